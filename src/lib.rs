@@ -1,0 +1,55 @@
+//! # smsc-core
+//!
+//! A sans-IO client core for the [SMSC](https://smsc.ru) HTTP API (smsc.ru, smscentre.com and
+//! their regional twins). It turns a typed call into an HTTP request — method, URL, headers,
+//! body — and the server's answer into a typed result or a typed [`Error`]. It never opens a
+//! socket: the caller sends the request with whatever HTTP client it already uses.
+//!
+//! ```
+//! use smsc_core::{Client, ops::balance::BalanceParams, ops::Output};
+//!
+//! let client = Client::new("my-login", "my-password")?;
+//! let request = client.balance(BalanceParams { currency: true })?;
+//! assert_eq!(request.url, "https://smsc.ru/sys/balance.php");
+//! // ... send request.method / request.url / request.headers / request.body with any client ...
+//! let answer = request.parse(200, br#"{"balance": "250.80", "currency": "RUB"}"#)?;
+//! let Output::Balance(balance) = answer else { unreachable!() };
+//! assert_eq!(balance.balance.as_str(), "250.80");
+//! # Ok::<(), smsc_core::Error>(())
+//! ```
+//!
+//! The JavaScript, Python and C frontends are thin layers over [`Client::prepare_json`],
+//! [`Request::parse`] and [`view::View`]; they live in `bindings/` and are compiled in by the
+//! `wasm`, `python` and `capi` features.
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+#![warn(missing_docs)]
+
+pub mod client;
+pub mod codes;
+pub mod error;
+pub mod money;
+pub mod ops;
+pub mod request;
+pub mod response;
+pub mod view;
+
+pub use client::{Client, ClientConfig, Credentials, Format, Method, Secret};
+pub use error::{Error, ErrorKind, Reason, Result};
+pub use money::Money;
+pub use ops::{Call, Output, OPERATIONS};
+pub use request::Request;
+pub use view::View;
+
+#[cfg(feature = "wasm")]
+#[path = "../bindings/wasm.rs"]
+mod wasm;
+
+#[cfg(feature = "python")]
+#[path = "../bindings/python.rs"]
+mod python;
+
+#[cfg(feature = "capi")]
+#[path = "../bindings/capi.rs"]
+pub mod capi;

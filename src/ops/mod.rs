@@ -1,0 +1,130 @@
+//! The operations of the SMSC HTTP API, one module each.
+//!
+//! Every operation implements [`Operation`]: its parameters check themselves and become form
+//! fields, and its parser turns a decoded answer into a typed result. The [`operations!`] list
+//! below is the only place that names them all: it derives [`Call`] (what to do), [`Output`]
+//! (what came back) and the string-keyed dispatch the frontends use, so adding an operation
+//! means adding a module and a line here, and nothing in any frontend.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::{Error, Reason, Result};
+use crate::request::Form;
+use crate::response::{self, Answer};
+use crate::view::{to_view, View};
+
+pub mod balance;
+pub mod cost;
+pub mod send;
+pub mod status;
+mod text;
+pub(crate) mod validate;
+
+/// One operation of the API.
+pub trait Operation {
+    /// The name frontends call it by (`"balance"`, `"send_sms"`, …).
+    const NAME: &'static str;
+    /// The script under `/sys/` that serves it.
+    const SCRIPT: &'static str;
+    /// Its parameters, as plain data.
+    type Params: DeserializeOwned + Clone + PartialEq + std::fmt::Debug;
+    /// What a successful answer means.
+    type Output: Serialize + Clone + PartialEq + std::fmt::Debug;
+
+    /// Checks the parameters and appends their form fields.
+    fn encode(params: &Self::Params, form: &mut Form) -> Result<()>;
+
+    /// Reads a decoded, non-error answer.
+    fn parse(params: &Self::Params, answer: Answer<'_>) -> Result<Self::Output>;
+
+    /// What an SMSC error code means for this script.
+    fn reason(code: i64) -> Reason {
+        response::common_reason(code)
+    }
+}
+
+macro_rules! operations {
+    ($( $(#[$doc:meta])* $variant:ident => $op:ty ),+ $(,)?) => {
+        /// A checked-or-to-be-checked call of one operation, with its parameters.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum Call {
+            $( $(#[$doc])* $variant(<$op as Operation>::Params), )+
+        }
+
+        /// The typed result of an operation.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum Output {
+            $( $(#[$doc])* $variant(<$op as Operation>::Output), )+
+        }
+
+        /// The names of every operation, as frontends call them.
+        pub const OPERATIONS: &[&str] = &[ $( <$op as Operation>::NAME, )+ ];
+
+        impl Call {
+            /// The operation name.
+            pub fn name(&self) -> &'static str {
+                match self { $( Call::$variant(_) => <$op as Operation>::NAME, )+ }
+            }
+
+            pub(crate) fn script(&self) -> &'static str {
+                match self { $( Call::$variant(_) => <$op as Operation>::SCRIPT, )+ }
+            }
+
+            pub(crate) fn encode(&self, form: &mut Form) -> Result<()> {
+                match self { $( Call::$variant(p) => <$op as Operation>::encode(p, form), )+ }
+            }
+
+            pub(crate) fn parse(&self, status: u16, body: &[u8]) -> Result<Output> {
+                match self {
+                    $( Call::$variant(p) => {
+                        let answer = response::decode(status, body, <$op as Operation>::reason)?;
+                        <$op as Operation>::parse(p, answer).map(Output::$variant)
+                    } )+
+                }
+            }
+
+            /// A call from an operation name and its parameters as JSON data.
+            pub fn from_json(op: &str, params: serde_json::Value) -> Result<Call> {
+                // `null` stands for "no parameters", as frontends pass when a call has none.
+                let params = if params.is_null() { serde_json::json!({}) } else { params };
+                match op {
+                    $( <$op as Operation>::NAME => params_from_json(params).map(Call::$variant), )+
+                    other => Err(Error::invalid(
+                        "op",
+                        format!("unknown operation {other:?}; known operations: {}", OPERATIONS.join(", ")),
+                    )),
+                }
+            }
+        }
+
+        impl Output {
+            /// The result as a language-neutral tree, for frontends.
+            pub fn to_view(&self) -> View {
+                match self { $( Output::$variant(o) => to_view(o), )+ }
+            }
+        }
+    };
+}
+
+operations! {
+    /// `balance.php`: the account balance.
+    Balance => balance::BalanceOp,
+    /// `send.php`: send an SMS.
+    SendSms => send::SendSmsOp,
+    /// `send.php` with `cost=1`: the price of a message, without sending it.
+    Cost => cost::CostOp,
+    /// `status.php`: the delivery status of one or several messages.
+    Status => status::StatusOp,
+}
+
+fn params_from_json<T: DeserializeOwned>(params: serde_json::Value) -> Result<T> {
+    serde_path_to_error::deserialize(params).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { "params".to_string() } else { path };
+        Error::invalid(field, e.into_inner().to_string())
+    })
+}

@@ -1,0 +1,341 @@
+//! `send.php`: sending an SMS.
+//!
+//! Page: <https://smscentre.com/api/http/send/sms>; answers on
+//! <https://smscentre.com/api/http/send/sms/sms_answer/>. The fmt=1 layout depends on `cost`
+//! (`<id>,<n>`, `<id>,<n>,<cost>`, `<id>,<n>,<cost>,<balance>`, or `<cost>,<n>` with cost=1), which
+//! is why the request, knowing its `cost`, reads its own answer. The fmt=0 forms with cost are not
+//! shown on the page that could be read; they are read by their `KEY - value` parts in any order,
+//! which accepts every plausible layout.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::text::{int_field, json_i64, json_money, json_text, money_field, not_an_object};
+use super::validate::{self, MessageId, Phones};
+use super::Operation;
+use crate::error::{Error, Reason, Result};
+use crate::money::Money;
+use crate::request::Form;
+use crate::response::{common_reason, json_scalar_text, snippet, Answer};
+
+/// Parameters of an SMS send (and, through [`super::cost`], of a price request).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SendSmsParams {
+    /// Recipients: one number, a list, or a string separated by commas or semicolons.
+    pub phones: Option<Phones>,
+    /// The text, at most 1000 characters (`mes`).
+    #[serde(alias = "mes")]
+    pub message: Option<String>,
+    /// Sender name, registered on the account; `""` or `"."` switches the default sender off.
+    pub sender: Option<String>,
+    /// 0 none (default), 1 transliterate to Latin, 2 "mpaHc/Ium" style.
+    pub translit: Option<u8>,
+    /// Shorten links in the text (`tinyurl=1`).
+    #[serde(default)]
+    pub tinyurl: bool,
+    /// When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+    pub time: Option<String>,
+    /// Time zone of `time`, in hours relative to Moscow.
+    pub tz: Option<i32>,
+    /// Spread the sending over this many hours (0.1 to 720), with `freq`.
+    pub period: Option<f64>,
+    /// Minutes between batches when `period` is set (1 to 1440).
+    pub freq: Option<u32>,
+    /// Flash SMS, shown on screen at once.
+    #[serde(default)]
+    pub flash: bool,
+    /// Your own message id: 1 to 2147483647, or up to 40 letters, digits, `.`, `-`, `_`.
+    pub id: Option<MessageId>,
+    /// Lifetime: whole hours 1 to 24, or `hh:mm`.
+    pub valid: Option<String>,
+    /// The most SMS parts to use; longer text is cut.
+    pub maxsms: Option<u32>,
+    /// 0 send (default), 1 price only, 2 send and report the cost, 3 also the new balance.
+    pub cost: Option<u8>,
+    /// Report failed numbers with their status (`err=1`).
+    #[serde(default)]
+    pub err: bool,
+    /// Report every number with its status, operator and cost (`op=1`).
+    #[serde(default)]
+    pub op: bool,
+    /// The end user's IP address, for the per-IP daily limit.
+    pub userip: Option<String>,
+}
+
+impl SendSmsParams {
+    /// A plain send of `message` to `phones`.
+    pub fn new(phones: &str, message: &str) -> Self {
+        SendSmsParams {
+            phones: Some(Phones::Joined(phones.to_string())),
+            message: Some(message.to_string()),
+            ..Self::default()
+        }
+    }
+
+    pub(crate) fn encode_with_cost(&self, form: &mut Form, cost: Option<u8>) -> Result<()> {
+        let phones = self
+            .phones
+            .as_ref()
+            .ok_or_else(|| Error::invalid("phones", "no phone numbers given"))?
+            .checked("phones")?;
+        let message = self
+            .message
+            .as_deref()
+            .ok_or_else(|| Error::invalid("message", "the message text is missing"))?;
+        validate::message("message", message)?;
+        form.push("phones", phones);
+        form.push("mes", message);
+        if let Some(sender) = &self.sender {
+            validate::sender("sender", sender)?;
+            form.push("sender", sender.as_str());
+        }
+        if let Some(t) = self.translit {
+            validate::in_range("translit", t, 0, 2)?;
+            form.push("translit", t.to_string());
+        }
+        form.push_flag("tinyurl", self.tinyurl);
+        if let Some(time) = &self.time {
+            validate::send_time("time", time)?;
+            form.push("time", time.trim());
+        }
+        if let Some(tz) = self.tz {
+            validate::in_range("tz", tz, -24, 24)?;
+            form.push("tz", tz.to_string());
+        }
+        if let Some(period) = self.period {
+            if !period.is_finite() {
+                return Err(Error::invalid("period", "must be a number of hours from 0.1 to 720"));
+            }
+            validate::in_range("period", period, 0.1, 720.0)?;
+            form.push("period", period.to_string());
+        }
+        if let Some(freq) = self.freq {
+            if self.period.is_none() {
+                return Err(Error::invalid("freq", "only has an effect together with `period`"));
+            }
+            validate::in_range("freq", freq, 1, 1440)?;
+            form.push("freq", freq.to_string());
+        }
+        form.push_flag("flash", self.flash);
+        if let Some(id) = &self.id {
+            form.push("id", id.checked("id")?);
+        }
+        if let Some(valid) = &self.valid {
+            validate::lifetime("valid", valid)?;
+            form.push("valid", valid.as_str());
+        }
+        if let Some(maxsms) = self.maxsms {
+            validate::in_range("maxsms", maxsms, 1, 1000)?;
+            form.push("maxsms", maxsms.to_string());
+        }
+        if let Some(c) = cost {
+            validate::in_range("cost", c, 0, 3)?;
+            if c != 0 {
+                form.push("cost", c.to_string());
+            }
+        }
+        form.push_flag("err", self.err);
+        form.push_flag("op", self.op);
+        if let Some(ip) = &self.userip {
+            if ip.trim().is_empty() || ip.contains(char::is_whitespace) {
+                return Err(Error::invalid("userip", format!("{ip:?} is not an IP address")));
+            }
+            form.push("userip", ip.as_str());
+        }
+        Ok(())
+    }
+}
+
+/// What a send reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SendResult {
+    /// The message id (yours if you gave one). Absent in a price-only (`cost=1`) answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// SMS sent: parts per message times recipients (`cnt`).
+    pub sms_count: i64,
+    /// Total cost, with `cost` 1, 2 or 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// Balance after the send, with `cost=3`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub balance: Option<Money>,
+    /// Per-number details, with `op` or `err`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<PhoneResult>,
+}
+
+/// Per-number details of a send (`op=1` or `err=1`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhoneResult {
+    /// The number.
+    pub phone: String,
+    /// Operator network code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mccmnc: Option<String>,
+    /// Cost for this number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// Status code, filled on errors (see `status_text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<i64>,
+    /// The documented meaning of `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<&'static str>,
+    /// Error code (see `error_text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<i64>,
+    /// The documented meaning of `error`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_text: Option<&'static str>,
+}
+
+/// The send operation.
+pub struct SendSmsOp;
+
+impl Operation for SendSmsOp {
+    const NAME: &'static str = "send_sms";
+    const SCRIPT: &'static str = "send.php";
+    type Params = SendSmsParams;
+    type Output = SendResult;
+
+    fn encode(params: &SendSmsParams, form: &mut Form) -> Result<()> {
+        params.encode_with_cost(form, params.cost)
+    }
+
+    fn parse(params: &SendSmsParams, answer: Answer<'_>) -> Result<SendResult> {
+        parse_send(params.cost.unwrap_or(0), answer)
+    }
+
+    fn reason(code: i64) -> Reason {
+        send_reason(code)
+    }
+}
+
+/// What send.php error codes mean (<https://smscentre.com/api/http/send/sms/sms_answer/>).
+pub(crate) fn send_reason(code: i64) -> Reason {
+    match code {
+        3 => Reason::InsufficientFunds,
+        5 => Reason::InvalidDate,
+        6 => Reason::Forbidden,
+        7 => Reason::InvalidPhone,
+        8 => Reason::Undeliverable,
+        other => common_reason(other),
+    }
+}
+
+/// Reads a send.php answer for the given `cost` mode.
+pub(crate) fn parse_send(cost_mode: u8, answer: Answer<'_>) -> Result<SendResult> {
+    match answer {
+        Answer::Json(v) => parse_json(&v),
+        Answer::Text(text) if text.contains(" - ") => parse_labelled(text),
+        Answer::Text(text) => parse_csv(cost_mode, text),
+    }
+}
+
+fn parse_json(v: &Value) -> Result<SendResult> {
+    if !v.is_object() {
+        return Err(not_an_object("a send answer", v));
+    }
+    let sms_count = json_i64(v, "cnt")?.ok_or_else(|| Error::parse("the answer has no `cnt`"))?;
+    let phones = match v.get("phones") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().map(phone_result).collect::<Result<_>>()?,
+        Some(other) => return Err(Error::parse(format!("`phones` is not a list: {other}"))),
+    };
+    Ok(SendResult {
+        id: v.get("id").and_then(json_scalar_text),
+        sms_count,
+        cost: json_money(v, "cost")?,
+        balance: json_money(v, "balance")?,
+        phones,
+    })
+}
+
+fn phone_result(item: &Value) -> Result<PhoneResult> {
+    if !item.is_object() {
+        return Err(not_an_object("a number's details", item));
+    }
+    let status = json_i64(item, "status")?;
+    let error = json_i64(item, "error")?;
+    Ok(PhoneResult {
+        phone: json_text(item, "phone").unwrap_or_default(),
+        mccmnc: json_text(item, "mccmnc").filter(|s| !s.is_empty()),
+        cost: json_money(item, "cost")?,
+        status,
+        status_text: status.and_then(crate::codes::status_text),
+        error,
+        error_text: error.and_then(crate::codes::error_text),
+    })
+}
+
+/// fmt=0: `OK - <n> SMS, ID - <id>[, COST - <cost>][, BALANCE - <balance>]`, or
+/// `COST - <cost>, SMS - <n>` for a price.
+fn parse_labelled(text: &str) -> Result<SendResult> {
+    let mut result = SendResult {
+        id: None,
+        sms_count: -1,
+        cost: None,
+        balance: None,
+        phones: Vec::new(),
+    };
+    for part in text.split(',') {
+        let Some((label, value)) = part.split_once(" - ") else {
+            continue;
+        };
+        let value = value.trim();
+        match label.trim().to_ascii_uppercase().as_str() {
+            "OK" => {
+                let n = value.trim_end_matches("SMS").trim();
+                result.sms_count = int_field("the SMS count", n)?;
+            }
+            "SMS" => result.sms_count = int_field("the SMS count", value)?,
+            "ID" => result.id = Some(value.to_string()),
+            "COST" => result.cost = Some(money_field("the cost", value)?),
+            "BALANCE" => result.balance = Some(money_field("the balance", value)?),
+            _ => {}
+        }
+    }
+    if result.sms_count < 0 {
+        return Err(Error::parse(format!(
+            "a send answer without an SMS count: {}",
+            snippet(text)
+        )));
+    }
+    Ok(result)
+}
+
+/// fmt=1, whose layout depends on `cost`.
+fn parse_csv(cost_mode: u8, text: &str) -> Result<SendResult> {
+    let f: Vec<&str> = text.split(',').map(str::trim).collect();
+    let bad = || {
+        Error::parse(format!(
+            "a send answer (cost={cost_mode}) of an unexpected shape: {}",
+            snippet(text)
+        ))
+    };
+    if cost_mode == 1 {
+        let [cost, n] = f.as_slice() else { return Err(bad()) };
+        return Ok(SendResult {
+            id: None,
+            sms_count: int_field("the SMS count", n)?,
+            cost: Some(money_field("the cost", cost)?),
+            balance: None,
+            phones: Vec::new(),
+        });
+    }
+    let (id, n, cost, balance) = match f.as_slice() {
+        [id, n] => (id, n, None, None),
+        [id, n, cost] => (id, n, Some(cost), None),
+        [id, n, cost, balance] => (id, n, Some(cost), Some(balance)),
+        _ => return Err(bad()),
+    };
+    Ok(SendResult {
+        id: Some(id.to_string()),
+        sms_count: int_field("the SMS count", n)?,
+        cost: cost.map(|c| money_field("the cost", c)).transpose()?,
+        balance: balance.map(|b| money_field("the balance", b)).transpose()?,
+        phones: Vec::new(),
+    })
+}

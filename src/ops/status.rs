@@ -1,0 +1,349 @@
+//! `status.php`: delivery status of one or several messages.
+//!
+//! Page: <https://smscentre.com/api/http/status_messages/>; answers on
+//! <https://smscentre.com/api/http/status_messages/status_answer>; codes on
+//! <https://smscentre.com/api/http/status_messages/statuses/>.
+//!
+//! Several messages go in one request as comma lists of ids and phones in the same order; the
+//! JSON answer is then an array. The text formats of a several-message answer, and the comma
+//! format with `all` ≥ 1, are not fully shown on the pages that could be read (the fmt=1 line is
+//! cut after `<message>`, and the message text may itself hold commas), so the comma reader takes
+//! the documented leading fields and treats the rest as the message text. JSON, the default, has
+//! none of these ambiguities.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::text::{int_field, json_i64, json_money, json_text, key_values, money_field, not_an_object};
+use super::validate::MessageId;
+use super::Operation;
+use crate::codes;
+use crate::error::{Error, Reason, Result};
+use crate::money::Money;
+use crate::request::Form;
+use crate::response::{common_reason, snippet, Answer};
+
+/// One message to ask about: its id and the phone (or e-mail) it was sent to.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageRef {
+    /// The message id.
+    pub id: MessageId,
+    /// The recipient it was sent to.
+    pub phone: String,
+}
+
+/// Parameters of a status request: either `id` + `phone` for one message, or `messages`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusParams {
+    /// The id of a single message.
+    pub id: Option<MessageId>,
+    /// The recipient of a single message.
+    pub phone: Option<String>,
+    /// Several messages at once.
+    #[serde(default)]
+    pub messages: Vec<MessageRef>,
+    /// Detail: 0 status only (default), 1 full information, 2 also country, operator, region.
+    #[serde(default)]
+    pub all: u8,
+}
+
+impl StatusParams {
+    /// The status of one message.
+    pub fn one(id: &str, phone: &str) -> Self {
+        StatusParams {
+            id: Some(MessageId::Text(id.to_string())),
+            phone: Some(phone.to_string()),
+            ..Self::default()
+        }
+    }
+
+    /// The messages asked about, in order, checked: `(id, phone)`.
+    fn refs(&self) -> Result<Vec<(String, String)>> {
+        let single = match (&self.id, &self.phone) {
+            (Some(id), Some(phone)) => Some((id, phone)),
+            (None, None) => None,
+            (Some(_), None) => return Err(Error::invalid("phone", "a status request needs the phone the message was sent to")),
+            (None, Some(_)) => return Err(Error::invalid("id", "a status request needs the message id")),
+        };
+        let refs: Vec<(&MessageId, &String)> = match single {
+            Some(one) if self.messages.is_empty() => vec![one],
+            Some(_) => {
+                return Err(Error::invalid(
+                    "messages",
+                    "give either `id` and `phone` or `messages`, not both",
+                ))
+            }
+            None => self.messages.iter().map(|m| (&m.id, &m.phone)).collect(),
+        };
+        if refs.is_empty() {
+            return Err(Error::invalid("messages", "no message to ask about: give `id` and `phone`, or `messages`"));
+        }
+        refs.into_iter()
+            .enumerate()
+            .map(|(i, (id, phone))| {
+                let field = if single.is_some() { "id".to_string() } else { format!("messages[{i}].id") };
+                let id = id.checked(&field)?;
+                let phone = phone.trim();
+                if phone.is_empty() || phone.contains([',', ';']) {
+                    let field = if single.is_some() { "phone".to_string() } else { format!("messages[{i}].phone") };
+                    return Err(Error::invalid(field, format!("{phone:?} is not one phone number or e-mail address")));
+                }
+                Ok((id, phone.to_string()))
+            })
+            .collect()
+    }
+}
+
+/// The statuses, one per message asked about, in the order asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusResult {
+    /// One entry per message.
+    pub messages: Vec<MessageStatus>,
+}
+
+/// The status of one message. Fields beyond `status` appear when the server reports them
+/// (`all` = 1 or 2 adds most of them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MessageStatus {
+    /// The message id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The recipient.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Status code (-3 … 25).
+    pub status: i64,
+    /// The documented meaning of `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<&'static str>,
+    /// Whether the status is settled (delivered or failed) rather than still in progress.
+    pub is_final: bool,
+    /// Error code within the status (0 none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub err: Option<i64>,
+    /// The documented meaning of `err`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub err_text: Option<&'static str>,
+    /// When the status last changed, `DD.MM.YYYY hh:mm:ss` (Moscow time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<String>,
+    /// When the status last changed, Unix time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_timestamp: Option<i64>,
+    /// Bit field: type in bits 0–3, paid from the second balance (bit 5), template (bits 8–10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flag: Option<i64>,
+    /// When it was sent, `DD.MM.YYYY hh:mm:ss`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub send_date: Option<String>,
+    /// When it was sent, Unix time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub send_timestamp: Option<i64>,
+    /// What it cost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// The sender name used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    /// The server's (localised) name of the status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_name: Option<String>,
+    /// The message text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The comment part of the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Message type: 0 SMS, 1 Flash, 2 binary, 3 WAP push, 4 HLR, 5 ping, 6 MMS, 7 call, 8 e-mail, 10 Viber, 12 social.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub message_type: Option<i64>,
+    /// SMS parts (seconds for a call).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_count: Option<i64>,
+    /// Operator network code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mccmnc: Option<String>,
+    /// Subscriber's country (`all=2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Subscriber's operator (`all=2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// Subscriber's region (`all=2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+impl MessageStatus {
+    fn with_status(status: i64) -> Self {
+        MessageStatus {
+            status,
+            status_text: codes::status_text(status),
+            is_final: codes::status_is_final(status),
+            ..Self::default()
+        }
+    }
+
+    fn set_err(&mut self, err: Option<i64>) {
+        self.err = err;
+        self.err_text = err.and_then(codes::error_text);
+    }
+}
+
+/// The status operation.
+pub struct StatusOp;
+
+impl Operation for StatusOp {
+    const NAME: &'static str = "status";
+    const SCRIPT: &'static str = "status.php";
+    type Params = StatusParams;
+    type Output = StatusResult;
+
+    fn encode(params: &StatusParams, form: &mut Form) -> Result<()> {
+        let refs = params.refs()?;
+        super::validate::in_range("all", params.all, 0, 2)?;
+        let (ids, phones): (Vec<String>, Vec<String>) = refs.into_iter().unzip();
+        // A single message goes in the single form; several as comma lists in matching order.
+        form.push("phone", phones.join(","));
+        form.push("id", ids.join(","));
+        if params.all > 0 {
+            form.push("all", params.all.to_string());
+        }
+        Ok(())
+    }
+
+    fn parse(params: &StatusParams, answer: Answer<'_>) -> Result<StatusResult> {
+        let refs = params.refs()?;
+        let mut messages = match answer {
+            Answer::Json(Value::Array(items)) => {
+                items.iter().map(from_json).collect::<Result<Vec<_>>>()?
+            }
+            Answer::Json(v) => vec![from_json(&v)?],
+            Answer::Text(text) => text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|line| from_text(line, params.all, refs.len() > 1))
+                .collect::<Result<Vec<_>>>()?,
+        };
+        // The single-message answer does not repeat the id and phone: the request knows them.
+        if messages.len() == refs.len() {
+            for (m, (id, phone)) in messages.iter_mut().zip(refs) {
+                m.id.get_or_insert(id);
+                m.phone.get_or_insert(phone);
+            }
+        }
+        Ok(StatusResult { messages })
+    }
+
+    fn reason(code: i64) -> Reason {
+        match code {
+            5 => Reason::DeleteFailed,
+            other => common_reason(other),
+        }
+    }
+}
+
+fn from_json(v: &Value) -> Result<MessageStatus> {
+    if !v.is_object() {
+        return Err(not_an_object("a message status", v));
+    }
+    let status = json_i64(v, "status")?.ok_or_else(|| {
+        Error::parse(format!("a status answer without `status`: {}", snippet(&v.to_string())))
+    })?;
+    let text = |k: &str| json_text(v, k).filter(|s| !s.is_empty());
+    let mut m = MessageStatus::with_status(status);
+    m.id = text("id");
+    m.phone = text("phone");
+    m.set_err(json_i64(v, "err")?);
+    m.last_date = text("last_date");
+    m.last_timestamp = json_i64(v, "last_timestamp")?;
+    m.flag = json_i64(v, "flag")?;
+    m.send_date = text("send_date");
+    m.send_timestamp = json_i64(v, "send_timestamp")?;
+    m.cost = json_money(v, "cost")?;
+    m.sender_id = text("sender_id");
+    m.status_name = text("status_name");
+    m.message = json_text(v, "message");
+    m.comment = text("comment");
+    m.message_type = json_i64(v, "type")?;
+    m.sms_count = json_i64(v, "sms_cnt")?;
+    m.mccmnc = text("mccmnc");
+    m.country = text("country");
+    m.operator = text("operator");
+    m.region = text("region");
+    Ok(m)
+}
+
+/// The keys of a fmt=0 line, in the documented order (`all=1` adds the ones after `err`; `id`
+/// and `phone` close a line of a several-message answer).
+const TEXT_KEYS: [&str; 17] = [
+    "status", "check_time", "err", "send_date", "phone", "cost", "sender_id", "status_name",
+    "message", "comment", "type", "country", "operator", "region", "id", "sms_cnt", "mccmnc",
+];
+
+fn from_text(line: &str, all: u8, several: bool) -> Result<MessageStatus> {
+    if line.to_ascii_lowercase().starts_with("status") {
+        from_labelled(line)
+    } else {
+        from_csv(line, all, several)
+    }
+}
+
+/// fmt=0: `Status = 1, check_time = 10.10.2010 10:10:10, err = 0[, key = value…]`.
+fn from_labelled(line: &str) -> Result<MessageStatus> {
+    let kv = key_values(line, &TEXT_KEYS, &["message"]);
+    let get = |k: &str| kv.iter().find(|(key, _)| key == k).map(|(_, v)| *v);
+    let nonempty = |k: &str| get(k).filter(|s| !s.is_empty()).map(str::to_string);
+    let status = int_field("the status", get("status").unwrap_or(""))?;
+    let mut m = MessageStatus::with_status(status);
+    m.set_err(get("err").map(|e| int_field("the error code", e)).transpose()?);
+    m.last_date = nonempty("check_time");
+    m.send_date = nonempty("send_date");
+    m.phone = nonempty("phone");
+    m.cost = get("cost").filter(|s| !s.is_empty()).map(|c| money_field("the cost", c)).transpose()?;
+    m.sender_id = nonempty("sender_id");
+    m.status_name = nonempty("status_name");
+    m.message = get("message").map(str::to_string);
+    m.comment = nonempty("comment");
+    m.message_type = get("type").filter(|s| !s.is_empty()).map(|t| int_field("the type", t)).transpose()?;
+    m.country = nonempty("country");
+    m.operator = nonempty("operator");
+    m.region = nonempty("region");
+    m.id = nonempty("id");
+    Ok(m)
+}
+
+/// fmt=1: `<status>,<last_timestamp>,<err>` (+ `,<id>,<phone>` per line of a several-message
+/// answer), or with `all` ≥ 1
+/// `<status>,<last_timestamp>,<err>,<send_timestamp>,<phone>,<cost>,<sender>,<status_name>,<message…>`.
+fn from_csv(line: &str, all: u8, several: bool) -> Result<MessageStatus> {
+    let f: Vec<&str> = line.split(',').collect();
+    let field = |i: usize| f.get(i).map(|s| s.trim());
+    let status = int_field("the status", field(0).unwrap_or(""))?;
+    let mut m = MessageStatus::with_status(status);
+    m.last_timestamp = field(1).filter(|s| !s.is_empty()).map(|t| int_field("the timestamp", t)).transpose()?;
+    m.set_err(field(2).filter(|s| !s.is_empty()).map(|e| int_field("the error code", e)).transpose()?);
+    if all == 0 {
+        if several {
+            m.id = field(3).filter(|s| !s.is_empty()).map(str::to_string);
+            m.phone = field(4).filter(|s| !s.is_empty()).map(str::to_string);
+        }
+        return Ok(m);
+    }
+    if several {
+        // Where the id goes in this layout is not documented; keep what is certain.
+        return Ok(m);
+    }
+    m.send_timestamp = field(3).filter(|s| !s.is_empty()).map(|t| int_field("the send time", t)).transpose()?;
+    m.phone = field(4).filter(|s| !s.is_empty()).map(str::to_string);
+    m.cost = field(5).filter(|s| !s.is_empty()).map(|c| money_field("the cost", c)).transpose()?;
+    m.sender_id = field(6).filter(|s| !s.is_empty()).map(str::to_string);
+    m.status_name = field(7).filter(|s| !s.is_empty()).map(str::to_string);
+    if all == 1 {
+        m.message = f.get(8..).map(|rest| rest.join(","));
+    }
+    Ok(m)
+}

@@ -1,0 +1,288 @@
+//! Checks shared by several operations, each with a message that says what to fix.
+//!
+//! Limits come from <https://smscentre.com/api/http/send/sms> (message length, id range, sender
+//! length, time forms) as gathered in the project's API notes.
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The longest message text the server accepts, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 1000;
+/// The most digits an international phone number has (E.164).
+const MAX_PHONE_DIGITS: usize = 15;
+/// The fewest digits accepted as a phone number.
+const MIN_PHONE_DIGITS: usize = 7;
+/// The largest numeric message id.
+const MAX_NUMERIC_ID: u64 = 2_147_483_647;
+/// The longest textual message id.
+const MAX_TEXT_ID_CHARS: usize = 40;
+
+/// One or several phone numbers: a list, or one string separated by commas or semicolons (the
+/// form the server itself takes).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Phones {
+    /// `"79991234567,79997654321"`.
+    Joined(String),
+    /// `["79991234567", "79997654321"]`.
+    List(Vec<String>),
+}
+
+impl Phones {
+    /// The numbers, checked and normalised, joined with commas for the `phones` field.
+    ///
+    /// Spaces, dashes and parentheses inside a number are formatting and are dropped; a leading
+    /// `+` is kept, because it tells the server not to auto-correct the number. Duplicates are an
+    /// error: the server would send (and bill) the message twice.
+    pub fn checked(&self, field: &str) -> Result<String> {
+        let items: Vec<&str> = match self {
+            Phones::Joined(s) => s.split([',', ';']).collect(),
+            Phones::List(list) => list.iter().flat_map(|s| s.split([',', ';'])).collect(),
+        };
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        let mut seen = std::collections::HashSet::with_capacity(items.len());
+        for (i, raw) in items.iter().enumerate() {
+            let phone = normalise_phone(raw).map_err(|why| {
+                Error::invalid(field, format!("phone #{} {raw:?}: {why}", i + 1))
+            })?;
+            let digits = phone.trim_start_matches('+').to_string();
+            if !seen.insert(digits) {
+                return Err(Error::invalid(
+                    field,
+                    format!("phone {phone:?} is listed twice; the message would be sent and billed twice"),
+                ));
+            }
+            out.push(phone);
+        }
+        if out.is_empty() {
+            return Err(Error::invalid(field, "no phone numbers given"));
+        }
+        Ok(out.join(","))
+    }
+}
+
+fn normalise_phone(raw: &str) -> std::result::Result<String, String> {
+    let compact: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '\t'))
+        .collect();
+    if compact.is_empty() {
+        return Err("is empty (check for a stray comma or semicolon)".into());
+    }
+    let digits = compact.strip_prefix('+').unwrap_or(&compact);
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(
+            "may hold only digits, an optional leading +, spaces, dashes and parentheses".into(),
+        );
+    }
+    if digits.len() < MIN_PHONE_DIGITS || digits.len() > MAX_PHONE_DIGITS {
+        return Err(format!(
+            "has {} digits; an international number has {MIN_PHONE_DIGITS} to {MAX_PHONE_DIGITS} (country code first, e.g. 79991234567)",
+            digits.len()
+        ));
+    }
+    Ok(compact)
+}
+
+/// Checks message text: present, not blank, within the documented length.
+pub fn message(field: &str, text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(field, "the message text is empty"));
+    }
+    let chars = text.chars().count();
+    if chars > MAX_MESSAGE_CHARS {
+        return Err(Error::invalid(
+            field,
+            format!("the message has {chars} characters; SMSC accepts at most {MAX_MESSAGE_CHARS}"),
+        ));
+    }
+    if text.contains('\0') {
+        return Err(Error::invalid(field, "the message contains a NUL character"));
+    }
+    Ok(())
+}
+
+/// A message id chosen by the client: a number from 1 to 2147483647, or up to 40 Latin letters,
+/// digits, `.`, `-` and `_`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum MessageId {
+    /// A numeric id.
+    Number(u64),
+    /// A textual id.
+    Text(String),
+}
+
+impl MessageId {
+    /// The id as sent, checked.
+    pub fn checked(&self, field: &str) -> Result<String> {
+        match self {
+            MessageId::Number(n) if (1..=MAX_NUMERIC_ID).contains(n) => Ok(n.to_string()),
+            MessageId::Number(n) => Err(Error::invalid(
+                field,
+                format!("message id {n} is out of range; use 1 to {MAX_NUMERIC_ID}"),
+            )),
+            MessageId::Text(s) => {
+                let ok = !s.is_empty()
+                    && s.chars().count() <= MAX_TEXT_ID_CHARS
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+                if ok {
+                    Ok(s.clone())
+                } else {
+                    Err(Error::invalid(
+                        field,
+                        format!("message id {s:?} must be 1 to {MAX_TEXT_ID_CHARS} Latin letters, digits, '.', '-' or '_'"),
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// Checks a sender name: up to 11 characters, or up to 15 digits for a numeric sender; an empty
+/// string or `.` switches the account's default sender off.
+pub fn sender(field: &str, name: &str) -> Result<()> {
+    if name.is_empty() || name == "." {
+        return Ok(());
+    }
+    let digits = name.strip_prefix('+').unwrap_or(name);
+    let numeric = digits.chars().all(|c| c.is_ascii_digit());
+    let len = name.chars().count();
+    if numeric && digits.len() <= 15 {
+        return Ok(());
+    }
+    if len > 11 {
+        return Err(Error::invalid(
+            field,
+            format!("sender {name:?} has {len} characters; an alphanumeric sender has at most 11 (a numeric one at most 15 digits)"),
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            field,
+            "the sender name contains control characters",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the `time` forms the server documents: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`,
+/// `0<unix timestamp>` and `+<minutes>`.
+pub fn send_time(field: &str, time: &str) -> Result<()> {
+    let t = time.trim();
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let ok = if t.len() == 10 && all_digits(t) {
+        date_time_ok(&t[0..2], &t[2..4], &t[6..8], &t[8..10])
+    } else if let Some(minutes) = t.strip_prefix('+') {
+        all_digits(minutes)
+    } else if t.starts_with('0') && all_digits(t) {
+        true
+    } else if let Some((h1, h2)) = t.split_once('-') {
+        all_digits(h1)
+            && all_digits(h2)
+            && h1.len() <= 2
+            && h2.len() <= 2
+            && h1.parse::<u8>().is_ok_and(|h| h <= 24)
+            && h2.parse::<u8>().is_ok_and(|h| h <= 24)
+    } else {
+        dotted_date_time(t)
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("time {time:?} is not one of the forms SMSC takes: \"DDMMYYhhmm\", \"DD.MM.YY hh:mm\", \"h1-h2\" (hours), \"0<unix timestamp>\" or \"+<minutes>\""),
+        ))
+    }
+}
+
+fn dotted_date_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() != 14 || b[2] != b'.' || b[5] != b'.' || b[8] != b' ' || b[11] != b':' {
+        return false;
+    }
+    let digits_at = |i: usize| b[i].is_ascii_digit() && b[i + 1].is_ascii_digit();
+    [0, 3, 6, 9, 12].iter().all(|&i| digits_at(i))
+        && date_time_ok(&t[0..2], &t[3..5], &t[9..11], &t[12..14])
+}
+
+fn date_time_ok(day: &str, month: &str, hour: &str, minute: &str) -> bool {
+    let n = |s: &str| s.parse::<u8>().unwrap_or(u8::MAX);
+    (1..=31).contains(&n(day)) && (1..=12).contains(&n(month)) && n(hour) <= 23 && n(minute) <= 59
+}
+
+/// Checks `valid` (message lifetime): whole hours 1 to 24, or `hh:mm` within that range.
+pub fn lifetime(field: &str, valid: &str) -> Result<()> {
+    let ok = match valid.split_once(':') {
+        Some((h, m)) => {
+            let h = h.parse::<u8>().ok();
+            let m = m.parse::<u8>().ok().filter(|m| *m <= 59);
+            matches!((h, m), (Some(h), Some(m)) if (h >= 1 || m > 0) && (h < 24 || (h == 24 && m == 0)))
+        }
+        None => valid.parse::<u8>().is_ok_and(|h| (1..=24).contains(&h)),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("lifetime {valid:?} must be whole hours from 1 to 24, or \"hh:mm\" up to 24:00"),
+        ))
+    }
+}
+
+/// Checks that a number is within a documented range.
+pub fn in_range<T: PartialOrd + std::fmt::Display + Copy>(
+    field: &str,
+    value: T,
+    min: T,
+    max: T,
+) -> Result<()> {
+    if value < min || value > max {
+        Err(Error::invalid(
+            field,
+            format!("{value} is out of range; use {min} to {max}"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_normalised_and_checked() {
+        let p = Phones::Joined("+7 (999) 123-45-67; 79997654321".into());
+        assert_eq!(p.checked("phones").unwrap(), "+79991234567,79997654321");
+        for bad in ["", "79991234567,,", "12ab", "123", "79991234567,+79991234567"] {
+            assert!(Phones::Joined(bad.into()).checked("phones").is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn time_forms() {
+        for good in ["0101251230", "01.01.25 12:30", "9-18", "01700000000", "+30", "0"] {
+            assert!(send_time("time", good).is_ok(), "{good}");
+        }
+        for bad in ["tomorrow", "3201251230", "01.13.25 12:30", "25-26", "+", "1.1.25 1:30"] {
+            assert!(send_time("time", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ids_and_lifetimes() {
+        assert!(MessageId::Number(0).checked("id").is_err());
+        assert!(MessageId::Number(2_147_483_648).checked("id").is_err());
+        assert!(MessageId::Text("order-17.a_b".into()).checked("id").is_ok());
+        assert!(MessageId::Text("no spaces".into()).checked("id").is_err());
+        assert!(lifetime("valid", "01:30").is_ok());
+        assert!(lifetime("valid", "24").is_ok());
+        assert!(lifetime("valid", "25").is_err());
+        assert!(lifetime("valid", "00:00").is_err());
+    }
+}

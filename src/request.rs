@@ -1,0 +1,163 @@
+//! Prepared requests: plain data for the caller's HTTP client, which also know how to read their
+//! answer.
+
+use crate::client::{Format, Method};
+use crate::error::Result;
+use crate::ops::{Call, Output};
+
+/// Form fields in the order they are sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Form(Vec<(&'static str, String)>);
+
+impl Form {
+    /// Appends a field.
+    pub fn push(&mut self, name: &'static str, value: impl Into<String>) {
+        self.0.push((name, value.into()));
+    }
+
+    /// Appends a field when it has a value.
+    pub fn push_opt(&mut self, name: &'static str, value: Option<impl Into<String>>) {
+        if let Some(v) = value {
+            self.push(name, v);
+        }
+    }
+
+    /// Appends `name=1` when `flag` is set: SMSC flags are off unless given.
+    pub fn push_flag(&mut self, name: &'static str, flag: bool) {
+        if flag {
+            self.push(name, "1");
+        }
+    }
+
+    /// The fields as `application/x-www-form-urlencoded` text.
+    pub fn encode(&self) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &self.0 {
+            s.append_pair(k, v);
+        }
+        s.finish()
+    }
+
+    /// The fields, in order.
+    pub fn fields(&self) -> &[(&'static str, String)] {
+        &self.0
+    }
+}
+
+/// The names of the fields that carry credentials, redacted wherever a request is shown.
+const SECRET_FIELDS: [&str; 2] = ["psw", "apikey"];
+
+/// A request ready for any HTTP client: `method`, `url`, `headers` and `body` are usable as they
+/// are (`fetch(req.url, req)` in JS, `requests.request(req.method, req.url, ...)` in Python,
+/// `curl_easy_setopt` in C). It also remembers its call, so [`Request::parse`] needs nothing but
+/// the answer.
+#[derive(Clone, PartialEq)]
+pub struct Request {
+    /// `POST` (default) or `GET`.
+    pub method: Method,
+    /// The full address; with GET it holds the parameters, credentials included.
+    pub url: String,
+    /// Headers to send (the form content type with POST).
+    pub headers: Vec<(String, String)>,
+    /// The form body with POST, `None` with GET.
+    pub body: Option<String>,
+    call: Call,
+    format: Format,
+    form: Form,
+}
+
+impl Request {
+    pub(crate) fn new(
+        method: Method,
+        base_url: &str,
+        script: &str,
+        form: Form,
+        call: Call,
+        format: Format,
+    ) -> Self {
+        let endpoint = format!("{base_url}/sys/{script}");
+        let (url, headers, body) = match method {
+            Method::Post => (
+                endpoint,
+                vec![(
+                    "Content-Type".to_string(),
+                    "application/x-www-form-urlencoded".to_string(),
+                )],
+                Some(form.encode()),
+            ),
+            Method::Get => (format!("{endpoint}?{}", form.encode()), Vec::new(), None),
+        };
+        Request {
+            method,
+            url,
+            headers,
+            body,
+            call,
+            format,
+            form,
+        }
+    }
+
+    /// The operation name (`"balance"`, `"send_sms"`, …).
+    pub fn operation(&self) -> &'static str {
+        self.call.name()
+    }
+
+    /// The call this request was built from.
+    pub fn call(&self) -> &Call {
+        &self.call
+    }
+
+    /// The answer format the request asks for.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The form fields, credentials included; for callers that build their own body
+    /// (multipart, for example).
+    pub fn form(&self) -> &Form {
+        &self.form
+    }
+
+    /// Interprets the server's answer: the HTTP status and the raw body bytes.
+    pub fn parse(&self, status: u16, body: &[u8]) -> Result<Output> {
+        self.call.parse(status, body)
+    }
+
+    /// The URL with credentials replaced by `***`, safe to log.
+    pub fn redacted_url(&self) -> String {
+        match self.url.split_once('?') {
+            Some((base, _)) => format!("{base}?{}", redacted_form(&self.form)),
+            None => self.url.clone(),
+        }
+    }
+
+    /// The body with credentials replaced by `***`, safe to log.
+    pub fn redacted_body(&self) -> Option<String> {
+        self.body.as_ref().map(|_| redacted_form(&self.form))
+    }
+}
+
+fn redacted_form(form: &Form) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form.fields() {
+        if SECRET_FIELDS.contains(k) {
+            s.append_pair(k, "***");
+        } else {
+            s.append_pair(k, v);
+        }
+    }
+    s.finish()
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("url", &self.redacted_url())
+            .field("headers", &self.headers)
+            .field("body", &self.redacted_body())
+            .field("operation", &self.operation())
+            .finish()
+    }
+}
