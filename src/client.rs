@@ -282,12 +282,7 @@ impl Client {
 
     /// A client from settings given as JSON data (what the frontends receive).
     pub fn from_json(config: serde_json::Value) -> Result<Self> {
-        let config: ClientConfig = serde_path_to_error::deserialize(config).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." { "config".to_string() } else { path };
-            Error::invalid(field, e.into_inner().to_string())
-        })?;
-        Self::from_config(config)
+        Self::from_config(ops::from_json_value(config, "config")?)
     }
 
     /// Prepares a balance request.

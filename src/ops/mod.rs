@@ -92,7 +92,7 @@ macro_rules! operations {
                 // `null` stands for "no parameters", as frontends pass when a call has none.
                 let params = if params.is_null() { serde_json::json!({}) } else { params };
                 match op {
-                    $( <$op as Operation>::NAME => params_from_json(params).map(Call::$variant), )+
+                    $( <$op as Operation>::NAME => from_json_value(params, "params").map(Call::$variant), )+
                     other => Err(Error::invalid(
                         "op",
                         format!("unknown operation {other:?}; known operations: {}", OPERATIONS.join(", ")),
@@ -121,10 +121,12 @@ operations! {
     Status => status::StatusOp,
 }
 
-fn params_from_json<T: DeserializeOwned>(params: serde_json::Value) -> Result<T> {
-    serde_path_to_error::deserialize(params).map_err(|e| {
+/// Reads plain data into a typed value; a mismatch is [`Error::Invalid`] naming the field by
+/// its path (`phones[2]`), or `root` when the whole value is of the wrong shape.
+pub(crate) fn from_json_value<T: DeserializeOwned>(value: serde_json::Value, root: &str) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let field = if path == "." { "params".to_string() } else { path };
+        let field = if path == "." { root.to_string() } else { path };
         Error::invalid(field, e.into_inner().to_string())
     })
 }
