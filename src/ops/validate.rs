@@ -173,21 +173,17 @@ pub fn sender(field: &str, name: &str) -> Result<()> {
 pub fn send_time(field: &str, time: &str) -> Result<()> {
     let t = time.trim();
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let ok = if t.len() == 10 && all_digits(t) {
-        date_time_ok(&t[0..2], &t[2..4], &t[6..8], &t[8..10])
-    } else if let Some(minutes) = t.strip_prefix('+') {
+    let ok = if let Some(minutes) = t.strip_prefix('+') {
         all_digits(minutes)
-    } else if t.starts_with('0') && all_digits(t) {
-        true
     } else if let Some((h1, h2)) = t.split_once('-') {
-        all_digits(h1)
-            && all_digits(h2)
-            && h1.len() <= 2
-            && h2.len() <= 2
-            && h1.parse::<u8>().is_ok_and(|h| h <= 24)
-            && h2.parse::<u8>().is_ok_and(|h| h <= 24)
+        let hour = |h: &str| h.len() <= 2 && all_digits(h) && h.parse::<u8>().is_ok_and(|h| h <= 24);
+        hour(h1) && hour(h2)
     } else {
-        dotted_date_time(t)
+        match t.len() {
+            10 => compact_date_time(t),
+            14 => dotted_date_time(t),
+            _ => t.starts_with('0') && all_digits(t),
+        }
     };
     if ok {
         Ok(())
@@ -199,19 +195,35 @@ pub fn send_time(field: &str, time: &str) -> Result<()> {
     }
 }
 
-fn dotted_date_time(t: &str) -> bool {
-    let b = t.as_bytes();
-    if b.len() != 14 || b[2] != b'.' || b[5] != b'.' || b[8] != b' ' || b[11] != b':' {
+/// `DDMMYYhhmm`. Ten digits are always this form: `0` and a nine-digit Unix time would lie
+/// before 2001.
+fn compact_date_time(t: &str) -> bool {
+    let Ok(b) = <&[u8; 10]>::try_from(t.as_bytes()) else {
         return false;
-    }
-    let digits_at = |i: usize| b[i].is_ascii_digit() && b[i + 1].is_ascii_digit();
-    [0, 3, 6, 9, 12].iter().all(|&i| digits_at(i))
-        && date_time_ok(&t[0..2], &t[3..5], &t[9..11], &t[12..14])
+    };
+    let [d1, d2, m1, m2, y1, y2, h1, h2, n1, n2] = *b;
+    date_time_ok([d1, d2, m1, m2, y1, y2, h1, h2, n1, n2])
 }
 
-fn date_time_ok(day: &str, month: &str, hour: &str, minute: &str) -> bool {
-    let n = |s: &str| s.parse::<u8>().unwrap_or(u8::MAX);
-    (1..=31).contains(&n(day)) && (1..=12).contains(&n(month)) && n(hour) <= 23 && n(minute) <= 59
+/// `DD.MM.YY hh:mm`.
+fn dotted_date_time(t: &str) -> bool {
+    let Ok(b) = <&[u8; 14]>::try_from(t.as_bytes()) else {
+        return false;
+    };
+    let [d1, d2, b'.', m1, m2, b'.', y1, y2, b' ', h1, h2, b':', n1, n2] = *b else {
+        return false;
+    };
+    date_time_ok([d1, d2, m1, m2, y1, y2, h1, h2, n1, n2])
+}
+
+/// Day, month, year, hour and minute as two ASCII digits each, within their ranges.
+fn date_time_ok(digits: [u8; 10]) -> bool {
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let [d1, d2, m1, m2, _, _, h1, h2, n1, n2] = digits.map(|d| d - b'0');
+    let (day, month, hour, minute) = (d1 * 10 + d2, m1 * 10 + m2, h1 * 10 + h2, n1 * 10 + n2);
+    (1..=31).contains(&day) && (1..=12).contains(&month) && hour <= 23 && minute <= 59
 }
 
 /// Checks `valid` (message lifetime): whole hours 1 to 24, or `hh:mm` within that range.
