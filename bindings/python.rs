@@ -1,0 +1,283 @@
+//! The Python frontend (`smsc_core._native`), built by maturin.
+//!
+//! Thin by design: Python values become JSON data for [`Client::from_json`] and
+//! [`Client::prepare_json`], results come back through [`View`] (money as `decimal.Decimal`), and
+//! errors are raised as the classes of `smsc_core.errors`, chosen there by the core's `kind` and
+//! `reason`. Every entry catches panics so that a bug surfaces as `InternalError`, never as
+//! pyo3's uncatchable `PanicException`.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+
+use crate::{Client, Error, Request, View};
+
+/// Raises `err` as the matching `smsc_core.errors` exception.
+fn raise(py: Python<'_>, err: &Error) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let errors = py.import("smsc_core.errors")?;
+        let exc = errors.getattr("_from_native")?.call1((
+            err.kind().as_str(),
+            err.to_string(),
+            err.code(),
+            err.reason().map(|r| r.as_str()),
+            err.field(),
+            err.message_id(),
+        ))?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+/// Runs `f`, turning a panic into `InternalError`.
+fn guarded<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            Err(raise(py, &Error::Internal { message: what }))
+        }
+    }
+}
+
+/// Python data to JSON data; `path` names the place of a value of an unsupported type.
+fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Error> {
+    use serde_json::Value as J;
+    if value.is_none() {
+        return Ok(J::Null);
+    }
+    if value.is_instance_of::<PyBool>() {
+        return Ok(J::Bool(value.extract::<bool>().unwrap_or(false)));
+    }
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(i) = value.extract::<i64>() {
+            return Ok(J::from(i));
+        }
+        if let Ok(u) = value.extract::<u64>() {
+            return Ok(J::from(u));
+        }
+        return Err(Error::invalid(path, "the integer is too large"));
+    }
+    if value.is_instance_of::<PyFloat>() {
+        let f = value.extract::<f64>().unwrap_or(f64::NAN);
+        return serde_json::Number::from_f64(f)
+            .map(J::Number)
+            .ok_or_else(|| Error::invalid(path, "NaN and infinity are not numbers SMSC takes"));
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        return s
+            .to_cow()
+            .map(|s| J::String(s.into_owned()))
+            .map_err(|_| Error::invalid(path, "the text is not valid Unicode (lone surrogates)"));
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        return list
+            .iter()
+            .enumerate()
+            .map(|(i, item)| to_json(&item, &format!("{path}[{i}]")))
+            .collect::<Result<_, _>>()
+            .map(J::Array);
+    }
+    if let Ok(tuple) = value.cast::<PyTuple>() {
+        return tuple
+            .iter()
+            .enumerate()
+            .map(|(i, item)| to_json(&item, &format!("{path}[{i}]")))
+            .collect::<Result<_, _>>()
+            .map(J::Array);
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (k, v) in dict.iter() {
+            let key: String = k
+                .extract()
+                .map_err(|_| Error::invalid(path, "dictionary keys must be strings"))?;
+            let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            map.insert(key, to_json(&v, &child)?);
+        }
+        return Ok(J::Object(map));
+    }
+    let type_name = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into());
+    Err(Error::invalid(
+        if path.is_empty() { "params" } else { path },
+        format!("a value of type {type_name} is not accepted; use str, int, float, bool, list or dict"),
+    ))
+}
+
+/// A result tree as Python objects; money becomes `decimal.Decimal`.
+fn to_python<'py>(py: Python<'py>, view: &View, decimal: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match view {
+        View::Null => py.None().into_bound(py),
+        View::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        View::Int(i) => i.into_pyobject(py)?.into_any(),
+        View::Float(f) => f.into_pyobject(py)?.into_any(),
+        View::Str(s) => PyString::new(py, s).into_any(),
+        View::Money(s) => decimal.call1((s.as_str(),))?,
+        View::List(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_python(py, item, decimal)?)?;
+            }
+            list.into_any()
+        }
+        View::Map(entries) => {
+            let dict = PyDict::new(py);
+            for (k, v) in entries {
+                dict.set_item(k, to_python(py, v, decimal)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A configured client; `smsc_core.Client` wraps it with keyword arguments.
+#[pyclass(name = "Client", module = "smsc_core._native", frozen)]
+struct PyClient {
+    inner: Client,
+}
+
+#[pymethods]
+impl PyClient {
+    #[new]
+    fn new(py: Python<'_>, config: &Bound<'_, PyAny>) -> PyResult<Self> {
+        guarded(py, || {
+            let json = to_json(config, "").map_err(|e| raise(py, &e))?;
+            Client::from_json(json)
+                .map(|inner| PyClient { inner })
+                .map_err(|e| raise(py, &e))
+        })
+    }
+
+    /// Checks a call and builds its request.
+    #[pyo3(signature = (op, params=None))]
+    fn prepare(&self, py: Python<'_>, op: &str, params: Option<&Bound<'_, PyAny>>) -> PyResult<PyRequest> {
+        guarded(py, || {
+            let json = match params {
+                Some(p) => to_json(p, "").map_err(|e| raise(py, &e))?,
+                None => serde_json::Value::Null,
+            };
+            self.inner
+                .prepare_json(op, json)
+                .map(|inner| PyRequest { inner })
+                .map_err(|e| raise(py, &e))
+        })
+    }
+
+    /// The base address requests go to.
+    #[getter]
+    fn base_url(&self) -> &str {
+        self.inner.base_url()
+    }
+
+    fn __repr__(&self) -> String {
+        let auth = match self.inner.credentials() {
+            crate::Credentials::Login { login, .. } => format!("login={login:?}"),
+            crate::Credentials::ApiKey(_) => "api_key=***".to_string(),
+        };
+        format!(
+            "Client({auth}, base_url={:?}, method={:?}, format={:?})",
+            self.inner.base_url(),
+            self.inner.method().as_str(),
+            self.inner.format()
+        )
+    }
+}
+
+/// A request ready to send with any HTTP client, which reads its own answer.
+#[pyclass(name = "Request", module = "smsc_core._native", frozen)]
+struct PyRequest {
+    inner: Request,
+}
+
+#[pymethods]
+impl PyRequest {
+    /// `"POST"` or `"GET"`.
+    #[getter]
+    fn method(&self) -> &'static str {
+        self.inner.method.as_str()
+    }
+
+    /// The full address (with GET it carries the parameters, credentials included).
+    #[getter]
+    fn url(&self) -> &str {
+        &self.inner.url
+    }
+
+    /// Headers to send, as a new dict.
+    #[getter]
+    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (k, v) in &self.inner.headers {
+            dict.set_item(k, v)?;
+        }
+        Ok(dict)
+    }
+
+    /// The form body with POST, `None` with GET.
+    #[getter]
+    fn body(&self) -> Option<&str> {
+        self.inner.body.as_deref()
+    }
+
+    /// The operation name.
+    #[getter]
+    fn operation(&self) -> &'static str {
+        self.inner.operation()
+    }
+
+    /// Interprets the server's answer.
+    fn parse<'py>(&self, py: Python<'py>, status: &Bound<'py, PyAny>, body: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || {
+            let status: u16 = status.extract().map_err(|_| {
+                raise(py, &Error::invalid("status", "the HTTP status must be an int from 0 to 65535"))
+            })?;
+            let bytes: Vec<u8> = if let Ok(b) = body.cast::<PyBytes>() {
+                b.as_bytes().to_vec()
+            } else if let Ok(s) = body.cast::<PyString>() {
+                s.to_cow()?.as_bytes().to_vec()
+            } else if let Ok(b) = body.extract::<Vec<u8>>() {
+                b
+            } else {
+                return Err(raise(py, &Error::invalid("body", "the body must be bytes or str")));
+            };
+            let output = self.inner.parse(status, &bytes).map_err(|e| raise(py, &e))?;
+            let decimal = py.import("decimal")?.getattr("Decimal")?;
+            to_python(py, &output.to_view(), &decimal)
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        let body = self
+            .inner
+            .redacted_body()
+            .map_or_else(|| "None".to_string(), |b| format!("{b:?}"));
+        format!(
+            "Request(operation={:?}, method={:?}, url={:?}, body={body})",
+            self.inner.operation(),
+            self.inner.method.as_str(),
+            self.inner.redacted_url(),
+        )
+    }
+
+    fn __str__(&self) -> String {
+        self.__repr__()
+    }
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyClient>()?;
+    m.add_class::<PyRequest>()?;
+    m.add("OPERATIONS", crate::OPERATIONS.to_vec())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

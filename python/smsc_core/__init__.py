@@ -1,0 +1,156 @@
+"""smsc-core: a client core for the SMSC SMS gateway (smsc.ru, smscentre.com).
+
+The library builds each request and reads each answer; the HTTP call is yours, with any client::
+
+    import requests
+    from smsc_core import Client
+
+    client = Client("my-login", "my-password")
+    req = client.send_sms("79991234567", "Hello!")
+    resp = requests.request(req.method, req.url, headers=req.headers, data=req.body)
+    result = req.parse(resp.status_code, resp.content)   # {'id': '1234', 'sms_count': 1}
+
+or with the bundled stdlib transport: ``smsc_core.send(client.balance())``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Union
+
+from . import _native
+from ._native import OPERATIONS, Request
+from .errors import (
+    ApiError,
+    AuthError,
+    DeleteFailedError,
+    ForbiddenError,
+    HttpError,
+    InsufficientFundsError,
+    InternalError,
+    InvalidArgumentError,
+    InvalidDateError,
+    InvalidPhoneError,
+    IpBlockedError,
+    ParametersError,
+    ParseError,
+    RateLimitError,
+    SmscError,
+    TransportError,
+    UndeliverableError,
+)
+from .transport import urllib_send
+
+__version__ = _native.__version__
+
+__all__ = [
+    "OPERATIONS",
+    "ApiError",
+    "AuthError",
+    "Client",
+    "DeleteFailedError",
+    "ForbiddenError",
+    "HttpError",
+    "InsufficientFundsError",
+    "InternalError",
+    "InvalidArgumentError",
+    "InvalidDateError",
+    "InvalidPhoneError",
+    "IpBlockedError",
+    "ParametersError",
+    "ParseError",
+    "RateLimitError",
+    "Request",
+    "SmscError",
+    "TransportError",
+    "UndeliverableError",
+    "send",
+    "urllib_send",
+]
+
+Phones = Union[str, list[str]]
+
+
+def _params(**values: Any) -> dict[str, Any]:
+    # Absent keyword arguments are left out, so the core applies the documented defaults.
+    return {k: v for k, v in values.items() if v is not None}
+
+
+class Client:
+    """An SMSC client: credentials and where requests go. It holds no connection.
+
+    Give ``login`` and ``password`` (or the lower-case MD5 hash of the password), or
+    ``api_key``. ``host`` picks an SMSC host (``"smsc.ru"`` by default, ``"smscentre.com"``,
+    ``"smsc.kz"``, ``"www2.smsc.ru"``…); ``base_url`` any address, e.g. a local test server.
+    ``method`` is ``"POST"`` (default: credentials stay out of URLs) or ``"GET"``; ``format``
+    is ``"json"`` (default), ``"text"`` or ``"csv"``.
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(
+        self,
+        login: str | None = None,
+        password: str | None = None,
+        *,
+        api_key: str | None = None,
+        host: str | None = None,
+        base_url: str | None = None,
+        method: str | None = None,
+        format: str | None = None,
+    ) -> None:
+        self._native = _native.Client(
+            _params(
+                login=login,
+                password=password,
+                api_key=api_key,
+                host=host,
+                base_url=base_url,
+                method=method,
+                format=format,
+            )
+        )
+
+    def __repr__(self) -> str:
+        return repr(self._native)
+
+    @property
+    def base_url(self) -> str:
+        """The base address requests go to."""
+        return self._native.base_url
+
+    def prepare(self, op: str, params: dict[str, Any] | None = None) -> Request:
+        """Builds the request of any operation by name (see ``OPERATIONS``)."""
+        return self._native.prepare(op, params)
+
+    def balance(self, *, currency: bool = False) -> Request:
+        """The account balance; ``currency=True`` adds the currency code."""
+        return self.prepare("balance", _params(currency=currency or None))
+
+    def send_sms(self, phones: Phones, message: str, **options: Any) -> Request:
+        """Sends ``message`` to ``phones``. Options: sender, translit, tinyurl, time, tz, period,
+        freq, flash, id, valid, maxsms, cost (0-3), err, op, userip."""
+        return self.prepare("send_sms", _params(phones=phones, message=message, **options))
+
+    def cost(self, phones: Phones, message: str, **options: Any) -> Request:
+        """The price of sending ``message`` to ``phones``, without sending it."""
+        return self.prepare("cost", _params(phones=phones, message=message, **options))
+
+    def status(
+        self,
+        id: int | str | None = None,
+        phone: str | None = None,
+        *,
+        messages: list[dict[str, Any]] | None = None,
+        all: int = 0,
+    ) -> Request:
+        """The status of one message (``id``, ``phone``) or several (``messages`` of dicts with
+        ``id`` and ``phone``). ``all``: 0 status, 1 full information, 2 also country/operator."""
+        return self.prepare(
+            "status", _params(id=id, phone=phone, messages=messages, all=all or None)
+        )
+
+
+def send(request: Request, transport: Callable[[Request], tuple[int, bytes]] = urllib_send) -> Any:
+    """Sends ``request`` with ``transport`` (urllib by default) and returns the parsed result."""
+    status, body = transport(request)
+    return request.parse(status, body)

@@ -1,0 +1,87 @@
+"""Typed shapes of the results ``Request.parse`` returns (plain dicts at run time).
+
+Keys are the same in every language; money is ``decimal.Decimal`` (exact), and keys the server
+did not report are absent.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TypedDict
+
+try:  # Python 3.11+
+    from typing import NotRequired
+except ImportError:  # pragma: no cover - older Pythons
+    from typing_extensions import NotRequired
+
+
+class Balance(TypedDict):
+    """``balance``: the account balance."""
+
+    balance: Decimal
+    credit: NotRequired[Decimal]
+    currency: NotRequired[str]
+
+
+class PhoneResult(TypedDict):
+    """Per-number details of a send (``op=True`` or ``err=True``)."""
+
+    phone: str
+    mccmnc: NotRequired[str]
+    cost: NotRequired[Decimal]
+    status: NotRequired[int]
+    status_text: NotRequired[str]
+    error: NotRequired[int]
+    error_text: NotRequired[str]
+
+
+class SendResult(TypedDict):
+    """``send_sms``: what was sent."""
+
+    id: NotRequired[str]
+    sms_count: int
+    cost: NotRequired[Decimal]
+    balance: NotRequired[Decimal]
+    phones: NotRequired[list[PhoneResult]]
+
+
+class CostResult(TypedDict):
+    """``cost``: the price of a message."""
+
+    cost: Decimal
+    sms_count: int
+
+
+class MessageStatus(TypedDict):
+    id: NotRequired[str]
+    phone: NotRequired[str]
+    status: int
+    status_text: NotRequired[str]
+    is_final: bool
+    err: NotRequired[int]
+    err_text: NotRequired[str]
+    last_date: NotRequired[str]
+    last_timestamp: NotRequired[int]
+    flag: NotRequired[int]
+    send_date: NotRequired[str]
+    send_timestamp: NotRequired[int]
+    cost: NotRequired[Decimal]
+    sender_id: NotRequired[str]
+    status_name: NotRequired[str]
+    message: NotRequired[str]
+    comment: NotRequired[str]
+    type: NotRequired[int]
+    sms_count: NotRequired[int]
+    mccmnc: NotRequired[str]
+    country: NotRequired[str]
+    operator: NotRequired[str]
+    region: NotRequired[str]
+
+
+"""One message of a ``status`` answer."""
+
+
+class StatusResult(TypedDict):
+    """``status``: one entry per message asked about, in order."""
+
+    messages: list[MessageStatus]

@@ -1,0 +1,88 @@
+"""What is specific to Python: keyword API, exception classes, reprs, Python types."""
+
+from decimal import Decimal
+
+import pytest
+
+import smsc_core
+from smsc_core import Client, InvalidArgumentError
+
+
+def test_keyword_api_builds_the_same_request_as_the_generic_one():
+    client = Client("demo", "demo-password")
+    typed = client.send_sms(["79991234567"], "Hi", sender="SMSC.RU", cost=3)
+    generic = client.prepare(
+        "send_sms",
+        {"phones": ["79991234567"], "message": "Hi", "sender": "SMSC.RU", "cost": 3},
+    )
+    assert typed.body == generic.body
+    assert typed.operation == "send_sms"
+
+
+def test_invalid_arguments_are_value_errors_naming_the_field():
+    with pytest.raises(ValueError) as info:
+        Client("demo", "pw").send_sms([], "Hi")
+    assert isinstance(info.value, InvalidArgumentError)
+    assert info.value.field == "phones"
+
+
+@pytest.mark.parametrize(
+    "kwargs,field",
+    [
+        ({"message": 12}, "message"),
+        ({"message": ["Hi"]}, "message"),
+        ({"message": "Hi", "sender": ["a", "b"]}, "sender"),
+        ({"message": "Hi", "flash": object()}, "flash"),
+        ({"message": "Hi", "maxsms": "three"}, "maxsms"),
+    ],
+)
+def test_wrong_python_types_are_invalid_arguments(kwargs, field):
+    client = Client("demo", "pw")
+    with pytest.raises(InvalidArgumentError) as info:
+        client.prepare("send_sms", {"phones": "79991234567", **kwargs})
+    assert info.value.field == field
+
+
+def test_reprs_hide_secrets():
+    client = Client("demo", "top-secret-pw")
+    assert "top-secret-pw" not in repr(client)
+    request = client.balance()
+    assert "top-secret-pw" not in repr(request)
+    assert "top-secret-pw" not in str(request)
+    assert "psw=***" in repr(request)
+    keyed = Client(api_key="key-abcdef")
+    assert "key-abcdef" not in repr(keyed)
+    assert "key-abcdef" not in repr(keyed.balance())
+
+
+def test_bodies_may_be_bytes_str_or_bytearray_and_money_is_decimal():
+    request = Client("demo", "pw").balance(currency=True)
+    for body in (b'{"balance": "1.10"}', '{"balance": "1.10"}', bytearray(b'{"balance": "1.10"}')):
+        result = request.parse(200, body)
+        assert result["balance"] == Decimal("1.10")
+        assert str(result["balance"]) == "1.10"
+
+
+def test_bad_status_and_body_types_are_invalid_arguments():
+    request = Client("demo", "pw").balance()
+    with pytest.raises(InvalidArgumentError):
+        request.parse("200", b"1.00")
+    with pytest.raises(InvalidArgumentError):
+        request.parse(200, 1.0)
+
+
+def test_every_exception_is_catchable_as_smsc_error():
+    request = Client("demo", "pw").balance()
+    for status, body, cls in [
+        (200, b'{"error": "x", "error_code": 2}', smsc_core.AuthError),
+        (200, b"0,-9", smsc_core.RateLimitError),
+        (503, b"busy", smsc_core.HttpError),
+        (200, b"<html></html>", smsc_core.ParseError),
+    ]:
+        with pytest.raises(smsc_core.SmscError) as info:
+            request.parse(status, body)
+        assert type(info.value) is cls
+
+
+def test_operations_are_listed():
+    assert set(smsc_core.OPERATIONS) >= {"balance", "send_sms", "cost", "status"}
