@@ -1,0 +1,801 @@
+//! The C ABI. The header `include/smsc.h` is generated from this file by cbindgen.
+//!
+//! Every function returns an [`smsc_status`] and takes an optional `smsc_error **` out-parameter
+//! (NULL to ignore). Every entry checks its pointers and the UTF-8 of its strings and runs under
+//! `catch_unwind`, so a bug reports `SMSC_INTERNAL` instead of unwinding into C. Strings returned
+//! by accessors belong to the handle they came from and stay valid until it is freed.
+#![allow(non_camel_case_types)]
+
+use std::ffi::{c_char, CStr, CString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr;
+
+use crate::{Client, Error, Request, View};
+
+/// What a call did. The numbers are fixed: a value once published never changes meaning.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum smsc_status {
+    /// Success.
+    SMSC_OK = 0,
+    /// An argument was rejected (see the error's field and message).
+    SMSC_INVALID = 1,
+    /// The SMSC server answered with an error code.
+    SMSC_API = 2,
+    /// The HTTP status was outside 2xx.
+    SMSC_HTTP = 3,
+    /// The body is not an SMSC answer.
+    SMSC_PARSE = 4,
+    /// A bug in the library (a caught panic).
+    SMSC_INTERNAL = 5,
+    /// A required pointer argument was NULL.
+    SMSC_NULL_ARGUMENT = 6,
+    /// A string argument was not valid UTF-8.
+    SMSC_INVALID_UTF8 = 7,
+}
+
+/// A configured client. Free with `smsc_client_free`.
+pub struct smsc_client {
+    inner: Client,
+}
+
+/// A prepared request. Free with `smsc_request_free`.
+pub struct smsc_request {
+    inner: Request,
+    method: CString,
+    url: CString,
+    body: Option<CString>,
+    operation: CString,
+    redacted: CString,
+    headers: Vec<(CString, CString)>,
+}
+
+/// A parsed result. Free with `smsc_result_free`.
+pub struct smsc_result {
+    view: View,
+    json: CString,
+    /// Strings handed out by the path getters, kept alive with the handle.
+    strings: std::cell::RefCell<Vec<CString>>,
+}
+
+/// An error. Free with `smsc_error_free`.
+pub struct smsc_error {
+    status: smsc_status,
+    kind: CString,
+    code: i64,
+    reason: Option<CString>,
+    field: Option<CString>,
+    message: CString,
+    message_id: Option<CString>,
+}
+
+/// A C string from Rust text; interior NULs (which C cannot hold) become U+FFFD.
+fn cstring(text: &str) -> CString {
+    CString::new(text.replace('\0', "\u{fffd}")).unwrap_or_default()
+}
+
+fn status_of(err: &Error) -> smsc_status {
+    match err {
+        Error::Invalid { .. } => smsc_status::SMSC_INVALID,
+        Error::Api { .. } => smsc_status::SMSC_API,
+        Error::Http { .. } => smsc_status::SMSC_HTTP,
+        Error::Parse { .. } => smsc_status::SMSC_PARSE,
+        _ => smsc_status::SMSC_INTERNAL,
+    }
+}
+
+fn error_object(status: smsc_status, err: &Error) -> smsc_error {
+    smsc_error {
+        status,
+        kind: cstring(match status {
+            smsc_status::SMSC_NULL_ARGUMENT | smsc_status::SMSC_INVALID_UTF8 => "invalid",
+            _ => err.kind().as_str(),
+        }),
+        code: err.code().unwrap_or(0),
+        reason: err.reason().map(|r| cstring(r.as_str())),
+        field: err.field().map(cstring),
+        message: cstring(&err.to_string()),
+        message_id: err.message_id().map(cstring),
+    }
+}
+
+/// A failure on its way out: its status and the error object.
+struct Failure(smsc_status, Error);
+
+impl From<Error> for Failure {
+    fn from(err: Error) -> Self {
+        Failure(status_of(&err), err)
+    }
+}
+
+/// Runs `body`, reporting a failure or a panic through `err`.
+fn run(err: *mut *mut smsc_error, body: impl FnOnce() -> Result<(), Failure>) -> smsc_status {
+    let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| {
+        Err(Failure(
+            smsc_status::SMSC_INTERNAL,
+            Error::Internal {
+                message: "a panic was caught at the C boundary".into(),
+            },
+        ))
+    });
+    match outcome {
+        Ok(()) => smsc_status::SMSC_OK,
+        Err(Failure(status, e)) => {
+            if !err.is_null() {
+                let boxed = Box::into_raw(Box::new(error_object(status, &e)));
+                // SAFETY: the caller passed a writable `smsc_error **` (checked non-NULL above).
+                unsafe { *err = boxed };
+            }
+            status
+        }
+    }
+}
+
+fn null(name: &str) -> Failure {
+    Failure(
+        smsc_status::SMSC_NULL_ARGUMENT,
+        Error::Invalid {
+            field: name.into(),
+            message: "must not be NULL".into(),
+        },
+    )
+}
+
+/// Reads a required C string argument.
+///
+/// # Safety
+/// `p` must be NULL or point to a NUL-terminated string.
+unsafe fn arg_str<'a>(p: *const c_char, name: &str) -> Result<&'a str, Failure> {
+    if p.is_null() {
+        return Err(null(name));
+    }
+    // SAFETY: non-NULL and NUL-terminated by the caller's contract.
+    unsafe { CStr::from_ptr(p) }.to_str().map_err(|_| {
+        Failure(
+            smsc_status::SMSC_INVALID_UTF8,
+            Error::Invalid {
+                field: name.into(),
+                message: "is not valid UTF-8".into(),
+            },
+        )
+    })
+}
+
+/// Reads a required handle argument.
+///
+/// # Safety
+/// `p` must be NULL or a live handle of type `T` returned by this library.
+unsafe fn arg_ref<'a, T>(p: *const T, name: &str) -> Result<&'a T, Failure> {
+    // SAFETY: per the contract, non-NULL pointers are live handles.
+    unsafe { p.as_ref() }.ok_or_else(|| null(name))
+}
+
+fn parse_json(text: &str, name: &str) -> Result<serde_json::Value, Failure> {
+    serde_json::from_str(text).map_err(|e| {
+        Failure::from(Error::Invalid {
+            field: name.into(),
+            message: format!("is not valid JSON: {e}"),
+        })
+    })
+}
+
+fn out_ptr<T>(out: *mut *mut T, value: T) -> Result<(), Failure> {
+    if out.is_null() {
+        return Err(null("out"));
+    }
+    // SAFETY: `out` is non-NULL and, per the contract, writable.
+    unsafe { *out = Box::into_raw(Box::new(value)) };
+    Ok(())
+}
+
+/// Creates a client from settings given as a JSON object: `login` + `password` or `api_key`,
+/// optional `host`, `base_url`, `method` (`"POST"`/`"GET"`), `format` (`"json"`, `"text"`,
+/// `"csv"`).
+///
+/// # Safety
+/// `config_json` must be NULL or a NUL-terminated string; `out` a writable pointer; `err` NULL
+/// or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_new(
+    config_json: *const c_char,
+    out: *mut *mut smsc_client,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let text = unsafe { arg_str(config_json, "config_json") }?;
+        let inner = Client::from_json(parse_json(text, "config_json")?)?;
+        out_ptr(out, smsc_client { inner })
+    })
+}
+
+/// Creates a client that authenticates with login and password, talking to https://smsc.ru.
+///
+/// # Safety
+/// String arguments must be NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_new_login(
+    login: *const c_char,
+    password: *const c_char,
+    out: *mut *mut smsc_client,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let (login, password) =
+            unsafe { (arg_str(login, "login")?, arg_str(password, "password")?) };
+        out_ptr(
+            out,
+            smsc_client {
+                inner: Client::new(login, password)?,
+            },
+        )
+    })
+}
+
+/// Creates a client that authenticates with an API key, talking to https://smsc.ru.
+///
+/// # Safety
+/// `api_key` must be NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_new_api_key(
+    api_key: *const c_char,
+    out: *mut *mut smsc_client,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let key = unsafe { arg_str(api_key, "api_key") }?;
+        out_ptr(
+            out,
+            smsc_client {
+                inner: Client::with_api_key(key)?,
+            },
+        )
+    })
+}
+
+/// Points the client at another base address, e.g. `http://127.0.0.1:8080` for a test server.
+///
+/// # Safety
+/// `client` must be NULL or a live client; `base_url` NULL or NUL-terminated; `err` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_set_base_url(
+    client: *mut smsc_client,
+    base_url: *const c_char,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let url = unsafe { arg_str(base_url, "base_url") }?;
+        // SAFETY: a non-NULL client is a live handle the caller owns exclusively here.
+        let client = unsafe { client.as_mut() }.ok_or_else(|| null("client"))?;
+        client.inner = client.inner.clone().with_base_url(url)?;
+        Ok(())
+    })
+}
+
+/// Frees a client. NULL is ignored.
+///
+/// # Safety
+/// `client` must be NULL or a client from this library, not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_free(client: *mut smsc_client) {
+    if !client.is_null() {
+        // SAFETY: created by Box::into_raw in this library and freed once.
+        drop(unsafe { Box::from_raw(client) });
+    }
+}
+
+/// Checks a call and builds its request. `op` is an operation name (`"balance"`, `"send_sms"`,
+/// `"cost"`, `"status"`); `params_json` a JSON object of its parameters, or NULL for none.
+///
+/// # Safety
+/// `client` must be NULL or live; strings NULL or NUL-terminated; `out` writable; `err` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_prepare(
+    client: *const smsc_client,
+    op: *const c_char,
+    params_json: *const c_char,
+    out: *mut *mut smsc_request,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let client = unsafe { arg_ref(client, "client") }?;
+        // SAFETY: forwarded caller contract.
+        let op = unsafe { arg_str(op, "op") }?;
+        let params = if params_json.is_null() {
+            serde_json::Value::Null
+        } else {
+            // SAFETY: non-NULL, so NUL-terminated by contract.
+            parse_json(
+                unsafe { arg_str(params_json, "params_json") }?,
+                "params_json",
+            )?
+        };
+        let inner = client.inner.prepare_json(op, params)?;
+        let request = smsc_request {
+            method: cstring(inner.method.as_str()),
+            url: cstring(&inner.url),
+            body: inner.body.as_deref().map(cstring),
+            operation: cstring(inner.operation()),
+            redacted: cstring(&format!(
+                "{} {}{}",
+                inner.method.as_str(),
+                inner.redacted_url(),
+                inner
+                    .redacted_body()
+                    .map(|b| format!(" {b}"))
+                    .unwrap_or_default()
+            )),
+            headers: inner
+                .headers
+                .iter()
+                .map(|(k, v)| (cstring(k), cstring(v)))
+                .collect(),
+            inner,
+        };
+        out_ptr(out, request)
+    })
+}
+
+/// The HTTP method, `"POST"` or `"GET"`. NULL for a NULL request.
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_method(request: *const smsc_request) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { request.as_ref() }.map_or(ptr::null(), |r| r.method.as_ptr())
+}
+
+/// The full URL (with GET it carries the parameters, credentials included).
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_url(request: *const smsc_request) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { request.as_ref() }.map_or(ptr::null(), |r| r.url.as_ptr())
+}
+
+/// The form body for POST, NULL for GET.
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_body(request: *const smsc_request) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { request.as_ref() }
+        .and_then(|r| r.body.as_ref())
+        .map_or(ptr::null(), |b| b.as_ptr())
+}
+
+/// The operation name.
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_operation(request: *const smsc_request) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { request.as_ref() }.map_or(ptr::null(), |r| r.operation.as_ptr())
+}
+
+/// The request with credentials replaced by `***`, for logs: `"POST <url> <body>"`.
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_redacted(request: *const smsc_request) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { request.as_ref() }.map_or(ptr::null(), |r| r.redacted.as_ptr())
+}
+
+/// How many headers to send.
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_header_count(request: *const smsc_request) -> usize {
+    // SAFETY: caller contract.
+    unsafe { request.as_ref() }.map_or(0, |r| r.headers.len())
+}
+
+/// The name of header `index`, or NULL when out of range.
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_header_name(
+    request: *const smsc_request,
+    index: usize,
+) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { request.as_ref() }
+        .and_then(|r| r.headers.get(index))
+        .map_or(ptr::null(), |(k, _)| k.as_ptr())
+}
+
+/// The value of header `index`, or NULL when out of range.
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_header_value(
+    request: *const smsc_request,
+    index: usize,
+) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { request.as_ref() }
+        .and_then(|r| r.headers.get(index))
+        .map_or(ptr::null(), |(_, v)| v.as_ptr())
+}
+
+/// Interprets the server's answer: the HTTP status and `body_len` bytes at `body` (`body` may
+/// be NULL when `body_len` is 0).
+///
+/// # Safety
+/// `request` must be NULL or live; `body` must point to `body_len` readable bytes; `out`
+/// writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_parse(
+    request: *const smsc_request,
+    http_status: u16,
+    body: *const u8,
+    body_len: usize,
+    out: *mut *mut smsc_result,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let request = unsafe { arg_ref(request, "request") }?;
+        let bytes: &[u8] = if body_len == 0 {
+            &[]
+        } else if body.is_null() {
+            return Err(null("body"));
+        } else {
+            // SAFETY: the caller guarantees `body_len` readable bytes at `body`.
+            unsafe { std::slice::from_raw_parts(body, body_len) }
+        };
+        let view = request.inner.parse(http_status, bytes)?.to_view();
+        let json = cstring(&view.to_json().to_string());
+        out_ptr(
+            out,
+            smsc_result {
+                view,
+                json,
+                strings: std::cell::RefCell::new(Vec::new()),
+            },
+        )
+    })
+}
+
+/// Frees a request. NULL is ignored.
+///
+/// # Safety
+/// `request` must be NULL or a request from this library, not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_free(request: *mut smsc_request) {
+    if !request.is_null() {
+        // SAFETY: created by Box::into_raw in this library and freed once.
+        drop(unsafe { Box::from_raw(request) });
+    }
+}
+
+/// The whole result as JSON text (money as decimal strings).
+///
+/// # Safety
+/// `result` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_json(result: *const smsc_result) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { result.as_ref() }.map_or(ptr::null(), |r| r.json.as_ptr())
+}
+
+fn lookup<'a>(result: &'a smsc_result, path: &str) -> Result<&'a View, Failure> {
+    result.view.get_path(path).ok_or_else(|| {
+        Failure::from(Error::Invalid {
+            field: "path".into(),
+            message: format!("the result has nothing at {path:?}"),
+        })
+    })
+}
+
+fn wrong_type(path: &str, wanted: &str) -> Failure {
+    Failure::from(Error::Invalid {
+        field: "path".into(),
+        message: format!("the value at {path:?} is not {wanted}"),
+    })
+}
+
+/// Shared prologue of the path getters.
+///
+/// # Safety
+/// Forwarded from the getters' contracts.
+unsafe fn getter_args<'a>(
+    result: *const smsc_result,
+    path: *const c_char,
+) -> Result<(&'a smsc_result, &'a str), Failure> {
+    // SAFETY: forwarded caller contract.
+    unsafe { Ok((arg_ref(result, "result")?, arg_str(path, "path")?)) }
+}
+
+fn write<T>(out: *mut T, value: T) -> Result<(), Failure> {
+    if out.is_null() {
+        return Err(null("out"));
+    }
+    // SAFETY: non-NULL and writable by contract.
+    unsafe { *out = value };
+    Ok(())
+}
+
+/// Reads text at a dotted `path` (`"messages.0.status_text"`); money reads as its decimal text.
+/// The string belongs to `result`.
+///
+/// # Safety
+/// `result` NULL or live; `path` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_get_string(
+    result: *const smsc_result,
+    path: *const c_char,
+    out: *mut *const c_char,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let (result, path) = unsafe { getter_args(result, path) }?;
+        let (View::Str(s) | View::Money(s)) = lookup(result, path)? else {
+            return Err(wrong_type(path, "text"));
+        };
+        let c = cstring(s);
+        let p = c.as_ptr();
+        result.strings.borrow_mut().push(c);
+        write(out, p)
+    })
+}
+
+/// Reads a whole number at `path`.
+///
+/// # Safety
+/// `result` NULL or live; `path` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_get_int(
+    result: *const smsc_result,
+    path: *const c_char,
+    out: *mut i64,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let (result, path) = unsafe { getter_args(result, path) }?;
+        match lookup(result, path)? {
+            View::Int(i) => write(out, *i),
+            View::Bool(b) => write(out, i64::from(*b)),
+            _ => Err(wrong_type(path, "a whole number")),
+        }
+    })
+}
+
+/// Reads an amount at `path` as exact decimal text (owned by `result`).
+///
+/// # Safety
+/// `result` NULL or live; `path` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_get_money(
+    result: *const smsc_result,
+    path: *const c_char,
+    out: *mut *const c_char,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let (result, path) = unsafe { getter_args(result, path) }?;
+        let View::Money(s) = lookup(result, path)? else {
+            return Err(wrong_type(path, "an amount of money"));
+        };
+        let c = cstring(s);
+        let p = c.as_ptr();
+        result.strings.borrow_mut().push(c);
+        write(out, p)
+    })
+}
+
+/// Reads an amount at `path` as a double: a convenience for display, not for arithmetic on money.
+///
+/// # Safety
+/// `result` NULL or live; `path` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_get_money_f64(
+    result: *const smsc_result,
+    path: *const c_char,
+    out: *mut f64,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let (result, path) = unsafe { getter_args(result, path) }?;
+        let View::Money(s) = lookup(result, path)? else {
+            return Err(wrong_type(path, "an amount of money"));
+        };
+        write(out, s.parse::<f64>().unwrap_or(f64::NAN))
+    })
+}
+
+/// Reads a boolean at `path` (1 true, 0 false).
+///
+/// # Safety
+/// `result` NULL or live; `path` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_get_bool(
+    result: *const smsc_result,
+    path: *const c_char,
+    out: *mut bool,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let (result, path) = unsafe { getter_args(result, path) }?;
+        let View::Bool(b) = lookup(result, path)? else {
+            return Err(wrong_type(path, "a boolean"));
+        };
+        write(out, *b)
+    })
+}
+
+/// The number of items of the list at `path` (`"messages"`).
+///
+/// # Safety
+/// `result` NULL or live; `path` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_count(
+    result: *const smsc_result,
+    path: *const c_char,
+    out: *mut usize,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let (result, path) = unsafe { getter_args(result, path) }?;
+        let View::List(items) = lookup(result, path)? else {
+            return Err(wrong_type(path, "a list"));
+        };
+        write(out, items.len())
+    })
+}
+
+/// Whether `path` holds a value (absent keys and nulls are not present).
+///
+/// # Safety
+/// `result` must be NULL or live; `path` NULL or NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_has(result: *const smsc_result, path: *const c_char) -> bool {
+    // SAFETY: forwarded caller contract.
+    let Ok((result, path)) = (unsafe { getter_args(result, path) }) else {
+        return false;
+    };
+    !matches!(result.view.get_path(path), None | Some(View::Null))
+}
+
+/// Frees a result. NULL is ignored.
+///
+/// # Safety
+/// `result` must be NULL or a result from this library, not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_result_free(result: *mut smsc_result) {
+    if !result.is_null() {
+        // SAFETY: created by Box::into_raw in this library and freed once.
+        drop(unsafe { Box::from_raw(result) });
+    }
+}
+
+/// The status the failed call returned.
+///
+/// # Safety
+/// `error` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_status(error: *const smsc_error) -> smsc_status {
+    // SAFETY: caller contract.
+    unsafe { error.as_ref() }.map_or(smsc_status::SMSC_NULL_ARGUMENT, |e| e.status)
+}
+
+/// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"` or `"internal"`.
+///
+/// # Safety
+/// `error` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_kind(error: *const smsc_error) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { error.as_ref() }.map_or(ptr::null(), |e| e.kind.as_ptr())
+}
+
+/// The SMSC error code (kind `api`) or HTTP status (kind `http`); 0 otherwise.
+///
+/// # Safety
+/// `error` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_code(error: *const smsc_error) -> i64 {
+    // SAFETY: caller contract.
+    unsafe { error.as_ref() }.map_or(0, |e| e.code)
+}
+
+/// What an SMSC code means (`"auth"`, `"rate_limited"`, …), or NULL.
+///
+/// # Safety
+/// `error` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_reason(error: *const smsc_error) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { error.as_ref() }
+        .and_then(|e| e.reason.as_ref())
+        .map_or(ptr::null(), |s| s.as_ptr())
+}
+
+/// The argument at fault (kind `invalid`), or NULL.
+///
+/// # Safety
+/// `error` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_field(error: *const smsc_error) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { error.as_ref() }
+        .and_then(|e| e.field.as_ref())
+        .map_or(ptr::null(), |s| s.as_ptr())
+}
+
+/// A message that says what went wrong and what to do; never contains credentials.
+///
+/// # Safety
+/// `error` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_message(error: *const smsc_error) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { error.as_ref() }.map_or(ptr::null(), |e| e.message.as_ptr())
+}
+
+/// The message id SMSC attached to a send error, or NULL.
+///
+/// # Safety
+/// `error` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_message_id(error: *const smsc_error) -> *const c_char {
+    // SAFETY: caller contract.
+    unsafe { error.as_ref() }
+        .and_then(|e| e.message_id.as_ref())
+        .map_or(ptr::null(), |s| s.as_ptr())
+}
+
+/// Frees an error. NULL is ignored.
+///
+/// # Safety
+/// `error` must be NULL or an error from this library, not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_free(error: *mut smsc_error) {
+    if !error.is_null() {
+        // SAFETY: created by Box::into_raw in this library and freed once.
+        drop(unsafe { Box::from_raw(error) });
+    }
+}
+
+/// The library version, e.g. `"0.1.0"`; static.
+#[no_mangle]
+pub extern "C" fn smsc_version() -> *const c_char {
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn committed_header_is_current() {
+        let fresh = include_str!(concat!(env!("OUT_DIR"), "/smsc.h"));
+        let committed =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/include/smsc.h"))
+                .unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "include/smsc.h is stale: run `make header` and commit the result"
+        );
+    }
+}
