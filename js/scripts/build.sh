@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module and its JS glue into js/pkg/.
+# One `--target web` build serves Node, browsers, Deno and bundlers: src/index.js loads the
+# .wasm from the file system under Node and by URL elsewhere.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+TOOLS=${SMSC_TOOLS:-$HOME/.cache/smsc-core/tools}
+export PATH="$TOOLS/bin:$PATH"
+# cdylib only: the crate's staticlib would be a useless 10 MB wasm archive.
+cargo rustc -p smsc-core --lib --crate-type cdylib --target wasm32-unknown-unknown \
+  --profile release-wasm --features wasm --quiet
+wasm-bindgen --target web --weak-refs --out-dir js/pkg --out-name smsc_core \
+  target/wasm32-unknown-unknown/release-wasm/smsc_core.wasm
+# npm's binaryen, not Debian's: Debian's wasm-opt writes modules that fail to load.
+js/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  js/pkg/smsc_core_bg.wasm -o js/pkg/smsc_core_bg.wasm
+raw=$(wc -c < js/pkg/smsc_core_bg.wasm)
+gz=$(gzip -9 -c js/pkg/smsc_core_bg.wasm | wc -c)
+echo "js: smsc_core_bg.wasm ${raw} bytes, ${gz} gzipped"

@@ -1,0 +1,85 @@
+// Error classes. The core decides what an answer means (kind, code, reason); this module only
+// gives each meaning its class, so `catch (e) { if (e instanceof RateLimitError) … }` works.
+
+/** Base class of every smsc-core error. */
+export class SmscError extends Error {
+  constructor(message, { kind = 'internal', code, reason, field, messageId } = {}) {
+    super(message);
+    this.name = new.target.name;
+    /** `invalid`, `api`, `http`, `parse`, `internal` or `transport`. */
+    this.kind = kind;
+    /** SMSC error code (kind `api`) or HTTP status (kind `http`). */
+    this.code = code;
+    /** What an SMSC code means for the script that answered, e.g. `auth`. */
+    this.reason = reason;
+    /** The argument at fault (kind `invalid`). */
+    this.field = field;
+    /** The message id SMSC attached to a send error. */
+    this.messageId = messageId;
+  }
+}
+
+/** The arguments were rejected before any request was built. */
+export class InvalidArgumentError extends SmscError {}
+/** SMSC answered with one of its error codes. */
+export class ApiError extends SmscError {}
+/** Code 1: SMSC found an error in the parameters. */
+export class ParametersError extends ApiError {}
+/** Code 2: wrong login, password or API key, or an IP not on the allowed list. */
+export class AuthError extends ApiError {}
+/** Not enough money on the account. */
+export class InsufficientFundsError extends ApiError {}
+/** Code 4: the IP address is temporarily blocked after frequent errors. */
+export class IpBlockedError extends ApiError {}
+/** The send time was not understood by the server. */
+export class InvalidDateError extends ApiError {}
+/** The message was refused (text, sender name, mass mailing without a contract). */
+export class ForbiddenError extends ApiError {}
+/** The server found a phone number of invalid format. */
+export class InvalidPhoneError extends ApiError {}
+/** The message cannot be delivered to this number. */
+export class UndeliverableError extends ApiError {}
+/** The message could not be deleted. */
+export class DeleteFailedError extends ApiError {}
+/** Code 9: too many (identical or simultaneous) requests; wait before repeating. */
+export class RateLimitError extends ApiError {}
+/** The HTTP status was outside 2xx. */
+export class HttpError extends SmscError {}
+/** The body is not an SMSC answer. */
+export class ParseError extends SmscError {}
+/** A bug in smsc-core; please report it. */
+export class InternalError extends SmscError {}
+/** The transport (fetch) got no answer at all. */
+export class TransportError extends SmscError {}
+
+const BY_REASON = {
+  parameters: ParametersError,
+  auth: AuthError,
+  insufficient_funds: InsufficientFundsError,
+  ip_blocked: IpBlockedError,
+  invalid_date: InvalidDateError,
+  forbidden: ForbiddenError,
+  invalid_phone: InvalidPhoneError,
+  undeliverable: UndeliverableError,
+  delete_failed: DeleteFailedError,
+  rate_limited: RateLimitError,
+};
+
+const BY_KIND = {
+  invalid: InvalidArgumentError,
+  api: ApiError,
+  http: HttpError,
+  parse: ParseError,
+  internal: InternalError,
+};
+
+/** Turns what the wasm module threw into the matching error class. */
+export function fromNative(err) {
+  if (err instanceof SmscError) return err;
+  if (err && typeof err.kind === 'string') {
+    const Class = (err.kind === 'api' && BY_REASON[err.reason]) || BY_KIND[err.kind] || InternalError;
+    return new Class(err.message, err);
+  }
+  // A trap (panic = abort) or anything else unexpected from inside the module.
+  return new InternalError(`internal error in smsc-core: ${err && err.message ? err.message : String(err)}`);
+}

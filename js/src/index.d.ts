@@ -1,0 +1,204 @@
+// Types of the smsc-core npm package. Data keys are the same in every language (snake_case, as
+// the SMSC API writes them); money is an exact decimal string.
+
+/** A decimal amount exactly as SMSC wrote it, e.g. `"250.80"`. */
+export type Money = string;
+
+export interface ClientConfig {
+  login?: string;
+  /** The password, or the lower-case MD5 hash of it. */
+  password?: string;
+  /** Sent instead of login and password. */
+  apiKey?: string;
+  /** `"smsc.ru"` (default), `"smscentre.com"`, `"smsc.kz"`, `"www2.smsc.ru"`… */
+  host?: string;
+  /** Any base address, e.g. `"http://127.0.0.1:8080"`; wins over `host`. */
+  baseUrl?: string;
+  /** `"POST"` (default: credentials stay out of URLs) or `"GET"`. */
+  method?: 'POST' | 'GET';
+  /** Answer format asked for: `"json"` (default), `"text"` (fmt=0) or `"csv"` (fmt=1). */
+  format?: 'json' | 'text' | 'csv';
+}
+
+export type Phones = string | string[];
+export type MessageId = number | string;
+
+export interface BalanceParams {
+  /** Add the account currency to the answer. */
+  currency?: boolean;
+}
+
+export interface SendSmsParams {
+  phones: Phones;
+  /** At most 1000 characters. */
+  message: string;
+  sender?: string;
+  /** 0 none, 1 translit, 2 "mpaHc/Ium". */
+  translit?: 0 | 1 | 2;
+  tinyurl?: boolean;
+  /** `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`. */
+  time?: string;
+  /** Hours relative to Moscow. */
+  tz?: number;
+  /** Hours to spread the sending over (0.1–720). */
+  period?: number;
+  /** Minutes between batches (1–1440), with `period`. */
+  freq?: number;
+  flash?: boolean;
+  /** 1–2147483647, or up to 40 of `[A-Za-z0-9._-]`. */
+  id?: MessageId;
+  /** Lifetime: whole hours 1–24 or `"hh:mm"`. */
+  valid?: string;
+  maxsms?: number;
+  /** 0 send, 1 price only, 2 send + cost, 3 send + cost + balance. */
+  cost?: 0 | 1 | 2 | 3;
+  err?: boolean;
+  op?: boolean;
+  userip?: string;
+}
+
+export type CostParams = Omit<SendSmsParams, 'cost'>;
+
+export interface MessageRef {
+  id: MessageId;
+  phone: string;
+}
+
+export type StatusParams = ({ id: MessageId; phone: string } | { messages: MessageRef[] }) & {
+  /** 0 status, 1 full information, 2 also country, operator and region. */
+  all?: 0 | 1 | 2;
+};
+
+export interface Balance {
+  balance: Money;
+  credit?: Money;
+  currency?: string;
+}
+
+export interface PhoneResult {
+  phone: string;
+  mccmnc?: string;
+  cost?: Money;
+  status?: number;
+  status_text?: string;
+  error?: number;
+  error_text?: string;
+}
+
+export interface SendResult {
+  id?: string;
+  sms_count: number;
+  cost?: Money;
+  balance?: Money;
+  phones?: PhoneResult[];
+}
+
+export interface CostResult {
+  cost: Money;
+  sms_count: number;
+}
+
+export interface MessageStatus {
+  id?: string;
+  phone?: string;
+  status: number;
+  status_text?: string;
+  is_final: boolean;
+  err?: number;
+  err_text?: string;
+  last_date?: string;
+  last_timestamp?: number;
+  flag?: number;
+  send_date?: string;
+  send_timestamp?: number;
+  cost?: Money;
+  sender_id?: string;
+  status_name?: string;
+  message?: string;
+  comment?: string;
+  type?: number;
+  sms_count?: number;
+  mccmnc?: string;
+  country?: string;
+  operator?: string;
+  region?: string;
+}
+
+export interface StatusResult {
+  messages: MessageStatus[];
+}
+
+export interface Operations {
+  balance: [BalanceParams, Balance];
+  send_sms: [SendSmsParams, SendResult];
+  cost: [CostParams, CostResult];
+  status: [StatusParams, StatusResult];
+}
+
+export type OperationName = keyof Operations;
+export declare const OPERATIONS: readonly OperationName[];
+
+export type Body = string | Uint8Array | ArrayBuffer;
+
+/** A request ready for any HTTP client; `fetch(req.url, req)` works as is. */
+export declare class Request<R = unknown> {
+  readonly method: 'POST' | 'GET';
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string | undefined;
+  readonly operation: string;
+  /** Interprets the answer; throws an `SmscError` subclass on any failure. */
+  parse(status: number, body: Body): R;
+  toString(): string;
+  toJSON(): { operation: string; request: string };
+}
+
+export declare class Client {
+  constructor(config: ClientConfig);
+  readonly baseUrl: string;
+  prepare<K extends OperationName>(op: K, params?: Operations[K][0]): Request<Operations[K][1]>;
+  balance(params?: BalanceParams): Request<Balance>;
+  sendSms(params: SendSmsParams): Request<SendResult>;
+  cost(params: CostParams): Request<CostResult>;
+  status(params: StatusParams): Request<StatusResult>;
+}
+
+export interface SendOptions {
+  fetch?: typeof globalThis.fetch;
+  signal?: AbortSignal;
+}
+
+/** Sends the request with fetch and returns the parsed result. */
+export declare function send<R>(request: Request<R>, options?: SendOptions): Promise<R>;
+
+export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'internal' | 'transport';
+export type Reason =
+  | 'parameters' | 'auth' | 'insufficient_funds' | 'ip_blocked' | 'invalid_date' | 'delete_failed'
+  | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown';
+
+export declare class SmscError extends Error {
+  readonly kind: ErrorKind;
+  /** SMSC error code (kind `api`) or HTTP status (kind `http`). */
+  readonly code?: number;
+  readonly reason?: Reason;
+  /** The argument at fault (kind `invalid`). */
+  readonly field?: string;
+  /** The message id SMSC attached to a send error. */
+  readonly messageId?: string;
+}
+export declare class InvalidArgumentError extends SmscError {}
+export declare class ApiError extends SmscError {}
+export declare class ParametersError extends ApiError {}
+export declare class AuthError extends ApiError {}
+export declare class InsufficientFundsError extends ApiError {}
+export declare class IpBlockedError extends ApiError {}
+export declare class InvalidDateError extends ApiError {}
+export declare class ForbiddenError extends ApiError {}
+export declare class InvalidPhoneError extends ApiError {}
+export declare class UndeliverableError extends ApiError {}
+export declare class DeleteFailedError extends ApiError {}
+export declare class RateLimitError extends ApiError {}
+export declare class HttpError extends SmscError {}
+export declare class ParseError extends SmscError {}
+export declare class InternalError extends SmscError {}
+export declare class TransportError extends SmscError {}

@@ -1,0 +1,122 @@
+// smsc-core for JavaScript: builds SMSC requests and reads their answers; the HTTP call is
+// yours (`fetch`, axios, undici…), or use `send()` below.
+import initWasm, { initSync, Client as NativeClient, operations } from '../pkg/smsc_core.js';
+import { fromNative, TransportError } from './errors.js';
+
+export * from './errors.js';
+
+const wasmUrl = new URL('../pkg/smsc_core_bg.wasm', import.meta.url);
+if (wasmUrl.protocol === 'file:' && typeof process !== 'undefined' && process.versions?.node) {
+  const { readFile } = await import('node:fs/promises');
+  initSync({ module: await readFile(wasmUrl) });
+} else {
+  await initWasm({ module_or_path: wasmUrl });
+}
+
+/** Names of every operation, for `client.prepare(op, params)`. */
+export const OPERATIONS = Object.freeze(operations());
+
+function call(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    throw fromNative(err);
+  }
+}
+
+const inspect = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * A request ready for any HTTP client: `fetch(req.url, req)` works as is. Its fields are
+ * getters, so logging the object shows only the redacted form, never the password.
+ */
+export class Request {
+  #native;
+
+  constructor(native) {
+    this.#native = native;
+  }
+
+  /** `"POST"` or `"GET"`. */
+  get method() { return this.#native.method; }
+  /** The full URL (with GET it carries the parameters, credentials included). */
+  get url() { return this.#native.url; }
+  /** Headers to send, as a plain object. */
+  get headers() { return this.#native.headers; }
+  /** The form body with POST, `undefined` with GET. */
+  get body() { return this.#native.body; }
+  /** The operation name. */
+  get operation() { return this.#native.operation; }
+
+  /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
+  parse(status, body) {
+    return call(() => this.#native.parse(status, body));
+  }
+
+  toString() {
+    return `Request(${this.#native.operation}: ${this.#native.redacted})`;
+  }
+
+  toJSON() {
+    return { operation: this.operation, request: this.#native.redacted };
+  }
+
+  [inspect]() {
+    return this.toString();
+  }
+}
+
+/** An SMSC client: credentials and where requests go. It holds no connection. */
+export class Client {
+  #native;
+
+  /**
+   * @param {object} config `{login, password}` or `{apiKey}`; optional `host`
+   * (`"smsc.ru"` default, `"smscentre.com"`…), `baseUrl`, `method` (`"POST"`/`"GET"`),
+   * `format` (`"json"`/`"text"`/`"csv"`).
+   */
+  constructor(config) {
+    this.#native = call(() => new NativeClient(config));
+  }
+
+  /** The base address requests go to. */
+  get baseUrl() { return this.#native.baseUrl; }
+
+  /** Builds the request of any operation by name (see `OPERATIONS`). */
+  prepare(op, params) {
+    return new Request(call(() => this.#native.prepare(op, params)));
+  }
+
+  /** The account balance; `{currency: true}` adds the currency code. */
+  balance(params = {}) { return this.prepare('balance', params); }
+  /** Sends an SMS: `{phones, message, sender?, cost?, id?, time?, …}`. */
+  sendSms(params) { return this.prepare('send_sms', params); }
+  /** The price of a message without sending it. */
+  cost(params) { return this.prepare('cost', params); }
+  /** The status of `{id, phone}` or `{messages: [{id, phone}, …]}`; `all` 0–2 for detail. */
+  status(params) { return this.prepare('status', params); }
+
+  toString() { return `Client(${this.baseUrl})`; }
+  toJSON() { return { baseUrl: this.baseUrl }; }
+  [inspect]() { return this.toString(); }
+}
+
+/**
+ * Sends `request` with `fetch` (the global one unless given) and returns the parsed result.
+ * A network failure is a `TransportError`; every answer goes through `request.parse`.
+ */
+export async function send(request, { fetch: fetchFn = globalThis.fetch, signal } = {}) {
+  let response;
+  try {
+    response = await fetchFn(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+    });
+  } catch (err) {
+    throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport' });
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  return request.parse(response.status, body);
+}

@@ -1,0 +1,94 @@
+// What is specific to JavaScript: classes, rendering without secrets, JS types, fetch shape.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import * as smsc from '../src/index.js';
+
+const client = new smsc.Client({ login: 'demo', password: 'top-secret-pw' });
+
+test('typed methods build the same request as the generic one', () => {
+  const typed = client.sendSms({ phones: ['79991234567'], message: 'Hi', cost: 3 });
+  const generic = client.prepare('send_sms', { phones: ['79991234567'], message: 'Hi', cost: 3 });
+  assert.equal(typed.body, generic.body);
+  assert.equal(typed.operation, 'send_sms');
+  assert.ok(smsc.OPERATIONS.includes('status'));
+});
+
+test('no rendering of a request or client shows the password', () => {
+  const req = client.balance();
+  for (const shown of [String(req), JSON.stringify(req), inspect(req), inspect({ req }), `${client}`, inspect(client)]) {
+    assert.ok(!shown.includes('top-secret-pw'), shown);
+  }
+  assert.ok(req.body.includes('psw=top-secret-pw'), 'the body itself still carries it for the server');
+  const keyed = new smsc.Client({ apiKey: 'key-abcdef' });
+  assert.ok(!inspect(keyed.balance()).includes('key-abcdef'));
+});
+
+test('wrong JS types are InvalidArgumentError naming the field', () => {
+  const cases = [
+    [{ phones: '79991234567', message: 42 }, 'message'],
+    [{ phones: '79991234567', message: ['Hi'] }, 'message'],
+    [{ phones: '79991234567', message: 'Hi', flash: 'yes' }, 'flash'],
+    [{ phones: 79991234567, message: 'Hi' }, 'phones'],
+  ];
+  for (const [params, field] of cases) {
+    assert.throws(() => client.sendSms(params), (err) => {
+      assert.ok(err instanceof smsc.InvalidArgumentError, err.name);
+      assert.equal(err.field, field);
+      return true;
+    });
+  }
+  assert.throws(() => client.sendSms(undefined), smsc.InvalidArgumentError);
+  assert.throws(() => client.sendSms({ phones: '79991234567', message: 'Hi', maxsms: () => 1 }), smsc.InvalidArgumentError);
+  assert.throws(() => new smsc.Client({ login: 'demo' }), smsc.InvalidArgumentError);
+  assert.throws(() => new smsc.Client(null), smsc.InvalidArgumentError);
+  assert.throws(() => client.balance().parse('200', '1.00'), smsc.InvalidArgumentError);
+  assert.throws(() => client.balance().parse(200, 12), smsc.InvalidArgumentError);
+});
+
+test('errors are Error subclasses with kind and code', () => {
+  const req = client.balance();
+  assert.throws(() => req.parse(200, '{"error": "x", "error_code": 2}'), (err) => {
+    assert.ok(err instanceof Error && err instanceof smsc.ApiError && err instanceof smsc.AuthError);
+    assert.equal(err.name, 'AuthError');
+    assert.equal(err.kind, 'api');
+    assert.equal(err.code, 2);
+    assert.ok(err.stack);
+    return true;
+  });
+  assert.throws(() => req.parse(503, 'busy'), (err) => err instanceof smsc.HttpError && err.code === 503);
+});
+
+test('bodies may be strings, Uint8Arrays or ArrayBuffers', () => {
+  const req = client.balance({ currency: true });
+  const text = '{"balance": "12.30", "currency": "RUB"}';
+  const bytes = new TextEncoder().encode(text);
+  for (const body of [text, bytes, bytes.buffer]) {
+    assert.deepEqual(req.parse(200, body), { balance: '12.30', currency: 'RUB' });
+  }
+});
+
+test('send() calls fetch with the request as it is and parses the answer', async () => {
+  let seen;
+  const fakeFetch = async (url, init) => {
+    seen = { url, init };
+    return new Response('{"id": 9, "cnt": 1}', { status: 200 });
+  };
+  const result = await smsc.send(client.sendSms({ phones: '79991234567', message: 'Hi' }), { fetch: fakeFetch });
+  assert.deepEqual(result, { id: '9', sms_count: 1 });
+  assert.equal(seen.url, 'https://smsc.ru/sys/send.php');
+  assert.equal(seen.init.method, 'POST');
+  assert.equal(seen.init.headers['Content-Type'], 'application/x-www-form-urlencoded');
+  assert.match(seen.init.body, /phones=79991234567&mes=Hi/);
+  await assert.rejects(
+    smsc.send(client.balance(), { fetch: async () => { throw new TypeError('fetch failed'); } }),
+    (err) => err instanceof smsc.TransportError && err.kind === 'transport',
+  );
+});
+
+test('fetch(req.url, req) accepts the request object itself', async () => {
+  const req = client.balance();
+  const native = new globalThis.Request(req.url, req);
+  assert.equal(native.method, 'POST');
+  assert.equal(await native.text(), req.body);
+});
