@@ -97,7 +97,11 @@ fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Er
             let key: String = k
                 .extract()
                 .map_err(|_| Error::invalid(path, "dictionary keys must be strings"))?;
-            let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            let child = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
             map.insert(key, to_json(&v, &child)?);
         }
         return Ok(J::Object(map));
@@ -109,12 +113,18 @@ fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Er
         .unwrap_or_else(|_| "?".into());
     Err(Error::invalid(
         if path.is_empty() { "params" } else { path },
-        format!("a value of type {type_name} is not accepted; use str, int, float, bool, list or dict"),
+        format!(
+            "a value of type {type_name} is not accepted; use str, int, float, bool, list or dict"
+        ),
     ))
 }
 
 /// A result tree as Python objects; money becomes `decimal.Decimal`.
-fn to_python<'py>(py: Python<'py>, view: &View, decimal: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn to_python<'py>(
+    py: Python<'py>,
+    view: &View,
+    decimal: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(match view {
         View::Null => py.None().into_bound(py),
         View::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
@@ -159,7 +169,12 @@ impl PyClient {
 
     /// Checks a call and builds its request.
     #[pyo3(signature = (op, params=None))]
-    fn prepare(&self, py: Python<'_>, op: &str, params: Option<&Bound<'_, PyAny>>) -> PyResult<PyRequest> {
+    fn prepare(
+        &self,
+        py: Python<'_>,
+        op: &str,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRequest> {
         guarded(py, || {
             let json = match params {
                 Some(p) => to_json(p, "").map_err(|e| raise(py, &e))?,
@@ -235,10 +250,18 @@ impl PyRequest {
     }
 
     /// Interprets the server's answer.
-    fn parse<'py>(&self, py: Python<'py>, status: &Bound<'py, PyAny>, body: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn parse<'py>(
+        &self,
+        py: Python<'py>,
+        status: &Bound<'py, PyAny>,
+        body: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         guarded(py, || {
             let status: u16 = status.extract().map_err(|_| {
-                raise(py, &Error::invalid("status", "the HTTP status must be an int from 0 to 65535"))
+                raise(
+                    py,
+                    &Error::invalid("status", "the HTTP status must be an int from 0 to 65535"),
+                )
             })?;
             let bytes: Vec<u8> = if let Ok(b) = body.cast::<PyBytes>() {
                 b.as_bytes().to_vec()
@@ -247,9 +270,15 @@ impl PyRequest {
             } else if let Ok(b) = body.extract::<Vec<u8>>() {
                 b
             } else {
-                return Err(raise(py, &Error::invalid("body", "the body must be bytes or str")));
+                return Err(raise(
+                    py,
+                    &Error::invalid("body", "the body must be bytes or str"),
+                ));
             };
-            let output = self.inner.parse(status, &bytes).map_err(|e| raise(py, &e))?;
+            let output = self
+                .inner
+                .parse(status, &bytes)
+                .map_err(|e| raise(py, &e))?;
             let decimal = py.import("decimal")?.getattr("Decimal")?;
             to_python(py, &output.to_view(), &decimal)
         })

@@ -375,7 +375,9 @@ mod tests {
         assert!(c.clone().with_host("https://smsc.ru").is_err());
         assert!(c.clone().with_base_url("ftp://x").is_err());
         assert_eq!(
-            c.with_base_url("http://127.0.0.1:8080/").unwrap().base_url(),
+            c.with_base_url("http://127.0.0.1:8080/")
+                .unwrap()
+                .base_url(),
             "http://127.0.0.1:8080"
         );
     }

@@ -78,8 +78,15 @@ pub(crate) fn decode(status: u16, body: &[u8], reason: fn(i64) -> Reason) -> Res
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(200).collect::<String>().to_ascii_lowercase();
-    head.contains("<html") || head.contains("<!doctype") || head.contains("<body") || head.contains("<head")
+    let head: String = text
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.contains("<html")
+        || head.contains("<!doctype")
+        || head.contains("<body")
+        || head.contains("<head")
 }
 
 /// The start of a body, for error messages.
@@ -186,9 +193,13 @@ fn text_error(text: &str, reason: fn(i64) -> Reason) -> Option<Error> {
 fn default_message(reason: Reason) -> &'static str {
     match reason {
         Reason::Parameters => "error in parameters",
-        Reason::Auth => "invalid login or password, or a request from an IP address not on the allowed list",
+        Reason::Auth => {
+            "invalid login or password, or a request from an IP address not on the allowed list"
+        }
         Reason::InsufficientFunds => "not enough money on the account",
-        Reason::IpBlocked => "the IP address is temporarily blocked because of frequent errors in requests",
+        Reason::IpBlocked => {
+            "the IP address is temporarily blocked because of frequent errors in requests"
+        }
         Reason::InvalidDate => "invalid date format",
         Reason::DeleteFailed => "error deleting the message",
         Reason::Forbidden => "the message is forbidden (by its text or sender name)",
@@ -233,16 +244,25 @@ mod tests {
 
     #[test]
     fn ids_attached_to_errors_are_kept() {
-        assert_eq!(err(200, "ERROR = 7 (invalid phone), ID - 55").message_id(), Some("55"));
+        assert_eq!(
+            err(200, "ERROR = 7 (invalid phone), ID - 55").message_id(),
+            Some("55")
+        );
         assert_eq!(err(200, "55,-7").message_id(), Some("55"));
         assert_eq!(err(200, "0,-7").message_id(), None);
     }
 
     #[test]
     fn non_answers_are_typed() {
-        assert!(matches!(err(502, "Bad gateway"), Error::Http { status: 502, .. }));
+        assert!(matches!(
+            err(502, "Bad gateway"),
+            Error::Http { status: 502, .. }
+        ));
         assert!(matches!(err(200, ""), Error::Parse { .. }));
-        assert!(matches!(err(200, "<html><body>hi</body></html>"), Error::Parse { .. }));
+        assert!(matches!(
+            err(200, "<html><body>hi</body></html>"),
+            Error::Parse { .. }
+        ));
         assert!(matches!(err(200, "{\"balance\": \"1"), Error::Parse { .. }));
         assert!(matches!(
             decode(200, b"\xff\xfe", common_reason).unwrap_err(),
@@ -252,8 +272,17 @@ mod tests {
 
     #[test]
     fn plain_values_are_not_errors() {
-        for body in ["250.80", "-5.00", "1,1286524541", "1234,1", "1,1286524541,0"] {
-            assert!(decode(200, body.as_bytes(), common_reason).is_ok(), "{body}");
+        for body in [
+            "250.80",
+            "-5.00",
+            "1,1286524541",
+            "1234,1",
+            "1,1286524541,0",
+        ] {
+            assert!(
+                decode(200, body.as_bytes(), common_reason).is_ok(),
+                "{body}"
+            );
         }
     }
 }

@@ -164,7 +164,9 @@ impl ser::Serializer for ViewSerializer {
         Ok(View::Str(v.to_string()))
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<View, ViewError> {
-        Ok(View::List(v.iter().map(|b| View::Int((*b).into())).collect()))
+        Ok(View::List(
+            v.iter().map(|b| View::Int((*b).into())).collect(),
+        ))
     }
     fn serialize_none(self) -> Result<View, ViewError> {
         Ok(View::Null)

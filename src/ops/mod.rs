@@ -123,7 +123,10 @@ operations! {
 
 /// Reads plain data into a typed value; a mismatch is [`Error::Invalid`] naming the field by
 /// its path (`phones[2]`), or `root` when the whole value is of the wrong shape.
-pub(crate) fn from_json_value<T: DeserializeOwned>(value: serde_json::Value, root: &str) -> Result<T> {
+pub(crate) fn from_json_value<T: DeserializeOwned>(
+    value: serde_json::Value,
+    root: &str,
+) -> Result<T> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { root.to_string() } else { path };

@@ -105,14 +105,20 @@ impl SendSmsParams {
         }
         if let Some(period) = self.period {
             if !period.is_finite() {
-                return Err(Error::invalid("period", "must be a number of hours from 0.1 to 720"));
+                return Err(Error::invalid(
+                    "period",
+                    "must be a number of hours from 0.1 to 720",
+                ));
             }
             validate::in_range("period", period, 0.1, 720.0)?;
             form.push("period", period.to_string());
         }
         if let Some(freq) = self.freq {
             if self.period.is_none() {
-                return Err(Error::invalid("freq", "only has an effect together with `period`"));
+                return Err(Error::invalid(
+                    "freq",
+                    "only has an effect together with `period`",
+                ));
             }
             validate::in_range("freq", freq, 1, 1440)?;
             form.push("freq", freq.to_string());
@@ -139,7 +145,10 @@ impl SendSmsParams {
         form.push_flag("op", self.op);
         if let Some(ip) = &self.userip {
             if ip.trim().is_empty() || ip.contains(char::is_whitespace) {
-                return Err(Error::invalid("userip", format!("{ip:?} is not an IP address")));
+                return Err(Error::invalid(
+                    "userip",
+                    format!("{ip:?} is not an IP address"),
+                ));
             }
             form.push("userip", ip.as_str());
         }
@@ -316,7 +325,9 @@ fn parse_csv(cost_mode: u8, text: &str) -> Result<SendResult> {
         ))
     };
     if cost_mode == 1 {
-        let [cost, n] = f.as_slice() else { return Err(bad()) };
+        let [cost, n] = f.as_slice() else {
+            return Err(bad());
+        };
         return Ok(SendResult {
             id: None,
             sms_count: int_field("the SMS count", n)?,

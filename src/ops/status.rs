@@ -14,7 +14,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::text::{int_field, json_i64, json_money, json_text, key_values, money_field, not_an_object};
+use super::text::{
+    int_field, json_i64, json_money, json_text, key_values, money_field, not_an_object,
+};
 use super::validate::MessageId;
 use super::Operation;
 use crate::codes;
@@ -64,8 +66,18 @@ impl StatusParams {
         let single = match (&self.id, &self.phone) {
             (Some(id), Some(phone)) => Some((id, phone)),
             (None, None) => None,
-            (Some(_), None) => return Err(Error::invalid("phone", "a status request needs the phone the message was sent to")),
-            (None, Some(_)) => return Err(Error::invalid("id", "a status request needs the message id")),
+            (Some(_), None) => {
+                return Err(Error::invalid(
+                    "phone",
+                    "a status request needs the phone the message was sent to",
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(Error::invalid(
+                    "id",
+                    "a status request needs the message id",
+                ))
+            }
         };
         let refs: Vec<(&MessageId, &String)> = match single {
             Some(one) if self.messages.is_empty() => vec![one],
@@ -78,17 +90,31 @@ impl StatusParams {
             None => self.messages.iter().map(|m| (&m.id, &m.phone)).collect(),
         };
         if refs.is_empty() {
-            return Err(Error::invalid("messages", "no message to ask about: give `id` and `phone`, or `messages`"));
+            return Err(Error::invalid(
+                "messages",
+                "no message to ask about: give `id` and `phone`, or `messages`",
+            ));
         }
         refs.into_iter()
             .enumerate()
             .map(|(i, (id, phone))| {
-                let field = if single.is_some() { "id".to_string() } else { format!("messages[{i}].id") };
+                let field = if single.is_some() {
+                    "id".to_string()
+                } else {
+                    format!("messages[{i}].id")
+                };
                 let id = id.checked(&field)?;
                 let phone = phone.trim();
                 if phone.is_empty() || phone.contains([',', ';']) {
-                    let field = if single.is_some() { "phone".to_string() } else { format!("messages[{i}].phone") };
-                    return Err(Error::invalid(field, format!("{phone:?} is not one phone number or e-mail address")));
+                    let field = if single.is_some() {
+                        "phone".to_string()
+                    } else {
+                        format!("messages[{i}].phone")
+                    };
+                    return Err(Error::invalid(
+                        field,
+                        format!("{phone:?} is not one phone number or e-mail address"),
+                    ));
                 }
                 Ok((id, phone.to_string()))
             })
@@ -251,7 +277,10 @@ fn from_json(v: &Value) -> Result<MessageStatus> {
         return Err(not_an_object("a message status", v));
     }
     let status = json_i64(v, "status")?.ok_or_else(|| {
-        Error::parse(format!("a status answer without `status`: {}", snippet(&v.to_string())))
+        Error::parse(format!(
+            "a status answer without `status`: {}",
+            snippet(&v.to_string())
+        ))
     })?;
     let text = |k: &str| json_text(v, k).filter(|s| !s.is_empty());
     let mut m = MessageStatus::with_status(status);
@@ -280,8 +309,23 @@ fn from_json(v: &Value) -> Result<MessageStatus> {
 /// The keys of a fmt=0 line, in the documented order (`all=1` adds the ones after `err`; `id`
 /// and `phone` close a line of a several-message answer).
 const TEXT_KEYS: [&str; 17] = [
-    "status", "check_time", "err", "send_date", "phone", "cost", "sender_id", "status_name",
-    "message", "comment", "type", "country", "operator", "region", "id", "sms_cnt", "mccmnc",
+    "status",
+    "check_time",
+    "err",
+    "send_date",
+    "phone",
+    "cost",
+    "sender_id",
+    "status_name",
+    "message",
+    "comment",
+    "type",
+    "country",
+    "operator",
+    "region",
+    "id",
+    "sms_cnt",
+    "mccmnc",
 ];
 
 fn from_text(line: &str, all: u8, several: bool) -> Result<MessageStatus> {
@@ -299,16 +343,26 @@ fn from_labelled(line: &str) -> Result<MessageStatus> {
     let nonempty = |k: &str| get(k).filter(|s| !s.is_empty()).map(str::to_string);
     let status = int_field("the status", get("status").unwrap_or(""))?;
     let mut m = MessageStatus::with_status(status);
-    m.set_err(get("err").map(|e| int_field("the error code", e)).transpose()?);
+    m.set_err(
+        get("err")
+            .map(|e| int_field("the error code", e))
+            .transpose()?,
+    );
     m.last_date = nonempty("check_time");
     m.send_date = nonempty("send_date");
     m.phone = nonempty("phone");
-    m.cost = get("cost").filter(|s| !s.is_empty()).map(|c| money_field("the cost", c)).transpose()?;
+    m.cost = get("cost")
+        .filter(|s| !s.is_empty())
+        .map(|c| money_field("the cost", c))
+        .transpose()?;
     m.sender_id = nonempty("sender_id");
     m.status_name = nonempty("status_name");
     m.message = get("message").map(str::to_string);
     m.comment = nonempty("comment");
-    m.message_type = get("type").filter(|s| !s.is_empty()).map(|t| int_field("the type", t)).transpose()?;
+    m.message_type = get("type")
+        .filter(|s| !s.is_empty())
+        .map(|t| int_field("the type", t))
+        .transpose()?;
     m.country = nonempty("country");
     m.operator = nonempty("operator");
     m.region = nonempty("region");
@@ -324,8 +378,16 @@ fn from_csv(line: &str, all: u8, several: bool) -> Result<MessageStatus> {
     let field = |i: usize| f.get(i).map(|s| s.trim());
     let status = int_field("the status", field(0).unwrap_or(""))?;
     let mut m = MessageStatus::with_status(status);
-    m.last_timestamp = field(1).filter(|s| !s.is_empty()).map(|t| int_field("the timestamp", t)).transpose()?;
-    m.set_err(field(2).filter(|s| !s.is_empty()).map(|e| int_field("the error code", e)).transpose()?);
+    m.last_timestamp = field(1)
+        .filter(|s| !s.is_empty())
+        .map(|t| int_field("the timestamp", t))
+        .transpose()?;
+    m.set_err(
+        field(2)
+            .filter(|s| !s.is_empty())
+            .map(|e| int_field("the error code", e))
+            .transpose()?,
+    );
     if all == 0 {
         if several {
             m.id = field(3).filter(|s| !s.is_empty()).map(str::to_string);
@@ -337,9 +399,15 @@ fn from_csv(line: &str, all: u8, several: bool) -> Result<MessageStatus> {
         // Where the id goes in this layout is not documented; keep what is certain.
         return Ok(m);
     }
-    m.send_timestamp = field(3).filter(|s| !s.is_empty()).map(|t| int_field("the send time", t)).transpose()?;
+    m.send_timestamp = field(3)
+        .filter(|s| !s.is_empty())
+        .map(|t| int_field("the send time", t))
+        .transpose()?;
     m.phone = field(4).filter(|s| !s.is_empty()).map(str::to_string);
-    m.cost = field(5).filter(|s| !s.is_empty()).map(|c| money_field("the cost", c)).transpose()?;
+    m.cost = field(5)
+        .filter(|s| !s.is_empty())
+        .map(|c| money_field("the cost", c))
+        .transpose()?;
     m.sender_id = field(6).filter(|s| !s.is_empty()).map(str::to_string);
     m.status_name = field(7).filter(|s| !s.is_empty()).map(str::to_string);
     if all == 1 {

@@ -71,7 +71,11 @@ pub(crate) fn not_an_object(what: &str, value: &Value) -> Error {
 /// The keys come in the documented order. Values may themselves contain `", "`, so each key is
 /// searched from where the previous one was found; the value of a free-text key (`message`)
 /// runs to the *last* occurrence of the key that follows it.
-pub(crate) fn key_values<'a>(line: &'a str, keys: &[&str], free_text: &[&str]) -> Vec<(String, &'a str)> {
+pub(crate) fn key_values<'a>(
+    line: &'a str,
+    keys: &[&str],
+    free_text: &[&str],
+) -> Vec<(String, &'a str)> {
     // Positions of each key found: (key, start of the "key = " marker, start of value).
     let mut found: Vec<(String, usize, usize)> = Vec::new();
     let mut cursor = 0;
@@ -85,7 +89,11 @@ pub(crate) fn key_values<'a>(line: &'a str, keys: &[&str], free_text: &[&str]) -
                 .map(|p| (cursor + p, cursor + p + first.len()))
         } else {
             let rest = line.get(cursor..).unwrap_or("");
-            let pos = if prev_free { rest.rfind(&marker) } else { rest.find(&marker) };
+            let pos = if prev_free {
+                rest.rfind(&marker)
+            } else {
+                rest.find(&marker)
+            };
             pos.map(|p| (cursor + p, cursor + p + marker.len()))
         };
         if let Some((start, value_start)) = hit {

@@ -43,9 +43,8 @@ impl Phones {
         let mut out: Vec<String> = Vec::with_capacity(items.len());
         let mut seen = std::collections::HashSet::with_capacity(items.len());
         for (i, raw) in items.iter().enumerate() {
-            let phone = normalise_phone(raw).map_err(|why| {
-                Error::invalid(field, format!("phone #{} {raw:?}: {why}", i + 1))
-            })?;
+            let phone = normalise_phone(raw)
+                .map_err(|why| Error::invalid(field, format!("phone #{} {raw:?}: {why}", i + 1)))?;
             let digits = phone.trim_start_matches('+').to_string();
             if !seen.insert(digits) {
                 return Err(Error::invalid(
@@ -98,7 +97,10 @@ pub fn message(field: &str, text: &str) -> Result<()> {
         ));
     }
     if text.contains('\0') {
-        return Err(Error::invalid(field, "the message contains a NUL character"));
+        return Err(Error::invalid(
+            field,
+            "the message contains a NUL character",
+        ));
     }
     Ok(())
 }
@@ -176,7 +178,8 @@ pub fn send_time(field: &str, time: &str) -> Result<()> {
     let ok = if let Some(minutes) = t.strip_prefix('+') {
         all_digits(minutes)
     } else if let Some((h1, h2)) = t.split_once('-') {
-        let hour = |h: &str| h.len() <= 2 && all_digits(h) && h.parse::<u8>().is_ok_and(|h| h <= 24);
+        let hour =
+            |h: &str| h.len() <= 2 && all_digits(h) && h.parse::<u8>().is_ok_and(|h| h <= 24);
         hour(h1) && hour(h2)
     } else {
         match t.len() {
@@ -241,7 +244,9 @@ pub fn lifetime(field: &str, valid: &str) -> Result<()> {
     } else {
         Err(Error::invalid(
             field,
-            format!("lifetime {valid:?} must be whole hours from 1 to 24, or \"hh:mm\" up to 24:00"),
+            format!(
+                "lifetime {valid:?} must be whole hours from 1 to 24, or \"hh:mm\" up to 24:00"
+            ),
         ))
     }
 }
@@ -271,17 +276,40 @@ mod tests {
     fn phones_are_normalised_and_checked() {
         let p = Phones::Joined("+7 (999) 123-45-67; 79997654321".into());
         assert_eq!(p.checked("phones").unwrap(), "+79991234567,79997654321");
-        for bad in ["", "79991234567,,", "12ab", "123", "79991234567,+79991234567"] {
-            assert!(Phones::Joined(bad.into()).checked("phones").is_err(), "{bad:?}");
+        for bad in [
+            "",
+            "79991234567,,",
+            "12ab",
+            "123",
+            "79991234567,+79991234567",
+        ] {
+            assert!(
+                Phones::Joined(bad.into()).checked("phones").is_err(),
+                "{bad:?}"
+            );
         }
     }
 
     #[test]
     fn time_forms() {
-        for good in ["0101251230", "01.01.25 12:30", "9-18", "01700000000", "+30", "0"] {
+        for good in [
+            "0101251230",
+            "01.01.25 12:30",
+            "9-18",
+            "01700000000",
+            "+30",
+            "0",
+        ] {
             assert!(send_time("time", good).is_ok(), "{good}");
         }
-        for bad in ["tomorrow", "3201251230", "01.13.25 12:30", "25-26", "+", "1.1.25 1:30"] {
+        for bad in [
+            "tomorrow",
+            "3201251230",
+            "01.13.25 12:30",
+            "25-26",
+            "+",
+            "1.1.25 1:30",
+        ] {
             assert!(send_time("time", bad).is_err(), "{bad}");
         }
     }
