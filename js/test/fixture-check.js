@@ -1,0 +1,88 @@
+// Checks one fixture case against the package; shared by the Node and the browser suites, so it
+// uses nothing but the package and plain JavaScript.
+
+const KIND_CLASS = {
+  invalid: 'InvalidArgumentError',
+  api: 'ApiError',
+  http: 'HttpError',
+  parse: 'ParseError',
+};
+const REASON_CLASS = {
+  auth: 'AuthError',
+  rate_limited: 'RateLimitError',
+  insufficient_funds: 'InsufficientFundsError',
+  invalid_phone: 'InvalidPhoneError',
+  ip_blocked: 'IpBlockedError',
+};
+
+function fail(why) {
+  throw new Error(why);
+}
+
+function equal(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && equal(a[k], b[k]));
+}
+
+function secrets(client) {
+  return ['password', 'api_key'].map((k) => client[k]).filter((s) => typeof s === 'string' && s.length >= 4);
+}
+
+function checkError(smsc, err, want, c) {
+  if (!(err instanceof Error) || !(err instanceof smsc.SmscError)) fail(`not an SmscError: ${err}`);
+  if (!(err instanceof smsc[KIND_CLASS[want.kind]])) fail(`${err.name} is not a ${KIND_CLASS[want.kind]}`);
+  if (err.kind !== want.kind) fail(`kind ${err.kind} != ${want.kind}: ${err.message}`);
+  if ('code' in want && err.code !== want.code) fail(`code ${err.code} != ${want.code}`);
+  if ('reason' in want) {
+    if (err.reason !== want.reason) fail(`reason ${err.reason} != ${want.reason}`);
+    const cls = REASON_CLASS[want.reason];
+    if (cls && !(err instanceof smsc[cls])) fail(`${err.name} is not a ${cls}`);
+  }
+  if ('field' in want && err.field !== want.field) fail(`field ${err.field} != ${want.field}`);
+  if (err.messageId !== want.id) fail(`messageId ${err.messageId} != ${want.id}`);
+  for (const s of secrets(c.client)) {
+    if (err.message.includes(s) || String(err).includes(s)) fail('the error shows a secret');
+  }
+}
+
+/** Runs case `c` (parsed JSON) with the response body as bytes; throws on any mismatch. */
+export function checkCase(smsc, c, body) {
+  const want = c.expect;
+  let request;
+  try {
+    request = new smsc.Client(c.client).prepare(c.op, c.params);
+  } catch (err) {
+    if (c.request) fail(`preparing failed: ${err.message}`);
+    checkError(smsc, err, want.error, c);
+    return;
+  }
+  if (!c.request) fail('expected the call to be refused');
+  const r = c.request;
+  if (request.method !== r.method) fail(`method ${request.method}`);
+  if (request.url !== r.url) fail(`url ${request.url}`);
+  if (!equal({ ...request.headers }, r.headers)) fail(`headers ${JSON.stringify(request.headers)}`);
+  if ((request.body ?? null) !== r.body) fail(`body ${request.body}`);
+  for (const s of secrets(c.client)) {
+    if (String(request).includes(s) || JSON.stringify(request).includes(s)) fail('the request shows a secret');
+  }
+  let result;
+  try {
+    result = request.parse(c.response.status, body);
+  } catch (err) {
+    if (want.result) fail(`expected a result, got ${err.name}: ${err.message}`);
+    checkError(smsc, err, want.error, c);
+    return;
+  }
+  if (!want.result) fail(`expected an error, got ${JSON.stringify(result)}`);
+  if (!equal(result, want.result)) fail(`result ${JSON.stringify(result)} != ${JSON.stringify(want.result)}`);
+}
+
+/** The body bytes of a case's response (text, or base64 for bytes that are not UTF-8). */
+export function responseBody(response) {
+  if ('body_base64' in response) return Uint8Array.from(atob(response.body_base64), (ch) => ch.charCodeAt(0));
+  return new TextEncoder().encode(response.body);
+}

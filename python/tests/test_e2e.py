@@ -1,0 +1,93 @@
+"""End to end over real HTTP: the library builds each request and reads each answer, urllib
+moves the bytes, and the local SMSC emulator answers as the documentation describes."""
+
+import os
+import pathlib
+import subprocess
+import urllib.request
+from decimal import Decimal
+
+import pytest
+
+import smsc_core
+from smsc_core import Client, send
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+EMULATOR = os.environ.get("SMSC_EMULATOR", str(ROOT / "target" / "debug" / "smsc-emulator"))
+
+
+@pytest.fixture()
+def base_url():
+    if not os.path.exists(EMULATOR):
+        pytest.fail(f"the emulator is not built at {EMULATOR}: run `cargo build -p smsc-emulator`")
+    proc = subprocess.Popen([EMULATOR, "--exit-after", "120"], stdout=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline().strip()
+        assert line.startswith("listening on "), line
+        yield line.removeprefix("listening on ")
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def advance(base_url, seconds):
+    req = urllib.request.Request(f"{base_url}/emulator/advance?seconds={seconds}", method="POST")
+    urllib.request.urlopen(req).read()
+
+
+def test_send_then_status_then_balance(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    sent = send(client.send_sms("79991234567", "Hello from Python", cost=3))
+    assert sent["sms_count"] == 1
+    assert sent["cost"] == Decimal("2.50")
+    assert sent["balance"] == Decimal("997.50")
+
+    first = send(client.status(sent["id"], "79991234567"))["messages"][0]
+    assert first["status"] == -1 and not first["is_final"]
+    advance(base_url, 5)
+    later = send(client.status(sent["id"], "79991234567", all=1))["messages"][0]
+    assert later["status"] == 1 and later["status_text"] == "Delivered" and later["is_final"]
+    assert later["message"] == "Hello from Python"
+
+    balance = send(client.balance(currency=True))
+    assert balance == {"balance": Decimal("997.50"), "currency": "RUB"}
+
+
+def test_long_cyrillic_message_is_counted_and_priced(base_url):
+    client = Client(api_key="demo-api-key", base_url=base_url)
+    price = send(client.cost(["79991234567", "79991234568"], "я" * 71))
+    assert price == {"cost": Decimal("10.00"), "sms_count": 4}
+    assert send(client.balance())["balance"] == Decimal("1000.00")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv"])
+def test_every_format_reads_the_same(base_url, fmt):
+    client = Client("credit", "credit-password", base_url=base_url, format=fmt)
+    balance = send(client.balance(currency=True))
+    assert balance == {"balance": Decimal("10.00"), "credit": Decimal("100.00"), "currency": "RUB"}
+    sent = send(client.send_sms("79991234567", "Hi", cost=3))
+    got = (sent["sms_count"], sent["cost"], sent["balance"])
+    assert got == (1, Decimal("2.50"), Decimal("7.50"))
+
+
+def test_documented_errors_arrive_as_exceptions(base_url):
+    with pytest.raises(smsc_core.AuthError):
+        send(Client("demo", "wrong", base_url=base_url).balance())
+    poor = Client("poor", "poor-password", base_url=base_url)
+    with pytest.raises(smsc_core.InsufficientFundsError) as funds:
+        send(poor.send_sms("79991234567", "Hi", id=77))
+    assert funds.value.message_id == "77"
+    with pytest.raises(smsc_core.InvalidPhoneError):
+        send(poor.send_sms("+12345678", "Hi"))
+    client = Client("demo", "demo-password", base_url=base_url, method="GET")
+    for _ in range(10):
+        send(client.balance())
+    with pytest.raises(smsc_core.RateLimitError) as limited:
+        send(client.balance())
+    assert limited.value.code == 9
+
+
+def test_an_unreachable_server_is_a_transport_error():
+    client = Client("demo", "demo-password", base_url="http://127.0.0.1:9")
+    with pytest.raises(smsc_core.TransportError):
+        send(client.balance())
