@@ -25,7 +25,12 @@ fn opt_str(value: Option<&str>) -> JsValue {
 fn to_js_error(err: &Error) -> JsValue {
     let js: JsValue = js_sys::Error::new(&err.to_string()).into();
     set(&js, "kind", &JsValue::from_str(err.kind().as_str()));
-    set(&js, "code", &err.code().map_or(JsValue::UNDEFINED, |c| JsValue::from_f64(c as f64)));
+    set(
+        &js,
+        "code",
+        &err.code()
+            .map_or(JsValue::UNDEFINED, |c| JsValue::from_f64(c as f64)),
+    );
     set(&js, "reason", &opt_str(err.reason().map(|r| r.as_str())));
     set(&js, "field", &opt_str(err.field()));
     set(&js, "messageId", &opt_str(err.message_id()));
@@ -144,7 +149,11 @@ impl WasmRequest {
             .redacted_body()
             .map(|b| format!(" {b}"))
             .unwrap_or_default();
-        format!("{} {}{body}", self.inner.method.as_str(), self.inner.redacted_url())
+        format!(
+            "{} {}{body}",
+            self.inner.method.as_str(),
+            self.inner.redacted_url()
+        )
     }
 
     /// Interprets the answer: the HTTP status and the body as a string or `Uint8Array`.
@@ -153,7 +162,10 @@ impl WasmRequest {
             .as_f64()
             .filter(|s| s.fract() == 0.0 && (0.0..=65535.0).contains(s))
             .ok_or_else(|| {
-                to_js_error(&Error::invalid("status", "the HTTP status must be an integer from 0 to 65535"))
+                to_js_error(&Error::invalid(
+                    "status",
+                    "the HTTP status must be an integer from 0 to 65535",
+                ))
             })? as u16;
         let bytes = if let Some(text) = body.as_string() {
             text.into_bytes()
@@ -177,5 +189,8 @@ impl WasmRequest {
 /// The names of every operation.
 #[wasm_bindgen]
 pub fn operations() -> Array {
-    crate::OPERATIONS.iter().map(|s| JsValue::from_str(s)).collect()
+    crate::OPERATIONS
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect()
 }

@@ -1,0 +1,84 @@
+# smsc-core: `make test` installs what is missing and runs every suite; `make demo` runs the four
+# quickstarts against the local SMSC emulator. One cargo build at a time (2-core machines).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := test
+
+TOOLS ?= $(HOME)/.cache/smsc-core/tools
+export PATH := $(TOOLS)/bin:$(PATH)
+export SMSC_TOOLS := $(TOOLS)
+VENV := $(CURDIR)/.venv
+EMULATOR := target/debug/smsc-emulator
+# The C library gets its own target dir: maturin writes target/release/libsmsc_core.so too.
+CLIB := target/c/release/libsmsc_core.a
+CHECK_HEADER = ls -t target/c/release/build/smsc-core-*/out/smsc.h | head -n 1
+
+.PHONY: test demo setup lint purity rust emulator python js c header wasm clean
+
+test: setup lint rust python js c
+	@echo "make test: every suite passed"
+
+setup:
+	@bash scripts/setup.sh
+
+# ---- lints -------------------------------------------------------------------------------
+lint: purity
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --features smsc-core/capi -- -D warnings
+	cargo clippy -p smsc-core --lib --features python -- -D warnings
+	cargo clippy -p smsc-core --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
+	$(VENV)/bin/ruff check python
+	$(VENV)/bin/ruff check --config python/pyproject.toml examples/quickstart.py
+	$(VENV)/bin/ruff format --check python
+
+# The core decides; frontends only convert. No binding code may live in src/.
+purity:
+	@if grep -rnE 'pyo3|wasm_bindgen|js_sys|extern "C"|no_mangle|feature = "(wasm|python|capi)"' src \
+	    | grep -v '^src/lib.rs'; then echo "binding code found in src/"; exit 1; fi
+
+# ---- Rust: unit tests, the fixture corpus, end to end, the header check --------------------
+rust:
+	cargo test --workspace --features smsc-core/capi
+
+emulator:
+	cargo build -p smsc-emulator
+
+# ---- Python -------------------------------------------------------------------------------
+python: emulator
+	cd python && CARGO_TARGET_DIR=../target/python VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop --release --quiet
+	SMSC_EMULATOR=$(CURDIR)/$(EMULATOR) $(VENV)/bin/pytest -q python/tests
+
+# ---- JavaScript: Node suites and the browser suite ----------------------------------------
+wasm:
+	bash js/scripts/build.sh
+
+js: wasm emulator
+	cd js && SMSC_EMULATOR=$(CURDIR)/$(EMULATOR) node --test test/*.test.js
+
+# ---- C: fixtures, API edge cases and end to end, under valgrind and ASan+UBSan --------------
+$(CLIB): Cargo.toml Cargo.lock build.rs bindings/capi.rs bindings/cbindgen.toml $(wildcard src/*.rs src/ops/*.rs)
+	cargo build --release -p smsc-core --features capi --target-dir target/c
+
+c: $(CLIB) emulator
+	bash tests/c/run.sh $(CLIB) target/c/tests $(EMULATOR)
+
+# Regenerates include/smsc.h from bindings/capi.rs.
+header: $(CLIB)
+	cp "$$($(CHECK_HEADER))" include/smsc.h
+
+# ---- demo -----------------------------------------------------------------------------------
+demo: setup emulator $(CLIB)
+	cd python && CARGO_TARGET_DIR=../target/python VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop --release --quiet
+	bash js/scripts/build.sh
+	cargo build -q --example quickstart
+	gcc -std=c11 -Iinclude -Iexamples -o target/c/quickstart examples/quickstart.c $(CLIB) -lcurl -lpthread -ldl -lm
+	@echo "== the local SMSC emulator answers as smsc.ru would; each quickstart sends, checks, reads the balance"
+	scripts/with-emulator.sh $(EMULATOR) sh -c '\
+	  echo "-- Rust (ureq)"; target/debug/examples/quickstart; \
+	  echo "-- Python (urllib)"; $(VENV)/bin/python examples/quickstart.py; \
+	  echo "-- JavaScript (fetch)"; node examples/quickstart.mjs; \
+	  echo "-- C (libcurl)"; target/c/quickstart'
+
+clean:
+	cargo clean
+	rm -rf js/pkg target

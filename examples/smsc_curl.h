@@ -1,0 +1,60 @@
+/* smsc_curl.h - sends an smsc-core request with libcurl and parses the answer.
+ * Header-only; copy it into your project. Link with -lcurl and the smsc-core library. */
+#ifndef SMSC_CURL_H
+#define SMSC_CURL_H
+
+#include <curl/curl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smsc.h"
+
+struct smsc_curl_buffer {
+    unsigned char *data;
+    size_t len;
+};
+
+static size_t smsc_curl_collect(char *chunk, size_t size, size_t n, void *user) {
+    struct smsc_curl_buffer *buf = user;
+    size_t add = size * n;
+    unsigned char *grown = realloc(buf->data, buf->len + add + 1);
+    if (!grown) return 0;
+    memcpy(grown + buf->len, chunk, add);
+    buf->data = grown;
+    buf->len += add;
+    return add;
+}
+
+/* Performs `req` on `curl` and parses the answer into `*out`. A transport failure (no answer
+ * at all) returns CURLE_* through `*curl_code` and SMSC_INTERNAL with no result. */
+static smsc_status smsc_curl_perform(CURL *curl, const smsc_request *req, smsc_result **out,
+                                     smsc_error **err, CURLcode *curl_code) {
+    struct smsc_curl_buffer buf = {NULL, 0};
+    struct curl_slist *headers = NULL;
+    for (size_t i = 0; i < smsc_request_header_count(req); i++) {
+        char line[512];
+        snprintf(line, sizeof line, "%s: %s", smsc_request_header_name(req, i), smsc_request_header_value(req, i));
+        headers = curl_slist_append(headers, line);
+    }
+    curl_easy_reset(curl);
+    curl_easy_setopt(curl, CURLOPT_URL, smsc_request_url(req));
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, smsc_request_method(req));
+    if (smsc_request_body(req)) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, smsc_request_body(req));
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, smsc_curl_collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &buf);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    CURLcode rc = curl_easy_perform(curl);
+    if (curl_code) *curl_code = rc;
+    smsc_status st = SMSC_INTERNAL;
+    if (rc == CURLE_OK) {
+        long http = 0;
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &http);
+        st = smsc_request_parse(req, (uint16_t)http, buf.data, buf.len, out, err);
+    }
+    curl_slist_free_all(headers);
+    free(buf.data);
+    return st;
+}
+
+#endif

@@ -1,0 +1,91 @@
+/* End to end over real HTTP with libcurl against the local SMSC emulator (base URL in argv[1]):
+ * send an SMS, read its status as the emulator's clock advances, read the balance, and meet a
+ * documented error. */
+#include <stdio.h>
+
+#include "smsc.h"
+#include "smsc_curl.h"
+
+static int passed = 0, failed = 0;
+#define CHECK(cond, what)                                  \
+    do {                                                   \
+        if (cond) passed++;                                \
+        else {                                             \
+            failed++;                                      \
+            printf("FAIL line %d: %s\n", __LINE__, what); \
+        }                                                  \
+    } while (0)
+
+/* Prepares and performs one call; the caller frees the result. */
+static smsc_status call(CURL *curl, smsc_client *client, const char *op, const char *params, smsc_result **res,
+                        smsc_error **err) {
+    smsc_request *req = NULL;
+    smsc_status st = smsc_client_prepare(client, op, params, &req, err);
+    if (st == SMSC_OK) st = smsc_curl_perform(curl, req, res, err, NULL);
+    smsc_request_free(req);
+    return st;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: e2e <emulator base URL>\n");
+        return 2;
+    }
+    const char *base = argv[1];
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    CURL *curl = curl_easy_init();
+    smsc_client *client = NULL;
+    smsc_error *err = NULL;
+    char config[256];
+    snprintf(config, sizeof config, "{\"login\": \"demo\", \"password\": \"demo-password\", \"base_url\": \"%s\"}", base);
+    CHECK(smsc_client_new(config, &client, &err) == SMSC_OK, "client");
+
+    smsc_result *sent = NULL;
+    CHECK(call(curl, client, "send_sms", "{\"phones\": \"79991234567\", \"message\": \"Hello from C\", \"cost\": 3}", &sent, &err) == SMSC_OK, "send");
+    const char *id = NULL, *cost = NULL, *balance = NULL;
+    CHECK(smsc_result_get_string(sent, "id", &id, NULL) == SMSC_OK, "message id");
+    CHECK(smsc_result_get_money(sent, "cost", &cost, NULL) == SMSC_OK && strcmp(cost, "2.50") == 0, "cost");
+    CHECK(smsc_result_get_money(sent, "balance", &balance, NULL) == SMSC_OK && strcmp(balance, "997.50") == 0, "balance after");
+
+    /* Move the emulator's clock so the message is delivered. */
+    char url[256];
+    snprintf(url, sizeof url, "%s/emulator/advance?seconds=5", base);
+    curl_easy_reset(curl);
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, smsc_curl_collect);
+    struct smsc_curl_buffer sink = {NULL, 0};
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+    CHECK(curl_easy_perform(curl) == CURLE_OK, "advance the clock");
+    free(sink.data);
+
+    char params[128];
+    snprintf(params, sizeof params, "{\"id\": \"%s\", \"phone\": \"79991234567\"}", id ? id : "0");
+    smsc_result *status = NULL;
+    CHECK(call(curl, client, "status", params, &status, &err) == SMSC_OK, "status");
+    int64_t code = 0;
+    bool final = false;
+    CHECK(smsc_result_get_int(status, "messages.0.status", &code, NULL) == SMSC_OK && code == 1, "delivered");
+    CHECK(smsc_result_get_bool(status, "messages.0.is_final", &final, NULL) == SMSC_OK && final, "final");
+
+    smsc_result *bal = NULL;
+    CHECK(call(curl, client, "balance", NULL, &bal, &err) == SMSC_OK, "balance");
+    CHECK(smsc_result_get_money(bal, "balance", &balance, NULL) == SMSC_OK && strcmp(balance, "997.50") == 0, "balance");
+
+    /* A documented error: sending to a number the server rejects (error 7, with the id). */
+    smsc_result *bad = NULL;
+    CHECK(call(curl, client, "send_sms", "{\"phones\": \"+12345678\", \"message\": \"Hi\"}", &bad, &err) == SMSC_API, "invalid phone");
+    CHECK(err && smsc_error_code(err) == 7 && strcmp(smsc_error_reason(err), "invalid_phone") == 0, "error 7");
+    CHECK(err && smsc_error_message_id(err) != NULL, "error 7 carries the message id");
+    smsc_error_free(err);
+
+    smsc_result_free(bad);
+    smsc_result_free(bal);
+    smsc_result_free(status);
+    smsc_result_free(sent);
+    smsc_client_free(client);
+    curl_easy_cleanup(curl);
+    curl_global_cleanup();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
