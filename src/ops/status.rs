@@ -372,7 +372,7 @@ fn from_labelled(line: &str) -> Result<MessageStatus> {
 
 /// fmt=1: `<status>,<last_timestamp>,<err>` (+ `,<id>,<phone>` per line of a several-message
 /// answer), or with `all` ≥ 1
-/// `<status>,<last_timestamp>,<err>,<send_timestamp>,<phone>,<cost>,<sender>,<status_name>,<message…>`.
+/// `<status>,<last_timestamp>,<err>,<send_timestamp>,<phone>,<cost>,<sender>,<status_name>,<message…>[,<comment>,<type>]`.
 fn from_csv(line: &str, all: u8, several: bool) -> Result<MessageStatus> {
     let f: Vec<&str> = line.split(',').collect();
     let field = |i: usize| f.get(i).map(|s| s.trim());
@@ -411,7 +411,21 @@ fn from_csv(line: &str, all: u8, several: bool) -> Result<MessageStatus> {
     m.sender_id = field(6).filter(|s| !s.is_empty()).map(str::to_string);
     m.status_name = field(7).filter(|s| !s.is_empty()).map(str::to_string);
     if all == 1 {
-        m.message = f.get(8..).map(|rest| rest.join(","));
+        // The page (<https://smscentre.com/api/http/status_messages/status_answer>) continues the
+        // line after `<message>` with `<comment>` and, as the fmt=0 line shows, `<type>`; SMSC's
+        // older libraries read the text as the last field. With eleven or more fields and a
+        // number at the end the page's layout is read from the end, so commas stay in the text;
+        // otherwise the rest of the line is the text.
+        match f.get(8..) {
+            Some([text @ .., comment, last])
+                if !text.is_empty() && last.trim().parse::<i64>().is_ok() =>
+            {
+                m.message = Some(text.join(","));
+                m.comment = Some(comment.trim().to_string()).filter(|c| !c.is_empty());
+                m.message_type = last.trim().parse().ok();
+            }
+            rest => m.message = rest.map(|rest| rest.join(",")),
+        }
     }
     Ok(m)
 }
