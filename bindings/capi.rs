@@ -74,6 +74,17 @@ fn cstring(text: &str) -> CString {
     CString::new(text.replace('\0', "\u{fffd}")).unwrap_or_default()
 }
 
+/// The string an accessor returns: owned by the handle, NULL for a NULL handle or an absent value.
+///
+/// # Safety
+/// `handle` must be NULL or a live handle of type `T` returned by this library.
+unsafe fn text_of<T>(handle: *const T, pick: impl FnOnce(&T) -> Option<&CString>) -> *const c_char {
+    // SAFETY: per the contract, a non-NULL pointer is a live handle.
+    unsafe { handle.as_ref() }
+        .and_then(pick)
+        .map_or(ptr::null(), |s| s.as_ptr())
+}
+
 fn status_of(err: &Error) -> smsc_status {
     match err {
         Error::Invalid { .. } => smsc_status::SMSC_INVALID,
@@ -348,8 +359,8 @@ pub unsafe extern "C" fn smsc_client_prepare(
 /// `request` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_request_method(request: *const smsc_request) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { request.as_ref() }.map_or(ptr::null(), |r| r.method.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(request, |r| Some(&r.method)) }
 }
 
 /// The full URL (with GET it carries the parameters, credentials included).
@@ -358,8 +369,8 @@ pub unsafe extern "C" fn smsc_request_method(request: *const smsc_request) -> *c
 /// `request` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_request_url(request: *const smsc_request) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { request.as_ref() }.map_or(ptr::null(), |r| r.url.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(request, |r| Some(&r.url)) }
 }
 
 /// The form body for POST, NULL for GET.
@@ -368,10 +379,8 @@ pub unsafe extern "C" fn smsc_request_url(request: *const smsc_request) -> *cons
 /// `request` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_request_body(request: *const smsc_request) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { request.as_ref() }
-        .and_then(|r| r.body.as_ref())
-        .map_or(ptr::null(), |b| b.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(request, |r| r.body.as_ref()) }
 }
 
 /// The operation name.
@@ -380,8 +389,8 @@ pub unsafe extern "C" fn smsc_request_body(request: *const smsc_request) -> *con
 /// `request` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_request_operation(request: *const smsc_request) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { request.as_ref() }.map_or(ptr::null(), |r| r.operation.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(request, |r| Some(&r.operation)) }
 }
 
 /// The request with credentials replaced by `***`, for logs: `"POST <url> <body>"`.
@@ -390,8 +399,8 @@ pub unsafe extern "C" fn smsc_request_operation(request: *const smsc_request) ->
 /// `request` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_request_redacted(request: *const smsc_request) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { request.as_ref() }.map_or(ptr::null(), |r| r.redacted.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(request, |r| Some(&r.redacted)) }
 }
 
 /// How many headers to send.
@@ -413,10 +422,8 @@ pub unsafe extern "C" fn smsc_request_header_name(
     request: *const smsc_request,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { request.as_ref() }
-        .and_then(|r| r.headers.get(index))
-        .map_or(ptr::null(), |(k, _)| k.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(request, |r| r.headers.get(index).map(|(k, _)| k)) }
 }
 
 /// The value of header `index`, or NULL when out of range.
@@ -428,10 +435,8 @@ pub unsafe extern "C" fn smsc_request_header_value(
     request: *const smsc_request,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { request.as_ref() }
-        .and_then(|r| r.headers.get(index))
-        .map_or(ptr::null(), |(_, v)| v.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(request, |r| r.headers.get(index).map(|(_, v)| v)) }
 }
 
 /// Interprets the server's answer: the HTTP status and `body_len` bytes at `body` (`body` may
@@ -491,8 +496,8 @@ pub unsafe extern "C" fn smsc_request_free(request: *mut smsc_request) {
 /// `result` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_result_json(result: *const smsc_result) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { result.as_ref() }.map_or(ptr::null(), |r| r.json.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(result, |r| Some(&r.json)) }
 }
 
 fn lookup<'a>(result: &'a smsc_result, path: &str) -> Result<&'a View, Failure> {
@@ -523,6 +528,15 @@ unsafe fn getter_args<'a>(
     unsafe { Ok((arg_ref(result, "result")?, arg_str(path, "path")?)) }
 }
 
+/// A C copy of `text` that lives as long as `result`.
+fn keep(result: &smsc_result, text: &str) -> *const c_char {
+    let c = cstring(text);
+    // The CString's heap buffer does not move when the Vec grows, so the pointer stays valid.
+    let p = c.as_ptr();
+    result.strings.borrow_mut().push(c);
+    p
+}
+
 fn write<T>(out: *mut T, value: T) -> Result<(), Failure> {
     if out.is_null() {
         return Err(null("out"));
@@ -550,10 +564,7 @@ pub unsafe extern "C" fn smsc_result_get_string(
         let (View::Str(s) | View::Money(s)) = lookup(result, path)? else {
             return Err(wrong_type(path, "text"));
         };
-        let c = cstring(s);
-        let p = c.as_ptr();
-        result.strings.borrow_mut().push(c);
-        write(out, p)
+        write(out, keep(result, s))
     })
 }
 
@@ -596,10 +607,7 @@ pub unsafe extern "C" fn smsc_result_get_money(
         let View::Money(s) = lookup(result, path)? else {
             return Err(wrong_type(path, "an amount of money"));
         };
-        let c = cstring(s);
-        let p = c.as_ptr();
-        result.strings.borrow_mut().push(c);
-        write(out, p)
+        write(out, keep(result, s))
     })
 }
 
@@ -707,8 +715,8 @@ pub unsafe extern "C" fn smsc_error_status(error: *const smsc_error) -> smsc_sta
 /// `error` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_error_kind(error: *const smsc_error) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { error.as_ref() }.map_or(ptr::null(), |e| e.kind.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(error, |e| Some(&e.kind)) }
 }
 
 /// The SMSC error code (kind `api`) or HTTP status (kind `http`); 0 otherwise.
@@ -727,10 +735,8 @@ pub unsafe extern "C" fn smsc_error_code(error: *const smsc_error) -> i64 {
 /// `error` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_error_reason(error: *const smsc_error) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { error.as_ref() }
-        .and_then(|e| e.reason.as_ref())
-        .map_or(ptr::null(), |s| s.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(error, |e| e.reason.as_ref()) }
 }
 
 /// The argument at fault (kind `invalid`), or NULL.
@@ -739,10 +745,8 @@ pub unsafe extern "C" fn smsc_error_reason(error: *const smsc_error) -> *const c
 /// `error` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_error_field(error: *const smsc_error) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { error.as_ref() }
-        .and_then(|e| e.field.as_ref())
-        .map_or(ptr::null(), |s| s.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(error, |e| e.field.as_ref()) }
 }
 
 /// A message that says what went wrong and what to do; never contains credentials.
@@ -751,8 +755,8 @@ pub unsafe extern "C" fn smsc_error_field(error: *const smsc_error) -> *const c_
 /// `error` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_error_message(error: *const smsc_error) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { error.as_ref() }.map_or(ptr::null(), |e| e.message.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(error, |e| Some(&e.message)) }
 }
 
 /// The message id SMSC attached to a send error, or NULL.
@@ -761,10 +765,8 @@ pub unsafe extern "C" fn smsc_error_message(error: *const smsc_error) -> *const 
 /// `error` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_error_message_id(error: *const smsc_error) -> *const c_char {
-    // SAFETY: caller contract.
-    unsafe { error.as_ref() }
-        .and_then(|e| e.message_id.as_ref())
-        .map_or(ptr::null(), |s| s.as_ptr())
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(error, |e| e.message_id.as_ref()) }
 }
 
 /// Frees an error. NULL is ignored.
