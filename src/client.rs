@@ -96,7 +96,7 @@ impl Format {
 /// Either `login` + `password` or `api_key` must be given. `host` picks one of the SMSC hosts
 /// (`smsc.ru` by default, `smscentre.com`, `smsc.kz`, `smsc.ua`, `smsc.tj`, or their `www2.`
 /// backups); `base_url` overrides it with any address, which is what tests use.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClientConfig {
     /// Account login.
@@ -115,6 +115,21 @@ pub struct ClientConfig {
     pub method: Option<Method>,
     /// `json` (default), `text` or `csv`.
     pub format: Option<Format>,
+}
+
+impl std::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hidden = |v: &Option<String>| v.as_ref().map(|_| "***");
+        f.debug_struct("ClientConfig")
+            .field("login", &self.login)
+            .field("password", &hidden(&self.password))
+            .field("api_key", &hidden(&self.api_key))
+            .field("host", &self.host)
+            .field("base_url", &self.base_url)
+            .field("method", &self.method)
+            .field("format", &self.format)
+            .finish()
+    }
 }
 
 /// The default SMSC host.
@@ -362,6 +377,30 @@ mod tests {
         assert!(!format!("{c:?}").contains("s3cr3t-pw"));
         let k = Client::with_api_key("KEY-123456").unwrap();
         assert!(!format!("{k:?}").contains("KEY-123456"));
+    }
+
+    #[test]
+    fn settings_and_forms_never_show_secrets_in_debug() {
+        let config = ClientConfig {
+            login: Some("alice".into()),
+            password: Some("s3cr3t-pw".into()),
+            api_key: Some("KEY-123456".into()),
+            ..ClientConfig::default()
+        };
+        let shown = format!("{config:?}");
+        assert!(
+            !shown.contains("s3cr3t-pw") && !shown.contains("KEY-123456"),
+            "{shown}"
+        );
+        let request = Client::new("alice", "s3cr3t-pw")
+            .unwrap()
+            .balance(crate::ops::balance::BalanceParams::default())
+            .unwrap();
+        let form = format!("{:?}", request.form());
+        assert!(
+            !form.contains("s3cr3t-pw") && form.contains("psw=***"),
+            "{form}"
+        );
     }
 
     #[test]

@@ -5,9 +5,15 @@ use crate::client::{Format, Method};
 use crate::error::Result;
 use crate::ops::{Call, Output};
 
-/// Form fields in the order they are sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Form fields in the order they are sent. Its `Debug` output hides credentials.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Form(Vec<(&'static str, String)>);
+
+impl std::fmt::Debug for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Form").field(&redacted_form(self)).finish()
+    }
+}
 
 impl Form {
     /// Appends a field.
