@@ -13,7 +13,7 @@ EMULATOR := target/debug/smsc-emulator
 CLIB := target/c/release/libsmsc_core.a
 CHECK_HEADER = ls -t target/c/release/build/smsc-core-*/out/smsc.h | head -n 1
 
-.PHONY: test demo setup lint purity rust emulator python js c header wasm clean
+.PHONY: test demo setup lint purity rust emulator python js c header wasm bench clean
 
 test: setup lint rust python js c
 	@echo "make test: every suite passed"
@@ -78,6 +78,12 @@ demo: setup emulator $(CLIB)
 	  echo "-- Python (urllib)"; $(VENV)/bin/python examples/quickstart.py; \
 	  echo "-- JavaScript (fetch)"; node examples/quickstart.mjs; \
 	  echo "-- C (libcurl)"; target/c/quickstart'
+
+# ---- benchmarks: figures printed, never asserted --------------------------------------------
+bench: python wasm
+	cargo bench -p smsc-core --bench core
+	$(VENV)/bin/python python/bench/bench_calls.py
+	node js/bench/calls.mjs
 
 clean:
 	cargo clean

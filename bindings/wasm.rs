@@ -1,16 +1,17 @@
 //! The WebAssembly frontend (`js/pkg`), wrapped by the npm package in `js/`.
 //!
-//! Thin by design: JS values become JSON data for [`Client::from_json`] and
-//! [`Client::prepare_json`], results come back through [`View`] as plain JS objects (money as
-//! decimal strings), and errors are thrown as `Error` objects carrying `kind`, `code`, `reason`,
-//! `field` and `messageId`, which `js/src/index.js` turns into its error classes. The core is
+//! Thin by design: the JS wrapper hands over plain data as JSON text for [`Client::from_json`]
+//! and [`Client::prepare_json`], requests and results come back as JSON text (money as decimal
+//! strings) — one crossing each way is much cheaper than building objects property by property
+//! — and errors are thrown as `Error` objects carrying `kind`, `code`, `reason`, `field` and
+//! `messageId`, which `js/src/index.js` turns into its error classes. The core is
 //! panic-free by lint; should a panic happen anyway, the wasm build (panic = abort) traps and the
 //! JS wrapper reports it as `InternalError`.
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use crate::{Client, Error, Request, View};
+use crate::{Call, Client, Error, Request};
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
@@ -37,36 +38,40 @@ fn to_js_error(err: &Error) -> JsValue {
     js
 }
 
-/// JS data to JSON data; anything that is not plain data is an invalid argument.
-fn from_js(value: JsValue, field: &str) -> Result<serde_json::Value, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        to_js_error(&Error::Invalid {
-            field: field.into(),
-            message: format!("not plain data (strings, numbers, booleans, arrays, objects): {e}"),
-        })
+fn invalid(field: &str, message: &str) -> JsValue {
+    to_js_error(&Error::invalid(field, message))
+}
+
+/// JSON text from the JS wrapper (it serialises plain data with `JSON.stringify`, which is
+/// faster than walking objects across the boundary).
+fn json_arg(text: &str, field: &str) -> Result<serde_json::Value, JsValue> {
+    serde_json::from_str(text).map_err(|e| invalid(field, &format!("is not plain data: {e}")))
+}
+
+/// What the wrapper needs of a prepared request, as JSON text.
+fn request_json(request: &Request) -> String {
+    let headers: serde_json::Map<String, serde_json::Value> = request
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
+        .collect();
+    let redacted_body = request
+        .redacted_body()
+        .map(|b| format!(" {b}"))
+        .unwrap_or_default();
+    serde_json::json!({
+        "method": request.method.as_str(),
+        "url": request.url,
+        "headers": headers,
+        "body": request.body,
+        "operation": request.operation(),
+        "redacted": format!("{} {}{redacted_body}", request.method.as_str(), request.redacted_url()),
     })
+    .to_string()
 }
 
-/// A result tree as plain JS objects; money stays exact as a string.
-fn to_js(view: &View) -> JsValue {
-    match view {
-        View::Null => JsValue::NULL,
-        View::Bool(b) => JsValue::from_bool(*b),
-        View::Int(i) => JsValue::from_f64(*i as f64),
-        View::Float(f) => JsValue::from_f64(*f),
-        View::Str(s) | View::Money(s) => JsValue::from_str(s),
-        View::List(items) => items.iter().map(to_js).collect::<Array>().into(),
-        View::Map(entries) => {
-            let obj: JsValue = Object::new().into();
-            for (k, v) in entries {
-                set(&obj, k, &to_js(v));
-            }
-            obj
-        }
-    }
-}
-
-/// A configured client.
+/// A configured client. Requests are returned as plain data, so no wasm object is created per
+/// call and nothing waits for the garbage collector to be freed.
 #[wasm_bindgen(js_name = Client)]
 pub struct WasmClient {
     inner: Client,
@@ -74,21 +79,22 @@ pub struct WasmClient {
 
 #[wasm_bindgen(js_class = Client)]
 impl WasmClient {
-    /// `new Client({login, password} | {apiKey}, host?, baseUrl?, method?, format?)`.
+    /// A client from its settings object. Made once per client, so the object is read
+    /// directly through serde-wasm-bindgen; the per-call paths below use JSON text.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<WasmClient, JsValue> {
-        let json = from_js(config, "config")?;
+        let json: serde_json::Value = serde_wasm_bindgen::from_value(config)
+            .map_err(|e| invalid("config", &format!("is not plain data: {e}")))?;
         Client::from_json(json)
             .map(|inner| WasmClient { inner })
             .map_err(|e| to_js_error(&e))
     }
 
-    /// Checks a call and builds its request.
-    pub fn prepare(&self, op: &str, params: JsValue) -> Result<WasmRequest, JsValue> {
-        let json = from_js(params, "params")?;
+    /// Checks a call (parameters as JSON text) and returns its request as JSON text.
+    pub fn prepare(&self, op: &str, params_json: &str) -> Result<String, JsValue> {
         self.inner
-            .prepare_json(op, json)
-            .map(|inner| WasmRequest { inner })
+            .prepare_json(op, json_arg(params_json, "params")?)
+            .map(|r| request_json(&r))
             .map_err(|e| to_js_error(&e))
     }
 
@@ -99,91 +105,41 @@ impl WasmClient {
     }
 }
 
-/// A prepared request.
-#[wasm_bindgen(js_name = Request)]
-pub struct WasmRequest {
-    inner: Request,
-}
-
-#[wasm_bindgen(js_class = Request)]
-impl WasmRequest {
-    /// `"POST"` or `"GET"`.
-    #[wasm_bindgen(getter)]
-    pub fn method(&self) -> String {
-        self.inner.method.as_str().to_string()
-    }
-
-    /// The full URL.
-    #[wasm_bindgen(getter)]
-    pub fn url(&self) -> String {
-        self.inner.url.clone()
-    }
-
-    /// Headers as a plain object.
-    #[wasm_bindgen(getter)]
-    pub fn headers(&self) -> JsValue {
-        let obj: JsValue = Object::new().into();
-        for (k, v) in &self.inner.headers {
-            set(&obj, k, &JsValue::from_str(v));
-        }
-        obj
-    }
-
-    /// The form body, or `undefined` with GET.
-    #[wasm_bindgen(getter)]
-    pub fn body(&self) -> Option<String> {
-        self.inner.body.clone()
-    }
-
-    /// The operation name.
-    #[wasm_bindgen(getter)]
-    pub fn operation(&self) -> String {
-        self.inner.operation().to_string()
-    }
-
-    /// The request with credentials replaced by `***`.
-    #[wasm_bindgen(getter)]
-    pub fn redacted(&self) -> String {
-        let body = self
-            .inner
-            .redacted_body()
-            .map(|b| format!(" {b}"))
-            .unwrap_or_default();
-        format!(
-            "{} {}{body}",
-            self.inner.method.as_str(),
-            self.inner.redacted_url()
-        )
-    }
-
-    /// Interprets the answer: the HTTP status and the body as a string or `Uint8Array`.
-    pub fn parse(&self, status: JsValue, body: JsValue) -> Result<JsValue, JsValue> {
-        let status = status
-            .as_f64()
-            .filter(|s| s.fract() == 0.0 && (0.0..=65535.0).contains(s))
-            .ok_or_else(|| {
-                to_js_error(&Error::invalid(
-                    "status",
-                    "the HTTP status must be an integer from 0 to 65535",
-                ))
-            })? as u16;
-        let bytes = if let Some(text) = body.as_string() {
-            text.into_bytes()
-        } else if body.is_instance_of::<Uint8Array>() {
-            Uint8Array::from(body).to_vec()
-        } else if body.is_instance_of::<js_sys::ArrayBuffer>() {
-            Uint8Array::new(&body).to_vec()
-        } else {
-            return Err(to_js_error(&Error::invalid(
-                "body",
-                "the body must be a string, Uint8Array or ArrayBuffer",
-            )));
-        };
-        self.inner
-            .parse(status, &bytes)
-            .map(|out| to_js(&out.to_view()))
-            .map_err(|e| to_js_error(&e))
-    }
+/// Interprets the answer to the call `op` with `params_json`: the HTTP status and the body as a
+/// string or bytes. Returns the result as JSON text (money as decimal strings).
+#[wasm_bindgen(js_name = parseAnswer)]
+pub fn parse_answer(
+    op: &str,
+    params_json: &str,
+    status: JsValue,
+    body: JsValue,
+) -> Result<String, JsValue> {
+    let status = status
+        .as_f64()
+        .filter(|s| s.fract() == 0.0 && (0.0..=65535.0).contains(s))
+        .ok_or_else(|| {
+            invalid(
+                "status",
+                "the HTTP status must be an integer from 0 to 65535",
+            )
+        })? as u16;
+    let bytes = if let Some(text) = body.as_string() {
+        text.into_bytes()
+    } else if body.is_instance_of::<Uint8Array>() {
+        Uint8Array::from(body).to_vec()
+    } else if body.is_instance_of::<js_sys::ArrayBuffer>() {
+        Uint8Array::new(&body).to_vec()
+    } else {
+        return Err(invalid(
+            "body",
+            "the body must be a string, Uint8Array or ArrayBuffer",
+        ));
+    };
+    let call =
+        Call::from_json(op, json_arg(params_json, "params")?).map_err(|e| to_js_error(&e))?;
+    call.parse(status, &bytes)
+        .map(|out| out.to_view().to_json().to_string())
+        .map_err(|e| to_js_error(&e))
 }
 
 /// The names of every operation.

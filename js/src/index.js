@@ -1,7 +1,7 @@
 // smsc-core for JavaScript: builds SMSC requests and reads their answers; the HTTP call is
 // yours (`fetch`, axios, undici…), or use `send()` below.
-import initWasm, { initSync, Client as NativeClient, operations } from '../pkg/smsc_core.js';
-import { fromNative, TransportError } from './errors.js';
+import initWasm, { initSync, Client as NativeClient, operations, parseAnswer } from '../pkg/smsc_core.js';
+import { fromNative, InvalidArgumentError, TransportError } from './errors.js';
 
 export * from './errors.js';
 
@@ -24,6 +24,17 @@ function call(fn) {
   }
 }
 
+// JSON.stringify would silently drop functions and turn NaN into null; refuse them instead,
+// naming the key, so a wrong value never becomes a missing one.
+function plainData(key, value) {
+  const type = typeof value;
+  if (type === 'function' || type === 'symbol' || type === 'bigint' || (type === 'number' && !Number.isFinite(value))) {
+    const field = key === '' ? 'params' : key;
+    throw new InvalidArgumentError(`invalid argument \`${field}\`: ${String(value).slice(0, 40)} is not plain data (strings, numbers, booleans, arrays, objects)`, { kind: 'invalid', field });
+  }
+  return value;
+}
+
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
@@ -31,34 +42,38 @@ const inspect = Symbol.for('nodejs.util.inspect.custom');
  * getters, so logging the object shows only the redacted form, never the password.
  */
 export class Request {
-  #native;
+  #op;
+  #params;
+  #data;
 
-  constructor(native) {
-    this.#native = native;
+  constructor(op, params, data) {
+    this.#op = op;
+    this.#params = params;
+    this.#data = data;
   }
 
   /** `"POST"` or `"GET"`. */
-  get method() { return this.#native.method; }
+  get method() { return this.#data.method; }
   /** The full URL (with GET it carries the parameters, credentials included). */
-  get url() { return this.#native.url; }
+  get url() { return this.#data.url; }
   /** Headers to send, as a plain object. */
-  get headers() { return this.#native.headers; }
+  get headers() { return { ...this.#data.headers }; }
   /** The form body with POST, `undefined` with GET. */
-  get body() { return this.#native.body; }
+  get body() { return this.#data.body ?? undefined; }
   /** The operation name. */
-  get operation() { return this.#native.operation; }
+  get operation() { return this.#data.operation; }
 
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {
-    return call(() => this.#native.parse(status, body));
+    return JSON.parse(call(() => parseAnswer(this.#op, this.#params, status, body)));
   }
 
   toString() {
-    return `Request(${this.#native.operation}: ${this.#native.redacted})`;
+    return `Request(${this.#data.operation}: ${this.#data.redacted})`;
   }
 
   toJSON() {
-    return { operation: this.operation, request: this.#native.redacted };
+    return { operation: this.#data.operation, request: this.#data.redacted };
   }
 
   [inspect]() {
@@ -84,7 +99,9 @@ export class Client {
 
   /** Builds the request of any operation by name (see `OPERATIONS`). */
   prepare(op, params) {
-    return new Request(call(() => this.#native.prepare(op, params)));
+    const json = JSON.stringify(params ?? null, plainData) ?? 'null';
+    const data = JSON.parse(call(() => this.#native.prepare(String(op), json)));
+    return new Request(op, json, data);
   }
 
   /** The account balance; `{currency: true}` adds the currency code. */

@@ -78,7 +78,10 @@ macro_rules! operations {
                 match self { $( Call::$variant(p) => <$op as Operation>::encode(p, form), )+ }
             }
 
-            pub(crate) fn parse(&self, status: u16, body: &[u8]) -> Result<Output> {
+            /// Interprets the server's answer to this call. [`crate::Request::parse`] does the
+            /// same for a prepared request; this form lets a frontend keep only the call's name
+            /// and parameters instead of a request object.
+            pub fn parse(&self, status: u16, body: &[u8]) -> Result<Output> {
                 match self {
                     $( Call::$variant(p) => {
                         let answer = response::decode(status, body, <$op as Operation>::reason)?;
