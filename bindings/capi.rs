@@ -333,15 +333,7 @@ pub unsafe extern "C" fn smsc_client_prepare(
             url: cstring(&inner.url),
             body: inner.body.as_deref().map(cstring),
             operation: cstring(inner.operation()),
-            redacted: cstring(&format!(
-                "{} {}{}",
-                inner.method.as_str(),
-                inner.redacted_url(),
-                inner
-                    .redacted_body()
-                    .map(|b| format!(" {b}"))
-                    .unwrap_or_default()
-            )),
+            redacted: cstring(&inner.redacted()),
             headers: inner
                 .headers
                 .iter()

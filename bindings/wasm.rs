@@ -55,17 +55,13 @@ fn request_json(request: &Request) -> String {
         .iter()
         .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
         .collect();
-    let redacted_body = request
-        .redacted_body()
-        .map(|b| format!(" {b}"))
-        .unwrap_or_default();
     serde_json::json!({
         "method": request.method.as_str(),
         "url": request.url,
         "headers": headers,
         "body": request.body,
         "operation": request.operation(),
-        "redacted": format!("{} {}{redacted_body}", request.method.as_str(), request.redacted_url()),
+        "redacted": request.redacted(),
     })
     .to_string()
 }

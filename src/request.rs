@@ -138,6 +138,15 @@ impl Request {
         }
     }
 
+    /// The whole request on one line, credentials replaced by `***`, safe to log:
+    /// `POST https://smsc.ru/sys/send.php login=demo&psw=***&…`.
+    pub fn redacted(&self) -> String {
+        match self.redacted_body() {
+            Some(body) => format!("{} {} {body}", self.method.as_str(), self.redacted_url()),
+            None => format!("{} {}", self.method.as_str(), self.redacted_url()),
+        }
+    }
+
     /// The body with credentials replaced by `***`, safe to log.
     pub fn redacted_body(&self) -> Option<String> {
         self.body.as_ref().map(|_| redacted_form(&self.form))
