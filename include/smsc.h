@@ -65,7 +65,7 @@ extern "C" {
 
 // Creates a client from settings given as a JSON object: `login` + `password` or `api_key`,
 // optional `host`, `base_url`, `method` (`"POST"`/`"GET"`), `format` (`"json"`, `"text"`,
-// `"csv"`).
+// `"csv"`, `"xml"`).
 //
 // # Safety
 // `config_json` must be NULL or a NUL-terminated string; `out` a writable pointer; `err` NULL

@@ -75,6 +75,8 @@ pub enum Format {
     Text,
     /// `fmt=1`: comma-separated values such as `1234,1`.
     Csv,
+    /// `fmt=2`: XML such as `<result><balance>250.80</balance></result>`.
+    Xml,
     /// `fmt=3`: JSON.
     #[default]
     Json,
@@ -86,6 +88,7 @@ impl Format {
         match self {
             Format::Text => 0,
             Format::Csv => 1,
+            Format::Xml => 2,
             Format::Json => 3,
         }
     }
@@ -113,7 +116,7 @@ pub struct ClientConfig {
     pub base_url: Option<String>,
     /// `POST` (default) or `GET`.
     pub method: Option<Method>,
-    /// `json` (default), `text` or `csv`.
+    /// `json` (default), `text`, `csv` or `xml`.
     pub format: Option<Format>,
 }
 

@@ -42,6 +42,7 @@ pub mod ops;
 pub mod request;
 pub mod response;
 pub mod view;
+mod xml;
 
 pub use client::{Client, ClientConfig, Credentials, Format, Method, Secret};
 pub use error::{Error, ErrorKind, Reason, Result};

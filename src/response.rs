@@ -19,7 +19,8 @@ use crate::error::{Error, Reason, Result};
 /// A decoded, non-error answer body.
 #[derive(Debug)]
 pub enum Answer<'a> {
-    /// A JSON document (fmt=3).
+    /// A JSON document (fmt=3), or an XML one (fmt=2) read into the same shape with every
+    /// value as text.
     Json(Value),
     /// A text answer (fmt=0 or fmt=1), trimmed.
     Text(&'a str),
@@ -60,14 +61,17 @@ pub(crate) fn decode(status: u16, body: &[u8], reason: fn(i64) -> Reason) -> Res
             }
             Ok(Answer::Json(value))
         }
-        Some(b'<') => Err(Error::parse(if looks_like_html(text) {
-            format!("an HTML page, not an SMSC answer: {}", snippet(text))
-        } else {
-            format!(
-                "an XML answer (fmt=2), which this client does not ask for: {}",
-                snippet(text)
-            )
-        })),
+        Some(b'<') if looks_like_html(text) => Err(Error::parse(format!(
+            "an HTML page, not an SMSC answer: {}",
+            snippet(text)
+        ))),
+        Some(b'<') => {
+            let value = crate::xml::to_json(text)?;
+            if let Some(err) = json_error(&value, reason) {
+                return Err(err);
+            }
+            Ok(Answer::Json(value))
+        }
         _ => {
             if let Some(err) = text_error(text, reason) {
                 return Err(err);

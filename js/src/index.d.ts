@@ -16,8 +16,8 @@ export interface ClientConfig {
   baseUrl?: string;
   /** `"POST"` (default: credentials stay out of URLs) or `"GET"`. */
   method?: 'POST' | 'GET';
-  /** Answer format asked for: `"json"` (default), `"text"` (fmt=0) or `"csv"` (fmt=1). */
-  format?: 'json' | 'text' | 'csv';
+  /** Answer format asked for: `"json"` (default), `"text"` (fmt=0), `"csv"` (fmt=1) or `"xml"` (fmt=2). */
+  format?: 'json' | 'text' | 'csv' | 'xml';
 }
 
 export type Phones = string | string[];

@@ -88,7 +88,7 @@ export class Client {
   /**
    * @param {object} config `{login, password}` or `{apiKey}`; optional `host`
    * (`"smsc.ru"` default, `"smscentre.com"`…), `baseUrl`, `method` (`"POST"`/`"GET"`),
-   * `format` (`"json"`/`"text"`/`"csv"`).
+   * `format` (`"json"`/`"text"`/`"csv"`/`"xml"`).
    */
   constructor(config) {
     this.#native = call(() => new NativeClient(config));

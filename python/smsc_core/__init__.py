@@ -82,7 +82,7 @@ class Client:
     ``api_key``. ``host`` picks an SMSC host (``"smsc.ru"`` by default, ``"smscentre.com"``,
     ``"smsc.kz"``, ``"www2.smsc.ru"``…); ``base_url`` any address, e.g. a local test server.
     ``method`` is ``"POST"`` (default: credentials stay out of URLs) or ``"GET"``; ``format``
-    is ``"json"`` (default), ``"text"`` or ``"csv"``.
+    is ``"json"`` (default), ``"text"``, ``"csv"`` or ``"xml"``.
     """
 
     __slots__ = ("_native",)

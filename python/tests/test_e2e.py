@@ -60,7 +60,7 @@ def test_long_cyrillic_message_is_counted_and_priced(base_url):
     assert send(client.balance())["balance"] == Decimal("1000.00")
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "csv"])
+@pytest.mark.parametrize("fmt", ["json", "text", "csv", "xml"])
 def test_every_format_reads_the_same(base_url, fmt):
     client = Client("credit", "credit-password", base_url=base_url, format=fmt)
     balance = send(client.balance(currency=True))

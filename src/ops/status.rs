@@ -246,6 +246,18 @@ impl Operation for StatusOp {
             Answer::Json(Value::Array(items)) => {
                 items.iter().map(from_json).collect::<Result<Vec<_>>>()?
             }
+            // The XML answer for several messages is `<result><sms>…</sms>…</result>`.
+            Answer::Json(Value::Object(mut obj))
+                if !obj.contains_key("status") && obj.contains_key("sms") =>
+            {
+                match obj.remove("sms") {
+                    Some(Value::Array(items)) => {
+                        items.iter().map(from_json).collect::<Result<Vec<_>>>()?
+                    }
+                    Some(one) => vec![from_json(&one)?],
+                    None => Vec::new(),
+                }
+            }
             Answer::Json(v) => vec![from_json(&v)?],
             Answer::Text(text) => text
                 .lines()
