@@ -322,6 +322,11 @@ impl Client {
     pub fn status(&self, params: ops::status::StatusParams) -> Result<Request> {
         self.prepare(Call::Status(params))
     }
+
+    /// Prepares a request that deletes sent messages.
+    pub fn delete_message(&self, params: ops::delete::DeleteParams) -> Result<Request> {
+        self.prepare(Call::DeleteMessage(params))
+    }
 }
 
 fn checked_host(host: &str) -> Result<String> {

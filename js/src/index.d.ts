@@ -128,11 +128,19 @@ export interface StatusResult {
   messages: MessageStatus[];
 }
 
+export interface DeleteResult {
+  /** How many messages the server confirmed as deleted. */
+  deleted: number;
+}
+
+export type DeleteParams = { id: MessageId; phone: string } | { messages: MessageRef[] };
+
 export interface Operations {
   balance: [BalanceParams, Balance];
   send_sms: [SendSmsParams, SendResult];
   cost: [CostParams, CostResult];
   status: [StatusParams, StatusResult];
+  delete_message: [DeleteParams, DeleteResult];
 }
 
 export type OperationName = keyof Operations;
@@ -161,6 +169,7 @@ export declare class Client {
   sendSms(params: SendSmsParams): Request<SendResult>;
   cost(params: CostParams): Request<CostResult>;
   status(params: StatusParams): Request<StatusResult>;
+  deleteMessage(params: DeleteParams): Request<DeleteResult>;
 }
 
 export interface SendOptions {

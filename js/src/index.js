@@ -112,6 +112,8 @@ export class Client {
   cost(params) { return this.prepare('cost', params); }
   /** The status of `{id, phone}` or `{messages: [{id, phone}, …]}`; `all` 0–2 for detail. */
   status(params) { return this.prepare('status', params); }
+  /** Deletes sent messages: `{id, phone}` or `{messages: [{id, phone}, …]}`. */
+  deleteMessage(params) { return this.prepare('delete_message', params); }
 
   toString() { return `Client(${this.baseUrl})`; }
   toJSON() { return { baseUrl: this.baseUrl }; }

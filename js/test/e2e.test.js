@@ -24,6 +24,11 @@ test('send an SMS, read its status and the balance', async () => {
 
   const balance = await smsc.send(client.balance({ currency: true }));
   assert.deepEqual(balance, { balance: '997.50', currency: 'RUB' });
+
+  assert.deepEqual(await smsc.send(client.deleteMessage({ id: sent.id, phone: '79991234567' })), { deleted: 1 });
+  const gone = await smsc.send(client.status({ id: sent.id, phone: '79991234567' }));
+  assert.equal(gone.messages[0].status, -3);
+  await assert.rejects(smsc.send(client.deleteMessage({ id: sent.id, phone: '79991234567' })), smsc.DeleteFailedError);
 });
 
 test('fetch(req.url, req) with the request object itself', async () => {

@@ -149,6 +149,16 @@ class Client:
             "status", _params(id=id, phone=phone, messages=messages, all=all or None)
         )
 
+    def delete_message(
+        self,
+        id: int | str | None = None,
+        phone: str | None = None,
+        *,
+        messages: list[dict[str, Any]] | None = None,
+    ) -> Request:
+        """Deletes one sent message (``id``, ``phone``) or several (``messages``)."""
+        return self.prepare("delete_message", _params(id=id, phone=phone, messages=messages))
+
 
 def send(request: Request, transport: Callable[[Request], tuple[int, bytes]] = urllib_send) -> Any:
     """Sends ``request`` with ``transport`` (urllib by default) and returns the parsed result."""

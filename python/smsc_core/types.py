@@ -85,3 +85,9 @@ class StatusResult(TypedDict):
     """``status``: one entry per message asked about, in order."""
 
     messages: list[MessageStatus]
+
+
+class DeleteResult(TypedDict):
+    """``delete_message``: how many messages the server confirmed as deleted."""
+
+    deleted: int

@@ -52,6 +52,12 @@ def test_send_then_status_then_balance(base_url):
     balance = send(client.balance(currency=True))
     assert balance == {"balance": Decimal("997.50"), "currency": "RUB"}
 
+    assert send(client.delete_message(sent["id"], "79991234567")) == {"deleted": 1}
+    gone = send(client.status(sent["id"], "79991234567"))["messages"][0]
+    assert gone["status"] == -3 and gone["status_text"] == "Message not found"
+    with pytest.raises(smsc_core.DeleteFailedError):
+        send(client.delete_message(sent["id"], "79991234567"))
+
 
 def test_long_cyrillic_message_is_counted_and_priced(base_url):
     client = Client(api_key="demo-api-key", base_url=base_url)

@@ -16,6 +16,7 @@ use crate::view::{to_view, View};
 
 pub mod balance;
 pub mod cost;
+pub mod delete;
 pub mod send;
 pub mod status;
 mod text;
@@ -122,6 +123,8 @@ operations! {
     Cost => cost::CostOp,
     /// `status.php`: the delivery status of one or several messages.
     Status => status::StatusOp,
+    /// `status.php` with `del=1`: delete sent messages.
+    DeleteMessage => delete::DeleteOp,
 }
 
 /// Reads plain data into a typed value; a mismatch is [`Error::Invalid`] naming the field by

@@ -61,6 +61,20 @@ impl StatusParams {
         }
     }
 
+    /// Appends `phone` and `id`: a single message in the single form, several as comma lists in
+    /// matching order.
+    pub(crate) fn push_refs(&self, form: &mut Form) -> Result<()> {
+        let (ids, phones): (Vec<String>, Vec<String>) = self.refs()?.into_iter().unzip();
+        form.push("phone", phones.join(","));
+        form.push("id", ids.join(","));
+        Ok(())
+    }
+
+    /// How many messages are asked about.
+    pub(crate) fn message_count(&self) -> Result<usize> {
+        Ok(self.refs()?.len())
+    }
+
     /// The messages asked about, in order, checked: `(id, phone)`.
     fn refs(&self) -> Result<Vec<(String, String)>> {
         let single = match (&self.id, &self.phone) {
@@ -228,12 +242,8 @@ impl Operation for StatusOp {
     type Output = StatusResult;
 
     fn encode(params: &StatusParams, form: &mut Form) -> Result<()> {
-        let refs = params.refs()?;
+        params.push_refs(form)?;
         super::validate::in_range("all", params.all, 0, 2)?;
-        let (ids, phones): (Vec<String>, Vec<String>) = refs.into_iter().unzip();
-        // A single message goes in the single form; several as comma lists in matching order.
-        form.push("phone", phones.join(","));
-        form.push("id", ids.join(","));
         if params.all > 0 {
             form.push("all", params.all.to_string());
         }
@@ -277,10 +287,16 @@ impl Operation for StatusOp {
     }
 
     fn reason(code: i64) -> Reason {
-        match code {
-            5 => Reason::DeleteFailed,
-            other => common_reason(other),
-        }
+        status_reason(code)
+    }
+}
+
+/// What status.php error codes mean
+/// (<https://smscentre.com/api/http/status_messages/status_answer>).
+pub(crate) fn status_reason(code: i64) -> Reason {
+    match code {
+        5 => Reason::DeleteFailed,
+        other => common_reason(other),
     }
 }
 
