@@ -104,20 +104,21 @@ export class Client {
     return new Request(op, json, data);
   }
 
-  /** The account balance; `{currency: true}` adds the currency code. */
-  balance(params = {}) { return this.prepare('balance', params); }
-  /** Sends an SMS: `{phones, message, sender?, cost?, id?, time?, …}`. */
-  sendSms(params) { return this.prepare('send_sms', params); }
-  /** The price of a message without sending it. */
-  cost(params) { return this.prepare('cost', params); }
-  /** The status of `{id, phone}` or `{messages: [{id, phone}, …]}`; `all` 0–2 for detail. */
-  status(params) { return this.prepare('status', params); }
-  /** Deletes sent messages: `{id, phone}` or `{messages: [{id, phone}, …]}`. */
-  deleteMessage(params) { return this.prepare('delete_message', params); }
-
   toString() { return `Client(${this.baseUrl})`; }
   toJSON() { return { baseUrl: this.baseUrl }; }
   [inspect]() { return this.toString(); }
+}
+
+// Every operation of the core is a method named in camelCase (`send_sms` → `sendSms`), made
+// from the core's own list, so an operation added to the core needs no code here; its types are
+// declared in index.d.ts.
+const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+for (const op of OPERATIONS) {
+  Object.defineProperty(Client.prototype, camel(op), {
+    value: function (params) { return this.prepare(op, params); },
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**

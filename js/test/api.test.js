@@ -92,3 +92,20 @@ test('fetch(req.url, req) accepts the request object itself', async () => {
   assert.equal(native.method, 'POST');
   assert.equal(await native.text(), req.body);
 });
+
+test('every core operation is a method and has declared types', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const dts = await readFile(new URL('../src/index.d.ts', import.meta.url), 'utf8');
+  const declared = dts.slice(dts.indexOf('export interface Operations {'));
+  for (const op of smsc.OPERATIONS) {
+    const method = op.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+    assert.equal(typeof client[method], 'function', `${method} missing`);
+    // Empty parameters either prepare the operation or are refused by the core, never by JS.
+    try {
+      assert.equal(client[method]({}).operation, op);
+    } catch (err) {
+      assert.ok(err instanceof smsc.InvalidArgumentError, `${method}: ${err}`);
+    }
+    assert.match(declared, new RegExp(`\\b${op}:`), `${op} has no entry in Operations of index.d.ts`);
+  }
+});

@@ -160,6 +160,25 @@ class Client:
         return self.prepare("delete_message", _params(id=id, phone=phone, messages=messages))
 
 
+def _operation_method(op: str) -> Callable[..., Request]:
+    def method(self: Client, **params: Any) -> Request:
+        return self.prepare(op, _params(**params))
+
+    method.__name__ = op
+    method.__qualname__ = f"Client.{op}"
+    method.__doc__ = f"Builds a ``{op}`` request from keyword parameters (see the README)."
+    return method
+
+
+# Every operation of the core is a method of the same name, made from the core's own list, so an
+# operation added to the core needs no code here. The methods written out above keep their
+# friendlier signatures (positional phones and message, for example).
+for _op in OPERATIONS:
+    if not hasattr(Client, _op):
+        setattr(Client, _op, _operation_method(_op))
+del _op
+
+
 def send(request: Request, transport: Callable[[Request], tuple[int, bytes]] = urllib_send) -> Any:
     """Sends ``request`` with ``transport`` (urllib by default) and returns the parsed result."""
     status, body = transport(request)

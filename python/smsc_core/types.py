@@ -91,3 +91,13 @@ class DeleteResult(TypedDict):
     """``delete_message``: how many messages the server confirmed as deleted."""
 
     deleted: int
+
+
+RESULTS: dict[str, type] = {
+    "balance": Balance,
+    "send_sms": SendResult,
+    "cost": CostResult,
+    "status": StatusResult,
+    "delete_message": DeleteResult,
+}
+"""The result type of each operation, by operation name."""

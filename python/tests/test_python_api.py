@@ -86,3 +86,12 @@ def test_every_exception_is_catchable_as_smsc_error():
 
 def test_operations_are_listed():
     assert set(smsc_core.OPERATIONS) >= {"balance", "send_sms", "cost", "status"}
+
+
+def test_every_core_operation_is_a_method_with_a_declared_result_type():
+    from smsc_core.types import RESULTS
+
+    client = Client("demo", "pw")
+    for op in smsc_core.OPERATIONS:
+        assert callable(getattr(client, op)), op
+    assert set(RESULTS) == set(smsc_core.OPERATIONS)
