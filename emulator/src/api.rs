@@ -54,6 +54,11 @@ pub fn handle(state: &mut State, script: &str, raw: Vec<(String, String)>) -> Op
         "balance.php" => balance(state, &params, fmt),
         "send.php" => send(state, &params, fmt),
         "status.php" => status(state, &params, fmt),
+        // Mailing lists, templates and monitoring events.
+
+        // Contacts, sub-clients, sender names and documents.
+
+        // Getting data.
         _ => return None,
     };
     let body = result.unwrap_or_else(|ApiError(code, text, id)| error_body(fmt, code, text, id));

@@ -135,12 +135,25 @@ export interface DeleteResult {
 
 export type DeleteParams = { id: MessageId; phone: string } | { messages: MessageRef[] };
 
+// ---- Mailing lists, templates and monitoring events ----
+
+// ---- Contacts, sub-clients, sender names and documents ----
+
+// ---- Getting data ----
+
 export interface Operations {
   balance: [BalanceParams, Balance];
   send_sms: [SendSmsParams, SendResult];
   cost: [CostParams, CostResult];
   status: [StatusParams, StatusResult];
   delete_message: [DeleteParams, DeleteResult];
+
+  // Mailing lists, templates and monitoring events.
+
+  // Contacts, sub-clients, sender names and documents.
+
+  // Getting data.
+
 }
 
 export type OperationName = keyof Operations;

@@ -93,11 +93,21 @@ class DeleteResult(TypedDict):
     deleted: int
 
 
+# ---- Mailing lists, templates and monitoring events ----
+
+# ---- Contacts, sub-clients, sender names and documents ----
+
+# ---- Getting data ----
+
+
 RESULTS: dict[str, type] = {
     "balance": Balance,
     "send_sms": SendResult,
     "cost": CostResult,
     "status": StatusResult,
     "delete_message": DeleteResult,
+    # Mailing lists, templates and monitoring events.
+    # Contacts, sub-clients, sender names and documents.
+    # Getting data.
 }
 """The result type of each operation, by operation name."""

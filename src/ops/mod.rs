@@ -22,6 +22,12 @@ pub mod status;
 mod text;
 pub(crate) mod validate;
 
+// Mailing lists, templates and monitoring events (jobs.php, templates.php, op_templates.php, ping.php).
+
+// Contacts, sub-clients, sender names and documents (phones.php, users.php, senders.php, documents.php).
+
+// Getting data (get.php, info.php, tinyurls.php).
+
 /// One operation of the API.
 pub trait Operation {
     /// The name frontends call it by (`"balance"`, `"send_sms"`, …).
@@ -125,6 +131,13 @@ operations! {
     Status => status::StatusOp,
     /// `status.php` with `del=1`: delete sent messages.
     DeleteMessage => delete::DeleteOp,
+
+    // Mailing lists, templates and monitoring events.
+
+    // Contacts, sub-clients, sender names and documents.
+
+    // Getting data.
+
 }
 
 /// Reads plain data into a typed value; a mismatch is [`Error::Invalid`] naming the field by
