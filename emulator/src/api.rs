@@ -36,10 +36,11 @@ pub struct Answer {
     pub body: String,
 }
 
-type Params = HashMap<String, String>;
+/// Request parameters by name.
+pub(crate) type Params = HashMap<String, String>;
 
 /// An SMSC error: code, description, and the message id for send errors that have one.
-struct ApiError(i64, &'static str, Option<String>);
+pub(crate) struct ApiError(pub i64, pub &'static str, pub Option<String>);
 
 /// Answers one script call.
 pub fn handle(state: &mut State, script: &str, raw: Vec<(String, String)>) -> Option<Answer> {
@@ -88,12 +89,12 @@ fn error_body(fmt: Fmt, code: i64, text: &str, id: Option<String>) -> String {
 }
 
 /// Numeric ids are JSON numbers; ids chosen by the client as text stay strings.
-fn id_json(id: &str) -> serde_json::Value {
+pub(crate) fn id_json(id: &str) -> serde_json::Value {
     id.parse::<u64>()
         .map_or_else(|_| serde_json::Value::from(id), serde_json::Value::from)
 }
 
-fn authenticate(state: &State, p: &Params) -> Result<usize, ApiError> {
+pub(crate) fn authenticate(state: &State, p: &Params) -> Result<usize, ApiError> {
     let found = match (p.get("login"), p.get("psw"), p.get("apikey")) {
         (_, _, Some(key)) => state
             .accounts
