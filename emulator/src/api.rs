@@ -171,6 +171,9 @@ fn parts(text: &str) -> u32 {
     }
 }
 
+/// The type flags of send.php other channels use; SMS has none.
+const CHANNELS: [&str; 7] = ["hlr", "ping", "mms", "mail", "call", "viber", "tg"];
+
 fn phone_ok(phone: &str) -> bool {
     let digits = phone.strip_prefix('+').unwrap_or(phone);
     (10..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
@@ -194,12 +197,27 @@ fn part_price(phone: &str) -> i64 {
 
 fn send(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
     let i = authenticate(state, p)?;
-    let (Some(phones), Some(mes)) = (p.get("phones"), p.get("mes")) else {
+    let channel = CHANNELS
+        .iter()
+        .copied()
+        .find(|flag| p.get(*flag).is_some_and(|v| v == "1"));
+    // HLR queries and ping-SMS carry no text; an MMS may be only a subject or a file.
+    let textless = matches!(channel, Some("hlr" | "ping"))
+        || (channel == Some("mms") && (p.contains_key("subj") || p.contains_key("fileurl")))
+        || (channel == Some("call") && p.contains_key("fileurl"));
+    let empty = String::new();
+    let (Some(phones), Some(mes)) = (p.get("phones"), p.get("mes").or(textless.then_some(&empty)))
+    else {
         return Err(ApiError(1, "parameters error", None));
     };
-    if mes.chars().count() > 1000 || mes.trim().is_empty() {
+    if mes.chars().count() > 1000 || (mes.trim().is_empty() && !textless) {
         return Err(ApiError(1, "parameters error", None));
     }
+    let recipient_ok = |r: &str| match channel {
+        Some("mail") => r.contains('@') && !r.starts_with('@'),
+        Some("tg") => r.starts_with('@') || r.starts_with('#') || phone_ok(r),
+        _ => phone_ok(r),
+    };
     if p.get("time").is_some_and(|t| !time_ok(t)) {
         return Err(ApiError(5, "invalid date", None));
     }
@@ -219,7 +237,7 @@ fn send(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
         .map(|ph| part_price(ph) * i64::from(n_parts))
         .sum();
     if cost_mode == 1 {
-        if list.is_empty() || !list.iter().all(|ph| phone_ok(ph)) {
+        if list.is_empty() || !list.iter().all(|ph| recipient_ok(ph)) {
             return Err(ApiError(7, "invalid phone", None));
         }
         return Ok(match fmt {
@@ -244,7 +262,7 @@ fn send(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
             id.to_string()
         }
     };
-    if list.is_empty() || !list.iter().all(|ph| phone_ok(ph)) {
+    if list.is_empty() || !list.iter().all(|ph| recipient_ok(ph)) {
         return Err(ApiError(7, "invalid phone", Some(id)));
     }
     if acc.balance + acc.credit < total_cost {

@@ -55,7 +55,33 @@ export interface SendSmsParams {
   err?: boolean;
   op?: boolean;
   userip?: string;
+  /** WAP-push: `message` holds the link and the title on two lines (SMS only). */
+  push?: boolean;
+  /** Binary SMS: 1 binary text, 2 hex string (SMS only). */
+  bin?: 0 | 1 | 2;
+  /** Subject (MMS, e-mail). */
+  subj?: string;
+  /** Address of a file the server fetches (MMS, e-mail, call). */
+  fileurl?: string;
+  /** Call voice: m, m2, m3, m4, w, w2, w3, w4, optionally `,<language>`. */
+  voice?: string;
+  /** Call settings `"<wait>,<interval>,<attempts>"`. */
+  param?: string;
+  /** Telegram bot, `@name_bot`. */
+  bot?: string;
 }
+
+/** An HLR query or ping-SMS: recipients only. */
+export type SendHlrParams = Pick<SendSmsParams, 'phones' | 'id' | 'time' | 'tz' | 'cost' | 'err' | 'op' | 'userip'>;
+/** An MMS: text, a subject or a file. */
+export type SendMmsParams = Omit<SendSmsParams, 'message' | 'flash' | 'push' | 'bin' | 'voice' | 'param' | 'bot'> & { message?: string };
+/** An e-mail: `phones` are addresses; `sender` (an address) and `subj` are required. */
+export type SendEmailParams = Omit<SendSmsParams, 'flash' | 'push' | 'bin' | 'voice' | 'param' | 'bot'> & { sender: string; subj: string };
+/** A voice call: the text is spoken, or `fileurl` is played. */
+export type SendCallParams = Omit<SendSmsParams, 'message' | 'flash' | 'push' | 'bin' | 'subj' | 'bot'> & { message?: string };
+export type SendViberParams = Omit<SendSmsParams, 'flash' | 'push' | 'bin' | 'subj' | 'fileurl' | 'voice' | 'param' | 'bot'>;
+/** A Telegram message: `phones` may be phones, `@usernames` or `#ids`. */
+export type SendTelegramParams = Omit<SendSmsParams, 'flash' | 'push' | 'bin' | 'subj' | 'fileurl' | 'voice' | 'param'>;
 
 export type CostParams = Omit<SendSmsParams, 'cost'>;
 
@@ -122,6 +148,23 @@ export interface MessageStatus {
   country?: string;
   operator?: string;
   region?: string;
+  /** The result of an HLR query. */
+  hlr?: HlrData;
+}
+
+export interface HlrData {
+  imsi?: string;
+  msc?: string;
+  mcc?: string;
+  mnc?: string;
+  /** Country of registration. */
+  cn?: string;
+  /** Operator of registration. */
+  net?: string;
+  /** Roaming country. */
+  rcn?: string;
+  /** Roaming operator. */
+  rnet?: string;
 }
 
 export interface StatusResult {
@@ -147,6 +190,13 @@ export interface Operations {
   cost: [CostParams, CostResult];
   status: [StatusParams, StatusResult];
   delete_message: [DeleteParams, DeleteResult];
+  send_hlr: [SendHlrParams, SendResult];
+  send_ping: [SendHlrParams, SendResult];
+  send_mms: [SendMmsParams, SendResult];
+  send_email: [SendEmailParams, SendResult];
+  send_call: [SendCallParams, SendResult];
+  send_viber: [SendViberParams, SendResult];
+  send_telegram: [SendTelegramParams, SendResult];
 
   // Mailing lists, templates and monitoring events.
 

@@ -52,6 +52,19 @@ class CostResult(TypedDict):
     sms_count: int
 
 
+class HlrData(TypedDict, total=False):
+    """The result of an HLR query (``send_hlr``), reported with its status."""
+
+    imsi: str
+    msc: str
+    mcc: str
+    mnc: str
+    cn: str
+    net: str
+    rcn: str
+    rnet: str
+
+
 class MessageStatus(TypedDict):
     id: NotRequired[str]
     phone: NotRequired[str]
@@ -76,6 +89,7 @@ class MessageStatus(TypedDict):
     country: NotRequired[str]
     operator: NotRequired[str]
     region: NotRequired[str]
+    hlr: NotRequired[HlrData]
 
 
 """One message of a ``status`` answer."""
@@ -106,6 +120,13 @@ RESULTS: dict[str, type] = {
     "cost": CostResult,
     "status": StatusResult,
     "delete_message": DeleteResult,
+    "send_hlr": SendResult,
+    "send_ping": SendResult,
+    "send_mms": SendResult,
+    "send_email": SendResult,
+    "send_call": SendResult,
+    "send_viber": SendResult,
+    "send_telegram": SendResult,
     # Mailing lists, templates and monitoring events.
     # Contacts, sub-clients, sender names and documents.
     # Getting data.

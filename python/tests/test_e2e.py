@@ -97,3 +97,20 @@ def test_an_unreachable_server_is_a_transport_error():
     client = Client("demo", "demo-password", base_url="http://127.0.0.1:9")
     with pytest.raises(smsc_core.TransportError):
         send(client.balance())
+
+
+def test_other_channels_of_send(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    hlr = send(client.send_hlr(phones=["79991234567", "79991234568"], cost=3))
+    assert (hlr["sms_count"], hlr["cost"]) == (2, Decimal("5.00"))
+    mail = send(
+        client.send_email(
+            phones="anna@example.com", message="Hi", subj="News", sender="shop@example.net"
+        )
+    )
+    assert mail["sms_count"] == 1
+    tg = send(client.send_telegram(phones=["@anna_k", "#42"], message="Hi", bot="@shop_bot"))
+    assert tg["sms_count"] == 2
+    with pytest.raises(smsc_core.InvalidArgumentError) as refused:
+        client.send_hlr(phones="79991234567", message="no text for HLR")
+    assert refused.value.field == "message"

@@ -131,6 +131,20 @@ operations! {
     Status => status::StatusOp,
     /// `status.php` with `del=1`: delete sent messages.
     DeleteMessage => delete::DeleteOp,
+    /// `send.php` with `hlr=1`: HLR queries.
+    SendHlr => send::SendHlrOp,
+    /// `send.php` with `ping=1`: ping-SMS.
+    SendPing => send::SendPingOp,
+    /// `send.php` with `mms=1`: an MMS.
+    SendMms => send::SendMmsOp,
+    /// `send.php` with `mail=1`: an e-mail.
+    SendEmail => send::SendEmailOp,
+    /// `send.php` with `call=1`: a voice call.
+    SendCall => send::SendCallOp,
+    /// `send.php` with `viber=1`: a Viber message.
+    SendViber => send::SendViberOp,
+    /// `send.php` with `tg=1`: a Telegram message.
+    SendTelegram => send::SendTelegramOp,
 
     // Mailing lists, templates and monitoring events.
 
