@@ -40,6 +40,20 @@ impl HttpRequest {
         if self.method == "POST" && form_body {
             out.extend(form_urlencoded::parse(&self.body).into_owned());
         }
+        let json_body = self
+            .header("content-type")
+            .is_some_and(|t| t.starts_with("application/json"));
+        if self.method == "POST" && json_body {
+            if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice(&self.body) {
+                out.extend(map.into_iter().map(|(k, v)| {
+                    let text = match v {
+                        serde_json::Value::String(s) => s,
+                        other => other.to_string(),
+                    };
+                    (k, text)
+                }));
+            }
+        }
         out
     }
 }

@@ -79,7 +79,13 @@ fn route(req: &HttpRequest, state: &Mutex<State>, config: &Config) -> HttpRespon
     }
     // A panicking handler must not take the whole emulator down with a poisoned lock.
     let mut state = state.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(script) = req.path.strip_prefix("/sys/") {
+    // The JSON endpoint /rest/send/ takes the parameters of send.php as a JSON object.
+    let script = if req.path.trim_end_matches('/') == "/rest/send" {
+        Some("send.php")
+    } else {
+        req.path.strip_prefix("/sys/")
+    };
+    if let Some(script) = script {
         if req.method != "GET" && req.method != "POST" {
             return HttpResponse::text(405, "method not allowed");
         }

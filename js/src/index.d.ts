@@ -197,6 +197,7 @@ export interface Operations {
   send_call: [SendCallParams, SendResult];
   send_viber: [SendViberParams, SendResult];
   send_telegram: [SendTelegramParams, SendResult];
+  send_sms_json: [SendSmsParams, SendResult];
 
   // Mailing lists, templates and monitoring events.
 

@@ -49,3 +49,11 @@ test('documented errors arrive as error classes', async () => {
   });
   await assert.rejects(smsc.send(poor.sendSms({ phones: '+12345678', message: 'Hi' })), smsc.InvalidPhoneError);
 });
+
+test('the JSON endpoint through fetch', async () => {
+  const client = new smsc.Client({ login: 'demo', password: 'demo-password', baseUrl: emulator.baseUrl });
+  const req = client.sendSmsJson({ phones: '79991234568', message: 'Hi' });
+  assert.equal(req.headers['Content-Type'], 'application/json');
+  const sent = await smsc.send(req);
+  assert.equal(sent.sms_count, 1);
+});

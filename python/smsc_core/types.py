@@ -127,6 +127,7 @@ RESULTS: dict[str, type] = {
     "send_call": SendResult,
     "send_viber": SendResult,
     "send_telegram": SendResult,
+    "send_sms_json": SendResult,
     # Mailing lists, templates and monitoring events.
     # Contacts, sub-clients, sender names and documents.
     # Getting data.

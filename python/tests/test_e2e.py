@@ -114,3 +114,11 @@ def test_other_channels_of_send(base_url):
     with pytest.raises(smsc_core.InvalidArgumentError) as refused:
         client.send_hlr(phones="79991234567", message="no text for HLR")
     assert refused.value.field == "message"
+
+
+def test_the_json_endpoint(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    req = client.send_sms_json(phones="79991234567", message="Hi", cost=3)
+    assert req.url.endswith("/rest/send/") and req.headers["Content-Type"] == "application/json"
+    sent = send(req)
+    assert (sent["sms_count"], sent["balance"]) == (1, Decimal("997.50"))

@@ -32,8 +32,12 @@ pub(crate) mod validate;
 pub trait Operation {
     /// The name frontends call it by (`"balance"`, `"send_sms"`, …).
     const NAME: &'static str;
-    /// The script under `/sys/` that serves it.
+    /// The script under `/sys/` that serves it; with [`Operation::JSON_BODY`], the name of the
+    /// `/rest/<name>/` endpoint.
     const SCRIPT: &'static str;
+    /// Whether the parameters go as a JSON object in a POST body to `/rest/<SCRIPT>/` instead of
+    /// a form to `/sys/<SCRIPT>`.
+    const JSON_BODY: bool = false;
     /// Its parameters, as plain data.
     type Params: DeserializeOwned + Clone + PartialEq + std::fmt::Debug;
     /// What a successful answer means.
@@ -79,6 +83,10 @@ macro_rules! operations {
 
             pub(crate) fn script(&self) -> &'static str {
                 match self { $( Call::$variant(_) => <$op as Operation>::SCRIPT, )+ }
+            }
+
+            pub(crate) fn json_body(&self) -> bool {
+                match self { $( Call::$variant(_) => <$op as Operation>::JSON_BODY, )+ }
             }
 
             pub(crate) fn encode(&self, form: &mut Form) -> Result<()> {
@@ -145,6 +153,8 @@ operations! {
     SendViber => send::SendViberOp,
     /// `send.php` with `tg=1`: a Telegram message.
     SendTelegram => send::SendTelegramOp,
+    /// `/rest/send/`: an SMS with the parameters as a JSON body.
+    SendSmsJson => send::SendSmsJsonOp,
 
     // Mailing lists, templates and monitoring events.
 
