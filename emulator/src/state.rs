@@ -65,6 +65,9 @@ pub struct Message {
     pub cost: i64,
     /// When it was sent (emulated Unix time).
     pub sent_at: i64,
+    /// The same in milliseconds: statuses move on sub-second boundaries, so tests that read a
+    /// status right after sending never straddle a second.
+    pub sent_at_ms: i64,
 }
 
 /// Everything the emulator remembers.
@@ -98,10 +101,15 @@ impl State {
 
     /// The emulated time, in Unix seconds.
     pub fn now(&self) -> i64 {
+        self.now_ms().div_euclid(1000)
+    }
+
+    /// The emulated time, in Unix milliseconds.
+    pub fn now_ms(&self) -> i64 {
         let real = SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        real + self.offset
+            .map_or(0, |d| d.as_millis() as i64);
+        real + self.offset * 1000
     }
 }
 

@@ -166,7 +166,7 @@ fn sending_charges_exactly_and_statuses_advance() {
     )
     .1;
     assert!(first.starts_with("-1,"), "{first}");
-    post(a, "/emulator/advance?seconds=5", "");
+    post(a, "/emulator/advance?seconds=15", "");
     let later = post(
         a,
         "/sys/status.php",

@@ -29,9 +29,9 @@ export interface BalanceParams {
 }
 
 export interface SendSmsParams {
-  phones: Phones;
-  /** At most 1000 characters. */
-  message: string;
+  phones?: Phones;
+  /** At most 1000 characters; required unless `list` is given. */
+  message?: string;
   sender?: string;
   /** 0 none, 1 translit, 2 "mpaHc/Ium". */
   translit?: 0 | 1 | 2;
@@ -69,6 +69,14 @@ export interface SendSmsParams {
   param?: string;
   /** Telegram bot, `@name_bot`. */
   bot?: string;
+  /** Different texts to different recipients, instead of `phones` and `message` (SMS only). */
+  list?: ListEntry[];
+}
+
+export interface ListEntry {
+  phones: Phones;
+  /** One line of text. */
+  message: string;
 }
 
 /** An HLR query or ping-SMS: recipients only. */

@@ -16,7 +16,7 @@ test('send an SMS, read its status and the balance', async () => {
 
   const first = await smsc.send(client.status({ id: sent.id, phone: '79991234567' }));
   assert.equal(first.messages[0].status, -1);
-  await emulator.advance(5);
+  await emulator.advance(15);
   const later = await smsc.send(client.status({ id: sent.id, phone: '79991234567' }));
   assert.equal(later.messages[0].status, 1);
   assert.equal(later.messages[0].status_text, 'Delivered');

@@ -44,7 +44,7 @@ def test_send_then_status_then_balance(base_url):
 
     first = send(client.status(sent["id"], "79991234567"))["messages"][0]
     assert first["status"] == -1 and not first["is_final"]
-    advance(base_url, 5)
+    advance(base_url, 15)
     later = send(client.status(sent["id"], "79991234567", all=1))["messages"][0]
     assert later["status"] == 1 and later["status_text"] == "Delivered" and later["is_final"]
     assert later["message"] == "Hello from Python"
@@ -122,3 +122,20 @@ def test_the_json_endpoint(base_url):
     assert req.url.endswith("/rest/send/") and req.headers["Content-Type"] == "application/json"
     sent = send(req)
     assert (sent["sms_count"], sent["balance"]) == (1, Decimal("997.50"))
+
+
+def test_different_texts_in_one_request(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    sent = send(
+        client.prepare(
+            "send_sms",
+            {
+                "list": [
+                    {"phones": "79991234567", "message": "Code 1111"},
+                    {"phones": ["79991234568", "79991234569"], "message": "я" * 71},
+                ],
+                "cost": 3,
+            },
+        )
+    )
+    assert (sent["sms_count"], sent["cost"]) == (5, Decimal("12.50"))

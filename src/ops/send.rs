@@ -79,6 +79,20 @@ pub struct SendSmsParams {
     pub param: Option<String>,
     /// Telegram bot to send through, `@name_bot`.
     pub bot: Option<String>,
+    /// Different texts to different recipients in one request, instead of `phones` and
+    /// `message` (SMS only).
+    pub list: Option<Vec<ListEntry>>,
+}
+
+/// One line of a `list` send: recipients and their own text.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListEntry {
+    /// Recipients of this text.
+    pub phones: Phones,
+    /// The text, on one line.
+    #[serde(alias = "mes")]
+    pub message: String,
 }
 
 /// The channel a `send.php` request uses, chosen by the operation.
@@ -151,6 +165,7 @@ impl SendSmsParams {
             ("flash", self.flash),
             ("push", self.push),
             ("bin", self.bin.is_some()),
+            ("list", self.list.is_some()),
         ];
         let per_channel = [
             (
@@ -195,6 +210,45 @@ impl SendSmsParams {
         cost: Option<u8>,
     ) -> Result<()> {
         self.only_for(channel)?;
+        if let Some(list) = &self.list {
+            self.encode_list(list, form)?;
+        } else {
+            self.encode_recipients_and_text(channel, form)?;
+        }
+        self.encode_options(channel, form, cost)
+    }
+
+    /// `list`: one `phones:text` line per entry (<https://smscentre.com/api/http/send/sms>).
+    fn encode_list(&self, list: &[ListEntry], form: &mut Form) -> Result<()> {
+        if self.phones.is_some() || self.message.is_some() {
+            return Err(Error::invalid(
+                "list",
+                "give either `list` or `phones` and `message`, not both",
+            ));
+        }
+        if list.is_empty() {
+            return Err(Error::invalid("list", "the list is empty"));
+        }
+        let mut lines = Vec::with_capacity(list.len());
+        for (i, entry) in list.iter().enumerate() {
+            let phones = entry
+                .phones
+                .checked_with_groups(&format!("list[{i}].phones"))?;
+            let field = format!("list[{i}].message");
+            validate::message(&field, &entry.message)?;
+            if entry.message.contains(['\n', '\r']) {
+                return Err(Error::invalid(
+                    field,
+                    "a text in a list must be one line: the list separates entries by line breaks",
+                ));
+            }
+            lines.push(format!("{phones}:{}", entry.message));
+        }
+        form.push("list", lines.join("\n"));
+        Ok(())
+    }
+
+    fn encode_recipients_and_text(&self, channel: Channel, form: &mut Form) -> Result<()> {
         let recipients = self
             .phones
             .as_ref()
@@ -223,6 +277,11 @@ impl SendSmsParams {
                 form.push("mes", message);
             }
         }
+        Ok(())
+    }
+
+    /// Everything but recipients and text.
+    fn encode_options(&self, channel: Channel, form: &mut Form, cost: Option<u8>) -> Result<()> {
         if let Some(flag) = channel.flag() {
             form.push(flag, "1");
         }

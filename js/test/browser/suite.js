@@ -22,7 +22,7 @@ async function endToEnd() {
   const baseUrl = location.origin;
   const client = new smsc.Client({ login: 'demo', password: 'demo-password', baseUrl });
   const sent = await smsc.send(client.sendSms({ phones: '79991234567', message: 'Hello from the browser', cost: 3 }));
-  await fetch(`${baseUrl}/emulator/advance?seconds=5`, { method: 'POST' });
+  await fetch(`${baseUrl}/emulator/advance?seconds=15`, { method: 'POST' });
   const status = await smsc.send(client.status({ id: sent.id, phone: '79991234567' }));
   const balance = await smsc.send(client.balance({ currency: true }));
   let authError = null;
