@@ -32,6 +32,8 @@ pub enum smsc_status {
     SMSC_NULL_ARGUMENT = 6,
     /// A string argument was not valid UTF-8.
     SMSC_INVALID_UTF8 = 7,
+    /// A notification's checksum is missing or does not match the secret.
+    SMSC_SIGNATURE = 8,
 }
 
 /// A configured client. Free with `smsc_client_free`.
@@ -91,6 +93,7 @@ fn status_of(err: &Error) -> smsc_status {
         Error::Api { .. } => smsc_status::SMSC_API,
         Error::Http { .. } => smsc_status::SMSC_HTTP,
         Error::Parse { .. } => smsc_status::SMSC_PARSE,
+        Error::Signature { .. } => smsc_status::SMSC_SIGNATURE,
         _ => smsc_status::SMSC_INTERNAL,
     }
 }
@@ -179,6 +182,30 @@ unsafe fn arg_str<'a>(p: *const c_char, name: &str) -> Result<&'a str, Failure> 
 unsafe fn arg_ref<'a, T>(p: *const T, name: &str) -> Result<&'a T, Failure> {
     // SAFETY: per the contract, non-NULL pointers are live handles.
     unsafe { p.as_ref() }.ok_or_else(|| null(name))
+}
+
+/// Reads a byte buffer argument; NULL is allowed only for an empty one.
+///
+/// # Safety
+/// `p` must be NULL or point to `len` readable bytes that outlive the call.
+unsafe fn arg_bytes<'a>(p: *const u8, len: usize) -> Result<&'a [u8], Failure> {
+    if len == 0 {
+        Ok(&[])
+    } else if p.is_null() {
+        Err(null("body"))
+    } else {
+        // SAFETY: the caller guarantees `len` readable bytes at `p`.
+        Ok(unsafe { std::slice::from_raw_parts(p, len) })
+    }
+}
+
+fn result_of(view: View) -> smsc_result {
+    let json = cstring(&view.to_json().to_string());
+    smsc_result {
+        view,
+        json,
+        strings: std::cell::RefCell::new(Vec::new()),
+    }
 }
 
 fn parse_json(text: &str, name: &str) -> Result<serde_json::Value, Failure> {
@@ -449,24 +476,43 @@ pub unsafe extern "C" fn smsc_request_parse(
     run(err, || {
         // SAFETY: forwarded caller contract.
         let request = unsafe { arg_ref(request, "request") }?;
-        let bytes: &[u8] = if body_len == 0 {
-            &[]
-        } else if body.is_null() {
-            return Err(null("body"));
-        } else {
-            // SAFETY: the caller guarantees `body_len` readable bytes at `body`.
-            unsafe { std::slice::from_raw_parts(body, body_len) }
-        };
+        // SAFETY: forwarded caller contract.
+        let bytes = unsafe { arg_bytes(body, body_len) }?;
         let view = request.inner.parse(http_status, bytes)?.to_view();
-        let json = cstring(&view.to_json().to_string());
-        out_ptr(
-            out,
-            smsc_result {
-                view,
-                json,
-                strings: std::cell::RefCell::new(Vec::new()),
-            },
-        )
+        out_ptr(out, result_of(view))
+    })
+}
+
+/// Reads a notification SMSC posted to the handler address: `body_len` bytes of the POST body
+/// (form, JSON or XML) and options as a JSON object (`secret`, `charset`, `content_type`), or
+/// NULL. The result is read like any other: `kind` is `"status"`, `"incoming"` or
+/// `"call_confirmation"`.
+///
+/// # Safety
+/// `body` must point to `body_len` readable bytes; `options_json` NULL or NUL-terminated; `out`
+/// writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_parse_callback(
+    body: *const u8,
+    body_len: usize,
+    options_json: *const c_char,
+    out: *mut *mut smsc_result,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let bytes = unsafe { arg_bytes(body, body_len) }?;
+        let options = if options_json.is_null() {
+            serde_json::Value::Null
+        } else {
+            // SAFETY: non-NULL, so NUL-terminated by contract.
+            parse_json(
+                unsafe { arg_str(options_json, "options_json") }?,
+                "options_json",
+            )?
+        };
+        let view = crate::view::to_view(&crate::parse_callback_json(bytes, options)?);
+        out_ptr(out, result_of(view))
     })
 }
 
@@ -701,7 +747,7 @@ pub unsafe extern "C" fn smsc_error_status(error: *const smsc_error) -> smsc_sta
     unsafe { error.as_ref() }.map_or(smsc_status::SMSC_NULL_ARGUMENT, |e| e.status)
 }
 
-/// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"` or `"internal"`.
+/// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"`, `"signature"` or `"internal"`.
 ///
 /// # Safety
 /// `error` must be NULL or live.

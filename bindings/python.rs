@@ -302,9 +302,46 @@ impl PyRequest {
     }
 }
 
+/// Reads a notification SMSC posted to the handler address (form, JSON or XML body).
+#[pyfunction]
+#[pyo3(signature = (body, options=None))]
+fn parse_callback<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guarded(py, || {
+        let bytes = body_bytes(py, body)?;
+        let options = match options {
+            Some(o) => to_json(o, "options").map_err(|e| raise(py, &e))?,
+            None => serde_json::Value::Null,
+        };
+        let event = crate::parse_callback_json(&bytes, options).map_err(|e| raise(py, &e))?;
+        let decimal = py.import("decimal")?.getattr("Decimal")?;
+        to_python(py, &crate::view::to_view(&event), &decimal)
+    })
+}
+
+/// The bytes of a body given as `bytes`, `bytearray` or `str`.
+fn body_bytes(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if let Ok(b) = body.cast::<PyBytes>() {
+        Ok(b.as_bytes().to_vec())
+    } else if let Ok(s) = body.cast::<PyString>() {
+        Ok(s.to_cow()?.as_bytes().to_vec())
+    } else if let Ok(b) = body.extract::<Vec<u8>>() {
+        Ok(b)
+    } else {
+        Err(raise(
+            py,
+            &Error::invalid("body", "the body must be bytes or str"),
+        ))
+    }
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyClient>()?;
+    m.add_function(wrap_pyfunction!(parse_callback, m)?)?;
     m.add_class::<PyRequest>()?;
     m.add("OPERATIONS", crate::OPERATIONS.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -138,6 +138,32 @@ pub fn parse_answer(
         .map_err(|e| to_js_error(&e))
 }
 
+/// The bytes of a body given as a string, `Uint8Array` or `ArrayBuffer`.
+fn body_bytes(body: JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(text) = body.as_string() {
+        Ok(text.into_bytes())
+    } else if body.is_instance_of::<Uint8Array>() {
+        Ok(Uint8Array::from(body).to_vec())
+    } else if body.is_instance_of::<js_sys::ArrayBuffer>() {
+        Ok(Uint8Array::new(&body).to_vec())
+    } else {
+        Err(invalid(
+            "body",
+            "the body must be a string, Uint8Array or ArrayBuffer",
+        ))
+    }
+}
+
+/// Reads a notification SMSC posted to the handler address; options as JSON text. Returns the
+/// event as JSON text.
+#[wasm_bindgen(js_name = parseCallback)]
+pub fn parse_callback(body: JsValue, options_json: &str) -> Result<String, JsValue> {
+    let bytes = body_bytes(body)?;
+    crate::parse_callback_json(&bytes, json_arg(options_json, "options")?)
+        .map(|event| crate::view::to_view(&event).to_json().to_string())
+        .map_err(|e| to_js_error(&e))
+}
+
 /// The names of every operation.
 #[wasm_bindgen]
 pub fn operations() -> Array {

@@ -45,6 +45,8 @@ typedef enum smsc_status {
   SMSC_NULL_ARGUMENT = 6,
   // A string argument was not valid UTF-8.
   SMSC_INVALID_UTF8 = 7,
+  // A notification's checksum is missing or does not match the secret.
+  SMSC_SIGNATURE = 8,
 } smsc_status;
 
 // A configured client. Free with `smsc_client_free`.
@@ -179,6 +181,20 @@ enum smsc_status smsc_request_parse(const struct smsc_request *request,
                                     struct smsc_result **out,
                                     struct smsc_error **err);
 
+// Reads a notification SMSC posted to the handler address: `body_len` bytes of the POST body
+// (form, JSON or XML) and options as a JSON object (`secret`, `charset`, `content_type`), or
+// NULL. The result is read like any other: `kind` is `"status"`, `"incoming"` or
+// `"call_confirmation"`.
+//
+// # Safety
+// `body` must point to `body_len` readable bytes; `options_json` NULL or NUL-terminated; `out`
+// writable; `err` NULL or writable.
+enum smsc_status smsc_parse_callback(const uint8_t *body,
+                                     size_t body_len,
+                                     const char *options_json,
+                                     struct smsc_result **out,
+                                     struct smsc_error **err);
+
 // Frees a request. NULL is ignored.
 //
 // # Safety
@@ -264,7 +280,7 @@ void smsc_result_free(struct smsc_result *result);
 // `error` must be NULL or live.
 enum smsc_status smsc_error_status(const struct smsc_error *error);
 
-// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"` or `"internal"`.
+// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"`, `"signature"` or `"internal"`.
 //
 // # Safety
 // `error` must be NULL or live.

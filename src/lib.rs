@@ -30,10 +30,17 @@
 )]
 #![cfg_attr(
     test,
-    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
 )]
 #![warn(missing_docs)]
 
+pub mod callback;
+mod charset;
 pub mod client;
 pub mod codes;
 pub mod error;
@@ -44,6 +51,7 @@ pub mod response;
 pub mod view;
 mod xml;
 
+pub use callback::{parse_callback, parse_callback_json, Callback, CallbackOptions};
 pub use client::{Client, ClientConfig, Credentials, Format, Method, Secret};
 pub use error::{Error, ErrorKind, Reason, Result};
 pub use money::Money;

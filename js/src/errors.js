@@ -6,7 +6,7 @@ export class SmscError extends Error {
   constructor(message, { kind = 'internal', code, reason, field, messageId } = {}) {
     super(message);
     this.name = new.target.name;
-    /** `invalid`, `api`, `http`, `parse`, `internal` or `transport`. */
+    /** `invalid`, `api`, `http`, `parse`, `signature`, `internal` or `transport`. */
     this.kind = kind;
     /** SMSC error code (kind `api`) or HTTP status (kind `http`). */
     this.code = code;
@@ -47,6 +47,8 @@ export class RateLimitError extends ApiError {}
 export class HttpError extends SmscError {}
 /** The body is not an SMSC answer. */
 export class ParseError extends SmscError {}
+/** A notification's checksum is missing or does not match the secret: do not trust it. */
+export class SignatureError extends SmscError {}
 /** A bug in smsc-core; please report it. */
 export class InternalError extends SmscError {}
 /** The transport (fetch) got no answer at all. */
@@ -70,6 +72,7 @@ const BY_KIND = {
   api: ApiError,
   http: HttpError,
   parse: ParseError,
+  signature: SignatureError,
   internal: InternalError,
 };
 

@@ -244,6 +244,58 @@ export declare class Client {
   deleteMessage(params: DeleteParams): Request<DeleteResult>;
 }
 
+export interface CallbackOptions {
+  /** The secret given as `md5=…`, `sha1=…` or `crc32=…` in the handler address. */
+  secret?: string;
+  /** The `charset` of the handler address (SMSC's default is windows-1251). */
+  charset?: string;
+  /** The notification's Content-Type, when known. */
+  contentType?: string;
+}
+
+interface CallbackBase {
+  /** Whether a checksum was verified against the secret. */
+  verified: boolean;
+  /** Every field as received, decoded. */
+  fields: Record<string, string>;
+}
+
+export interface StatusCallback extends CallbackBase {
+  kind: 'status';
+  id: string;
+  phone: string;
+  status: number;
+  status_text?: string;
+  is_final: boolean;
+  err?: number;
+  err_text?: string;
+  ts?: number;
+  type?: number;
+  flag?: number;
+  cost?: Money;
+  sms_count?: number;
+  hlr?: HlrData;
+}
+
+export interface IncomingCallback extends CallbackBase {
+  kind: 'incoming';
+  phone: string;
+  message: string;
+  to?: string;
+  id?: string;
+}
+
+export interface CallConfirmationCallback extends CallbackBase {
+  kind: 'call_confirmation';
+  phone: string;
+  ts?: number;
+}
+
+export type Callback = StatusCallback | IncomingCallback | CallConfirmationCallback;
+
+/** Reads a notification SMSC posted to your handler address (the raw POST body). */
+export declare function parseCallback(body: Body, options?: CallbackOptions): Callback;
+
 export interface SendOptions {
   fetch?: typeof globalThis.fetch;
   signal?: AbortSignal;
@@ -252,7 +304,7 @@ export interface SendOptions {
 /** Sends the request with fetch and returns the parsed result. */
 export declare function send<R>(request: Request<R>, options?: SendOptions): Promise<R>;
 
-export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'internal' | 'transport';
+export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'signature' | 'internal' | 'transport';
 export type Reason =
   | 'parameters' | 'auth' | 'insufficient_funds' | 'ip_blocked' | 'invalid_date' | 'delete_failed'
   | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown';
@@ -281,5 +333,6 @@ export declare class DeleteFailedError extends ApiError {}
 export declare class RateLimitError extends ApiError {}
 export declare class HttpError extends SmscError {}
 export declare class ParseError extends SmscError {}
+export declare class SignatureError extends SmscError {}
 export declare class InternalError extends SmscError {}
 export declare class TransportError extends SmscError {}

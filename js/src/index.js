@@ -1,6 +1,6 @@
 // smsc-core for JavaScript: builds SMSC requests and reads their answers; the HTTP call is
 // yours (`fetch`, axios, undici…), or use `send()` below.
-import initWasm, { initSync, Client as NativeClient, operations, parseAnswer } from '../pkg/smsc_core.js';
+import initWasm, { initSync, Client as NativeClient, operations, parseAnswer, parseCallback as nativeParseCallback } from '../pkg/smsc_core.js';
 import { fromNative, InvalidArgumentError, TransportError } from './errors.js';
 
 export * from './errors.js';
@@ -119,6 +119,19 @@ for (const op of OPERATIONS) {
     writable: true,
     configurable: true,
   });
+}
+
+/**
+ * Reads a notification SMSC posted to your handler address: the raw POST body (string,
+ * Uint8Array or ArrayBuffer). `kind` tells what it is: `"status"`, `"incoming"` or
+ * `"call_confirmation"`. With `secret` (given as `md5=…`, `sha1=…` or `crc32=…` in the handler
+ * address) a notification without a matching checksum throws `SignatureError`.
+ */
+export function parseCallback(body, options = {}) {
+  // Options pass through whole, so the core refuses a misspelt one instead of ignoring it.
+  const { contentType, ...rest } = options ?? {};
+  const json = JSON.stringify({ ...rest, content_type: contentType }, plainData);
+  return JSON.parse(call(() => nativeParseCallback(body, json)));
 }
 
 /**

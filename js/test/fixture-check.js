@@ -49,8 +49,29 @@ function checkError(smsc, err, want, c) {
   }
 }
 
+function checkCallback(smsc, c) {
+  const { options = {}, ...body } = c.callback;
+  const { content_type: contentType, ...rest } = options;
+  let result;
+  try {
+    result = smsc.parseCallback(responseBody(body), { ...rest, contentType });
+  } catch (err) {
+    if (c.expect.result) fail(`expected a result, got ${err.name}: ${err.message}`);
+    if (err.kind !== c.expect.error.kind) fail(`kind ${err.kind} != ${c.expect.error.kind}: ${err.message}`);
+    if (err.kind === 'signature' && !(err instanceof smsc.SignatureError)) fail(`${err.name} is not a SignatureError`);
+    if ('field' in c.expect.error && err.field !== c.expect.error.field) fail(`field ${err.field} != ${c.expect.error.field}`);
+    return;
+  }
+  if (!c.expect.result) fail(`expected an error, got ${JSON.stringify(result)}`);
+  if (!equal(result, c.expect.result)) fail(`result ${JSON.stringify(result)} != ${JSON.stringify(c.expect.result)}`);
+}
+
 /** Runs case `c` (parsed JSON) with the response body as bytes; throws on any mismatch. */
 export function checkCase(smsc, c, body) {
+  if (c.op === 'parse_callback') {
+    checkCallback(smsc, c);
+    return;
+  }
   const want = c.expect;
   let request;
   try {

@@ -34,6 +34,7 @@ from .errors import (
     ParametersError,
     ParseError,
     RateLimitError,
+    SignatureError,
     SmscError,
     TransportError,
     UndeliverableError,
@@ -60,9 +61,11 @@ __all__ = [
     "ParseError",
     "RateLimitError",
     "Request",
+    "SignatureError",
     "SmscError",
     "TransportError",
     "UndeliverableError",
+    "parse_callback",
     "send",
     "urllib_send",
 ]
@@ -177,6 +180,24 @@ for _op in OPERATIONS:
     if not hasattr(Client, _op):
         setattr(Client, _op, _operation_method(_op))
 del _op
+
+
+def parse_callback(
+    body: bytes | str,
+    *,
+    secret: str | None = None,
+    charset: str | None = None,
+    content_type: str | None = None,
+) -> dict[str, Any]:
+    """Reads a notification SMSC posted to your handler address (the raw POST body).
+
+    ``kind`` tells what it is: ``"status"``, ``"incoming"`` or ``"call_confirmation"``. With
+    ``secret`` (the value given as ``md5=…``, ``sha1=…`` or ``crc32=…`` in the handler address)
+    a notification without a matching checksum raises :class:`SignatureError`. ``charset`` is the
+    one in the handler address (SMSC's default is windows-1251).
+    """
+    options = _params(secret=secret, charset=charset, content_type=content_type)
+    return _native.parse_callback(body, options or None)
 
 
 def send(request: Request, transport: Callable[[Request], tuple[int, bytes]] = urllib_send) -> Any:

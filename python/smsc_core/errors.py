@@ -1,7 +1,8 @@
 """The exceptions smsc-core raises.
 
 Every error is an ``SmscError`` with the same attributes in every language: ``kind``
-(``"invalid"``, ``"api"``, ``"http"``, ``"parse"``, ``"internal"``, or ``"transport"`` for a
+(``"invalid"``, ``"api"``, ``"http"``, ``"parse"``, ``"signature"``, ``"internal"``, or
+``"transport"`` for a
 network failure of the bundled urllib transport), ``code`` (the SMSC error code, or the HTTP
 status), ``reason`` (what an SMSC code means for the script that answered, e.g. ``"auth"``),
 ``field`` (the argument at fault) and ``message_id`` (the id SMSC attached to a send error).
@@ -96,6 +97,12 @@ class ParseError(SmscError):
     kind = "parse"
 
 
+class SignatureError(SmscError):
+    """A notification's checksum is missing or does not match the secret: do not trust it."""
+
+    kind = "signature"
+
+
 class InternalError(SmscError):
     """A bug in smsc-core; please report it."""
 
@@ -126,6 +133,7 @@ _BY_KIND = {
     "api": ApiError,
     "http": HttpError,
     "parse": ParseError,
+    "signature": SignatureError,
     "internal": InternalError,
 }
 

@@ -95,3 +95,16 @@ def test_every_core_operation_is_a_method_with_a_declared_result_type():
     for op in smsc_core.OPERATIONS:
         assert callable(getattr(client, op)), op
     assert set(RESULTS) == set(smsc_core.OPERATIONS)
+
+
+def test_parse_callback_keywords_and_signature_error():
+    import hashlib
+
+    body = (
+        "id=5&phone=79991234567&status=1&md5=" + hashlib.md5(b"5:79991234567:1:s3cret").hexdigest()
+    )
+    event = smsc_core.parse_callback(body, secret="s3cret")
+    assert event["kind"] == "status" and event["verified"] is True
+    with pytest.raises(smsc_core.SignatureError):
+        smsc_core.parse_callback(body, secret="other-secret")
+    assert smsc_core.parse_callback(body.encode())["verified"] is False

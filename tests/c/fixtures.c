@@ -73,8 +73,67 @@ static const char *check_error(const smsc_error *err, const cJSON *want, const c
     return NULL;
 }
 
+/* The body of a response or callback object: `body` text or `body_base64` bytes. */
+static unsigned char *body_of(const cJSON *holder, size_t *len) {
+    const cJSON *b64 = cJSON_GetObjectItem(holder, "body_base64");
+    unsigned char *body = NULL;
+    if (b64) {
+        *len = b64_decode(b64->valuestring, &body);
+    } else {
+        const char *text = str_or_null(cJSON_GetObjectItem(holder, "body"));
+        *len = strlen(text);
+        body = malloc(*len + 1);
+        memcpy(body, text, *len + 1);
+    }
+    return body;
+}
+
+/* A notification case: smsc_parse_callback on `callback`, compared with `expect`. */
+static const char *run_callback_case(const cJSON *c) {
+    static char why[1024];
+    const cJSON *cb = cJSON_GetObjectItem(c, "callback");
+    const cJSON *expect = cJSON_GetObjectItem(c, "expect");
+    const cJSON *options = cJSON_GetObjectItem(cb, "options");
+    char *opts = options ? cJSON_PrintUnformatted(options) : NULL;
+    size_t len;
+    unsigned char *body = body_of(cb, &len);
+    smsc_result *res = NULL;
+    smsc_error *err = NULL;
+    const char *fail = NULL;
+    smsc_status st = smsc_parse_callback(body, len, opts, &res, &err);
+    const cJSON *want_result = cJSON_GetObjectItem(expect, "result");
+    if (want_result) {
+        if (st != SMSC_OK) {
+            snprintf(why, sizeof why, "expected a result, got %s", smsc_error_message(err));
+            fail = why;
+        } else {
+            cJSON *got = cJSON_Parse(smsc_result_json(res));
+            if (!cJSON_Compare(got, want_result, 1)) {
+                snprintf(why, sizeof why, "result %s", smsc_result_json(res));
+                fail = why;
+            }
+            cJSON_Delete(got);
+        }
+    } else if (st == SMSC_OK) {
+        fail = "expected an error, got a result";
+    } else {
+        const cJSON *want = cJSON_GetObjectItem(expect, "error");
+        const char *kind = str_or_null(cJSON_GetObjectItem(want, "kind"));
+        const cJSON *field = cJSON_GetObjectItem(want, "field");
+        if (!same(smsc_error_kind(err), kind)) fail = "error kind differs";
+        else if (strcmp(kind, "signature") == 0 && st != SMSC_SIGNATURE) fail = "status is not SMSC_SIGNATURE";
+        else if (field && !same(smsc_error_field(err), field->valuestring)) fail = "field differs";
+    }
+    smsc_result_free(res);
+    smsc_error_free(err);
+    free(body);
+    cJSON_free(opts);
+    return fail;
+}
+
 static const char *run_case(const cJSON *c) {
     static char why[1024];
+    if (same(str_or_null(cJSON_GetObjectItem(c, "op")), "parse_callback")) return run_callback_case(c);
     const cJSON *client_cfg = cJSON_GetObjectItem(c, "client");
     const cJSON *expect = cJSON_GetObjectItem(c, "expect");
     const cJSON *want_req = cJSON_GetObjectItem(c, "request");
@@ -119,17 +178,8 @@ static const char *run_case(const cJSON *c) {
     if (pw && strlen(pw) >= 4 && strstr(smsc_request_redacted(req), pw)) { fail = "redacted request shows the password"; goto done; }
 
     const cJSON *resp = cJSON_GetObjectItem(c, "response");
-    unsigned char *body = NULL;
     size_t body_len;
-    const cJSON *b64 = cJSON_GetObjectItem(resp, "body_base64");
-    if (b64) {
-        body_len = b64_decode(b64->valuestring, &body);
-    } else {
-        const char *text = str_or_null(cJSON_GetObjectItem(resp, "body"));
-        body_len = strlen(text);
-        body = malloc(body_len + 1);
-        memcpy(body, text, body_len + 1);
-    }
+    unsigned char *body = body_of(resp, &body_len);
     int http = (int)cJSON_GetObjectItem(resp, "status")->valuedouble;
     st = smsc_request_parse(req, (uint16_t)http, body, body_len, &res, &err);
     free(body);
