@@ -372,6 +372,36 @@ pub unsafe extern "C" fn smsc_client_prepare(
     })
 }
 
+/// Builds the e-mail that sends a message through SMSC's SMTP route; `params_json` as for
+/// `send_sms` (plus `test` and `format`). The result holds `to`, `server`, `headers` and `body`.
+///
+/// # Safety
+/// `client` must be NULL or live; `params_json` NULL or NUL-terminated; `out` writable; `err`
+/// NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_smtp_message(
+    client: *const smsc_client,
+    params_json: *const c_char,
+    out: *mut *mut smsc_result,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let client = unsafe { arg_ref(client, "client") }?;
+        let params = if params_json.is_null() {
+            serde_json::Value::Null
+        } else {
+            // SAFETY: non-NULL, so NUL-terminated by contract.
+            parse_json(
+                unsafe { arg_str(params_json, "params_json") }?,
+                "params_json",
+            )?
+        };
+        let mail = client.inner.smtp_message_json(params)?;
+        out_ptr(out, result_of(crate::view::to_view(&mail)))
+    })
+}
+
 /// The HTTP method, `"POST"` or `"GET"`. NULL for a NULL request.
 ///
 /// # Safety

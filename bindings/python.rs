@@ -187,6 +187,27 @@ impl PyClient {
         })
     }
 
+    /// Builds the e-mail that sends a message through SMSC's SMTP route.
+    #[pyo3(signature = (params=None))]
+    fn smtp_message<'py>(
+        &self,
+        py: Python<'py>,
+        params: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || {
+            let json = match params {
+                Some(p) => to_json(p, "").map_err(|e| raise(py, &e))?,
+                None => serde_json::Value::Null,
+            };
+            let mail = self
+                .inner
+                .smtp_message_json(json)
+                .map_err(|e| raise(py, &e))?;
+            let decimal = py.import("decimal")?.getattr("Decimal")?;
+            to_python(py, &crate::view::to_view(&mail), &decimal)
+        })
+    }
+
     /// The base address requests go to.
     #[getter]
     fn base_url(&self) -> &str {

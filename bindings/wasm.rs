@@ -94,6 +94,15 @@ impl WasmClient {
             .map_err(|e| to_js_error(&e))
     }
 
+    /// Builds the e-mail for SMSC's SMTP route (parameters as JSON text); returns it as JSON text.
+    #[wasm_bindgen(js_name = smtpMessage)]
+    pub fn smtp_message(&self, params_json: &str) -> Result<String, JsValue> {
+        self.inner
+            .smtp_message_json(json_arg(params_json, "params")?)
+            .map(|mail| crate::view::to_view(&mail).to_json().to_string())
+            .map_err(|e| to_js_error(&e))
+    }
+
     /// The base address requests go to.
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {

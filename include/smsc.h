@@ -120,6 +120,17 @@ enum smsc_status smsc_client_prepare(const struct smsc_client *client,
                                      struct smsc_request **out,
                                      struct smsc_error **err);
 
+// Builds the e-mail that sends a message through SMSC's SMTP route; `params_json` as for
+// `send_sms` (plus `test` and `format`). The result holds `to`, `server`, `headers` and `body`.
+//
+// # Safety
+// `client` must be NULL or live; `params_json` NULL or NUL-terminated; `out` writable; `err`
+// NULL or writable.
+enum smsc_status smsc_client_smtp_message(const struct smsc_client *client,
+                                          const char *params_json,
+                                          struct smsc_result **out,
+                                          struct smsc_error **err);
+
 // The HTTP method, `"POST"` or `"GET"`. NULL for a NULL request.
 //
 // # Safety

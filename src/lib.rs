@@ -48,6 +48,7 @@ pub mod money;
 pub mod ops;
 pub mod request;
 pub mod response;
+pub mod smtp;
 pub mod view;
 mod xml;
 
@@ -57,6 +58,7 @@ pub use error::{Error, ErrorKind, Reason, Result};
 pub use money::Money;
 pub use ops::{Call, Output, OPERATIONS};
 pub use request::Request;
+pub use smtp::{SmtpMessage, SmtpParams};
 pub use view::View;
 
 #[cfg(feature = "wasm")]

@@ -112,6 +112,15 @@ fn check_schema(case: &Value, folder: &str) -> Result<(), String> {
     if case["op"] == CALLBACK_OP {
         return check_callback_schema(case, map);
     }
+    if case["op"] == SMTP_OP {
+        only_keys(
+            map,
+            &["name", "source", "note", "op", "client", "params", "expect"],
+            "an e-mail case",
+        )?;
+        object(&case["client"], "client")?;
+        return Ok(());
+    }
     object(&case["client"], "client")?;
     if !map.contains_key("params") {
         return Err("`params` is missing".into());
@@ -152,6 +161,31 @@ fn check_schema(case: &Value, folder: &str) -> Result<(), String> {
             Ok(())
         }
         (false, _, _) => Err("a case that is not `invalid` needs `request` and `response`".into()),
+    }
+}
+
+/// The pseudo-operation of the cases that build an e-mail for the SMTP route.
+const SMTP_OP: &str = "smtp_message";
+
+fn run_smtp_case(case: &Value) -> Result<(), String> {
+    let secrets = secrets(&case["client"]);
+    let built = Client::from_json(case["client"].clone())
+        .and_then(|client| client.smtp_message_json(case["params"].clone()));
+    match (built, case["expect"].get("result")) {
+        (Ok(mail), Some(result)) => {
+            if let Some(s) = shows_secret(&format!("{mail:?}"), &secrets) {
+                return Err(format!("Debug of the e-mail shows a secret ({s})"));
+            }
+            let got = smsc_core::view::to_view(&mail).to_json();
+            if &got == result {
+                Ok(())
+            } else {
+                Err(format!("result\n  got:  {got}\n  want: {result}"))
+            }
+        }
+        (Ok(mail), None) => Err(format!("expected an error, got {mail:?}")),
+        (Err(e), None) => check_error(&e, &case["expect"]["error"], &secrets),
+        (Err(e), Some(_)) => Err(format!("expected a result, got error: {e}")),
     }
 }
 
@@ -278,6 +312,9 @@ fn check_error(err: &Error, expected: &Value, secrets: &[String]) -> Result<(), 
 fn run_case(case: &Value) -> Result<(), String> {
     if case["op"] == CALLBACK_OP {
         return run_callback_case(case);
+    }
+    if case["op"] == SMTP_OP {
+        return run_smtp_case(case);
     }
     let secrets = secrets(&case["client"]);
     let expect = &case["expect"];

@@ -233,10 +233,38 @@ export declare class Request<R = unknown> {
   toJSON(): { operation: string; request: string };
 }
 
+export interface SmtpParams {
+  phones?: Phones;
+  message?: string;
+  list?: ListEntry[];
+  id?: MessageId;
+  /** Without a colon: `DDMMYYhhmm`, `h1-h2`, `0<unix time>` or `+<minutes>`. */
+  time?: string;
+  tz?: number;
+  translit?: 0 | 1 | 2;
+  /** Message type as SMSC's libraries number it: 0 SMS, 1 flash, … 10 Viber. */
+  format?: number;
+  sender?: string;
+  /** Test mode: not really sent. */
+  test?: boolean;
+}
+
+export interface SmtpMessage {
+  /** `send@send.<host>`. */
+  to: string;
+  /** The service's SMTP server, which needs no authorisation. */
+  server: string;
+  headers: Record<string, string>;
+  /** Plain text; it holds the credentials. */
+  body: string;
+}
+
 export declare class Client {
   constructor(config: ClientConfig);
   readonly baseUrl: string;
   prepare<K extends OperationName>(op: K, params?: Operations[K][0]): Request<Operations[K][1]>;
+  /** Builds the e-mail for SMSC's SMTP route. */
+  smtpMessage(params: SmtpParams): SmtpMessage;
   balance(params?: BalanceParams): Request<Balance>;
   sendSms(params: SendSmsParams): Request<SendResult>;
   cost(params: CostParams): Request<CostResult>;

@@ -104,6 +104,15 @@ export class Client {
     return new Request(op, json, data);
   }
 
+  /**
+   * Builds the e-mail that sends a message through SMSC's SMTP route: `{to, server, headers,
+   * body}` for your SMTP client (nodemailer…).
+   */
+  smtpMessage(params) {
+    const json = JSON.stringify(params ?? null, plainData) ?? 'null';
+    return JSON.parse(call(() => this.#native.smtpMessage(json)));
+  }
+
   toString() { return `Client(${this.baseUrl})`; }
   toJSON() { return { baseUrl: this.baseUrl }; }
   [inspect]() { return this.toString(); }

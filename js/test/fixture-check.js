@@ -72,6 +72,19 @@ export function checkCase(smsc, c, body) {
     checkCallback(smsc, c);
     return;
   }
+  if (c.op === 'smtp_message') {
+    let mail;
+    try {
+      mail = new smsc.Client(c.client).smtpMessage(c.params);
+    } catch (err) {
+      if (c.expect.result) fail(`expected a result, got ${err.name}: ${err.message}`);
+      checkError(smsc, err, c.expect.error, c);
+      return;
+    }
+    if (!c.expect.result) fail(`expected an error, got ${JSON.stringify(mail)}`);
+    if (!equal(mail, c.expect.result)) fail(`result ${JSON.stringify(mail)} != ${JSON.stringify(c.expect.result)}`);
+    return;
+  }
   const want = c.expect;
   let request;
   try {

@@ -125,6 +125,14 @@ class Client:
         """Builds the request of any operation by name (see ``OPERATIONS``)."""
         return self._native.prepare(op, params)
 
+    def smtp_message(
+        self, phones: Phones | None = None, message: str | None = None, **options: Any
+    ) -> dict[str, Any]:
+        """Builds the e-mail that sends ``message`` through SMSC's SMTP route: ``to``,
+        ``server``, ``headers`` and ``body`` for your SMTP client (``smtplib``). Options: id,
+        time (without a colon), tz, translit, format, sender, test, list."""
+        return self._native.smtp_message(_params(phones=phones, message=message, **options))
+
     def balance(self, *, currency: bool = False) -> Request:
         """The account balance; ``currency=True`` adds the currency code."""
         return self.prepare("balance", _params(currency=currency or None))

@@ -99,10 +99,24 @@ def run_callback_case(case):
         assert len(secret) < 4 or secret not in str(err)
 
 
+def run_smtp_case(case):
+    want = case["expect"]
+    build = lambda: smsc_core._native.Client(case["client"]).smtp_message(case["params"])  # noqa: E731
+    if "result" in want:
+        assert build() == want["result"]
+    else:
+        with pytest.raises(smsc_core.SmscError) as info:
+            build()
+        check_error(info.value, want["error"], case)
+
+
 @pytest.mark.parametrize("name,case", CASES, ids=[name for name, _ in CASES])
 def test_fixture(name, case):
     if case["op"] == "parse_callback":
         run_callback_case(case)
+        return
+    if case["op"] == "smtp_message":
+        run_smtp_case(case)
         return
     want = case["expect"]
     if "request" not in case:

@@ -131,9 +131,47 @@ static const char *run_callback_case(const cJSON *c) {
     return fail;
 }
 
+/* An e-mail case: smsc_client_smtp_message, compared with `expect`. */
+static const char *run_smtp_case(const cJSON *c) {
+    static char why[1024];
+    const cJSON *client_cfg = cJSON_GetObjectItem(c, "client");
+    const cJSON *expect = cJSON_GetObjectItem(c, "expect");
+    char *cfg = cJSON_PrintUnformatted(client_cfg);
+    char *params = cJSON_PrintUnformatted(cJSON_GetObjectItem(c, "params"));
+    smsc_client *client = NULL;
+    smsc_result *res = NULL;
+    smsc_error *err = NULL;
+    const char *fail = NULL;
+    smsc_status st = smsc_client_new(cfg, &client, &err);
+    if (st == SMSC_OK) st = smsc_client_smtp_message(client, params, &res, &err);
+    const cJSON *want_result = cJSON_GetObjectItem(expect, "result");
+    if (want_result) {
+        if (st != SMSC_OK) {
+            snprintf(why, sizeof why, "expected a result, got %s", smsc_error_message(err));
+            fail = why;
+        } else {
+            cJSON *got = cJSON_Parse(smsc_result_json(res));
+            if (!cJSON_Compare(got, want_result, 1)) {
+                snprintf(why, sizeof why, "result %s", smsc_result_json(res));
+                fail = why;
+            }
+            cJSON_Delete(got);
+        }
+    } else {
+        fail = st == SMSC_OK ? "expected an error, got a result" : check_error(err, cJSON_GetObjectItem(expect, "error"), client_cfg);
+    }
+    smsc_result_free(res);
+    smsc_client_free(client);
+    smsc_error_free(err);
+    cJSON_free(cfg);
+    cJSON_free(params);
+    return fail;
+}
+
 static const char *run_case(const cJSON *c) {
     static char why[1024];
     if (same(str_or_null(cJSON_GetObjectItem(c, "op")), "parse_callback")) return run_callback_case(c);
+    if (same(str_or_null(cJSON_GetObjectItem(c, "op")), "smtp_message")) return run_smtp_case(c);
     const cJSON *client_cfg = cJSON_GetObjectItem(c, "client");
     const cJSON *expect = cJSON_GetObjectItem(c, "expect");
     const cJSON *want_req = cJSON_GetObjectItem(c, "request");
