@@ -229,7 +229,7 @@ impl PyClient {
 }
 
 /// A request ready to send with any HTTP client, which reads its own answer.
-#[pyclass(name = "Request", module = "smsc_core._native", frozen)]
+#[pyclass(name = "Request", module = "smsc_core._native", frozen, generic)]
 struct PyRequest {
     inner: Request,
 }

@@ -1,16 +1,25 @@
-from typing import Any
+from typing import Any, Generic, TypeVar, final
 
+_R = TypeVar("_R", covariant=True)
+
+__all__ = ["OPERATIONS", "Client", "Request", "__version__", "parse_callback"]
 OPERATIONS: list[str]
 __version__: str
 
+@final
 class Client:
-    def __init__(self, config: dict[str, Any]) -> None: ...
-    def prepare(self, op: str, params: dict[str, Any] | None = None) -> Request: ...
+    """Client settings as a dict (``login``, ``password``, ``api_key``, ``host``, ``base_url``,
+    ``method``, ``format``); ``smsc_core.Client`` wraps it with keyword arguments."""
+
+    def __new__(cls, config: dict[str, Any]) -> Client: ...
+    def prepare(self, op: str, params: dict[str, Any] | None = None) -> Request[Any]: ...
+    def smtp_message(self, params: dict[str, Any] | None = None) -> dict[str, Any]: ...
     @property
     def base_url(self) -> str: ...
 
-class Request:
-    """A request for any HTTP client; ``parse`` reads its answer."""
+@final
+class Request(Generic[_R]):
+    """A request for any HTTP client; ``parse`` reads its answer. ``_R`` is the result type."""
 
     @property
     def method(self) -> str: ...
@@ -22,4 +31,8 @@ class Request:
     def body(self) -> str | None: ...
     @property
     def operation(self) -> str: ...
-    def parse(self, status: int, body: bytes | bytearray | str) -> dict[str, Any]: ...
+    def parse(self, status: int, body: bytes | bytearray | str) -> _R: ...
+
+def parse_callback(
+    body: bytes | bytearray | str, options: dict[str, Any] | None = None
+) -> dict[str, Any]: ...
