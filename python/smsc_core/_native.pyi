@@ -2,7 +2,7 @@ from typing import Any, Generic, TypeVar, final
 
 _R = TypeVar("_R", covariant=True)
 
-__all__ = ["OPERATIONS", "Client", "Request", "__version__", "parse_callback"]
+__all__ = ["OPERATIONS", "Client", "Request", "__version__", "_panic_for_tests", "parse_callback"]
 OPERATIONS: list[str]
 __version__: str
 
@@ -36,3 +36,4 @@ class Request(Generic[_R]):
 def parse_callback(
     body: bytes | bytearray | str, options: dict[str, Any] | None = None
 ) -> dict[str, Any]: ...
+def _panic_for_tests() -> None: ...
