@@ -16,6 +16,8 @@
 //!
 //! Only std and serde: a thread per connection, one request per connection.
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod dates;
 pub mod files;
