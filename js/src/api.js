@@ -11,7 +11,39 @@ import {
   panicForTests as nativePanicForTests,
   __wbg_reset_state as resetInstance,
 } from '../pkg/smsc_core.js';
-import { fromNative, InternalError, InvalidArgumentError, TransportError } from './errors.js';
+import * as errors from './errors.js';
+import { InternalError, InvalidArgumentError, SmscError, TransportError } from './errors.js';
+
+// Error classes by the core's `kind`, and for SMSC codes by its `reason`: the core decides what
+// an answer means, this only picks the class.
+const BY_REASON = {
+  parameters: errors.ParametersError,
+  auth: errors.AuthError,
+  insufficient_funds: errors.InsufficientFundsError,
+  ip_blocked: errors.IpBlockedError,
+  invalid_date: errors.InvalidDateError,
+  forbidden: errors.ForbiddenError,
+  invalid_phone: errors.InvalidPhoneError,
+  undeliverable: errors.UndeliverableError,
+  delete_failed: errors.DeleteFailedError,
+  rate_limited: errors.RateLimitError,
+};
+
+const BY_KIND = {
+  invalid: errors.InvalidArgumentError,
+  api: errors.ApiError,
+  http: errors.HttpError,
+  parse: errors.ParseError,
+  signature: errors.SignatureError,
+  internal: errors.InternalError,
+};
+
+/** Turns an error the core threw (a plain `Error` with `kind`, `code`…) into its class. */
+function fromNative(err) {
+  if (err instanceof SmscError) return err;
+  const Class = (err.kind === 'api' && BY_REASON[err.reason]) || BY_KIND[err.kind] || InternalError;
+  return new Class(err.message, err);
+}
 
 // Counts the WebAssembly instances replaced after a trap; a Client rebuilds its native half when
 // the instance it was made in is gone.
