@@ -131,3 +131,9 @@ test('a panic inside the module is an InternalError, and the package goes on wor
   assert.equal(new smsc.Client({ apiKey: 'k-123456' }).balance().operation, 'balance');
   assert.equal(client.baseUrl, 'https://smsc.ru');
 });
+
+test('the Node entry has no top-level await: CommonJS can require it where Node allows', { skip: !process.features.require_module && 'this Node cannot require ES modules' }, async () => {
+  const { createRequire } = await import('node:module');
+  const required = createRequire(import.meta.url)('smsc-core');
+  assert.equal(required.Client, smsc.Client, 'the same module instance as the import');
+});
