@@ -137,18 +137,7 @@ pub fn parse_answer(
                 "the HTTP status must be an integer from 0 to 65535",
             )
         })? as u16;
-    let bytes = if let Some(text) = body.as_string() {
-        text.into_bytes()
-    } else if body.is_instance_of::<Uint8Array>() {
-        Uint8Array::from(body).to_vec()
-    } else if body.is_instance_of::<js_sys::ArrayBuffer>() {
-        Uint8Array::new(&body).to_vec()
-    } else {
-        return Err(invalid(
-            "body",
-            "the body must be a string, Uint8Array or ArrayBuffer",
-        ));
-    };
+    let bytes = body_bytes(body)?;
     let call =
         Call::from_json(op, json_arg(params_json, "params")?).map_err(|e| to_js_error(&e))?;
     call.parse(status, &bytes)
