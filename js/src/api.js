@@ -218,11 +218,10 @@ export function ready() {
   if (OPERATIONS.length > 0) return;
   OPERATIONS = Object.freeze(call(() => operations()));
   for (const op of OPERATIONS) {
-    Object.defineProperty(Client.prototype, camel(op), {
-      value: function (params) { return this.prepare(op, params); },
-      writable: true,
-      configurable: true,
-    });
+    const name = camel(op);
+    // A method named after the operation, so stack traces read `Client.sendSms`.
+    const method = { [name](params) { return this.prepare(op, params); } }[name];
+    Object.defineProperty(Client.prototype, name, { value: method, writable: true, configurable: true });
   }
 }
 
