@@ -290,6 +290,14 @@ fn record_from_line(line: &str) -> Record {
 /// only where a word is followed by ` = ` and preceded by the line start or `", "`.
 fn key_values(line: &str) -> Vec<(String, String)> {
     const SEP: &str = " = ";
+    // A last field with an empty value loses its space when the answer is trimmed.
+    let padded;
+    let line = if line.ends_with(" =") {
+        padded = format!("{line} ");
+        padded.as_str()
+    } else {
+        line
+    };
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     // (start of the key, start of the value) of every field.
     let mut starts: Vec<(usize, usize)> = Vec::new();
@@ -338,6 +346,11 @@ mod tests {
 
     #[test]
     fn key_value_lines_keep_commas_inside_values() {
+        let empty_last = record_from_line("id = 5, comment =");
+        assert_eq!(
+            empty_last.fields.get("comment").map(String::as_str),
+            Some("")
+        );
         let r = record_from_line("id = 5, name = Sale, spring, status = 0");
         assert_eq!(r.id.as_deref(), Some("5"));
         assert_eq!(r.name.as_deref(), Some("Sale, spring"));
