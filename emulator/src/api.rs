@@ -56,6 +56,10 @@ pub fn handle(state: &mut State, script: &str, raw: Vec<(String, String)>) -> Op
         "send.php" => send(state, &params, fmt),
         "status.php" => status(state, &params, fmt),
         // Mailing lists, templates and monitoring events.
+        "jobs.php" => crate::jobs::jobs(state, &params, fmt),
+        "templates.php" => crate::jobs::templates(state, &params, fmt),
+        "op_templates.php" => crate::jobs::op_templates(state, &params, fmt),
+        "ping.php" => crate::jobs::ping(state, &params, fmt),
 
         // Contacts, sub-clients, sender names and documents.
 
@@ -158,7 +162,7 @@ fn balance(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> 
 /// SMS parts for one recipient: GSM-7 text fits 160 characters (153 per part when split), any
 /// other text is UCS-2 with 70 (67). The GSM extension table, whose characters take two septets,
 /// is not modelled: printable ASCII counts as one septet each.
-fn parts(text: &str) -> u32 {
+pub(crate) fn parts(text: &str) -> u32 {
     let chars = text.chars().count() as u32;
     let gsm = text
         .chars()
@@ -206,12 +210,12 @@ fn batches(p: &Params, textless: bool) -> Result<Vec<(Vec<String>, String)>, Api
 /// The type flags of send.php other channels use; SMS has none.
 const CHANNELS: [&str; 7] = ["hlr", "ping", "mms", "mail", "call", "viber", "tg"];
 
-fn phone_ok(phone: &str) -> bool {
+pub(crate) fn phone_ok(phone: &str) -> bool {
     let digits = phone.strip_prefix('+').unwrap_or(phone);
     (10..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn time_ok(time: &str) -> bool {
+pub(crate) fn time_ok(time: &str) -> bool {
     !time.is_empty()
         && time
             .chars()
@@ -219,7 +223,7 @@ fn time_ok(time: &str) -> bool {
 }
 
 /// Price of one SMS part: Russian numbers are cheaper, as on real tariffs.
-fn part_price(phone: &str) -> i64 {
+pub(crate) fn part_price(phone: &str) -> i64 {
     if phone.trim_start_matches('+').starts_with('7') {
         250
     } else {

@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod http;
+pub mod jobs;
 pub mod state;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};

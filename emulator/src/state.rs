@@ -79,6 +79,8 @@ pub struct State {
     pub messages: HashMap<(String, String, String), Message>,
     /// Seconds the emulated clock is ahead of the real one.
     pub offset: i64,
+    /// Mailing lists, templates, operator templates and event notifications.
+    pub jobs: crate::jobs::Books,
 }
 
 impl State {
@@ -89,6 +91,7 @@ impl State {
             accounts,
             messages: HashMap::new(),
             offset: 0,
+            jobs: Default::default(),
         }
     }
 
@@ -97,6 +100,7 @@ impl State {
         self.accounts = self.initial.clone();
         self.messages.clear();
         self.offset = 0;
+        self.jobs = Default::default();
     }
 
     /// The emulated time, in Unix seconds.
