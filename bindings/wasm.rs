@@ -4,9 +4,18 @@
 //! and [`Client::prepare_json`], requests and results come back as JSON text (money as decimal
 //! strings) — one crossing each way is much cheaper than building objects property by property
 //! — and errors are thrown as `Error` objects carrying `kind`, `code`, `reason`, `field` and
-//! `messageId`, which `js/src/index.js` turns into its error classes. The core is
-//! panic-free by lint; should a panic happen anyway, the wasm build (panic = abort) traps and the
-//! JS wrapper reports it as `InternalError`.
+//! `messageId`, which `js/src/index.js` turns into its error classes.
+//!
+//! Panics. The core is reached only through functions that return `Result`, and it is
+//! panic-free by lint (no `unwrap`, `expect`, `panic!` or indexing). Should a panic happen anyway,
+//! the wasm build (`panic = "abort"`, profile `release-wasm`) cannot unwind: the panic hook
+//! installed by [`start`] keeps the message, then the instance traps (`WebAssembly.RuntimeError`).
+//! The JS wrapper reads the message with `takePanic`, throws it as `InternalError`, and replaces the
+//! trapped instance with a fresh one (wasm-bindgen's `__wbg_reset_state`, generated with
+//! `--experimental-reset-state-function`), so later calls work on clean memory and no handle of
+//! the old instance is ever freed into the new one.
+
+use std::sync::Mutex;
 
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -180,4 +189,32 @@ pub fn operations() -> Array {
         .iter()
         .map(|s| JsValue::from_str(s))
         .collect()
+}
+
+/// The message of the last panic, kept by the hook for the JS wrapper to read after the trap.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Runs when the module is instantiated, and again when the wrapper replaces a trapped instance.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(info.to_string());
+        }
+    }));
+}
+
+/// The message of the panic that made the instance trap, once; read by the wrapper only.
+#[wasm_bindgen(js_name = takePanic, skip_typescript)]
+pub fn take_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|mut last| last.take())
+}
+
+/// Panics on purpose: the JS tests call it to prove that a bug surfaces as `InternalError` and
+/// that the next call works on a fresh instance.
+#[doc(hidden)]
+#[allow(clippy::panic)]
+#[wasm_bindgen(js_name = panicForTests, skip_typescript)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic from panicForTests")
 }

@@ -16,8 +16,10 @@ use std::collections::{BTreeMap, VecDeque};
 
 use serde_json::{json, Value};
 
-use crate::api::{authenticate, part_price, parts, phone_ok, time_ok, ApiError, Fmt, Params};
-use crate::state::{money, moscow_date, State};
+use crate::api::{authenticate, part_price, parts, phone_ok, ApiError, Params};
+use crate::dates::{moscow_date, send_time};
+use crate::format::{Fields, Fmt};
+use crate::state::{money, State};
 
 /// What the four scripts remember, for every account.
 #[derive(Default)]
@@ -65,12 +67,12 @@ struct OperatorTemplate {
 }
 
 fn params_error() -> ApiError {
-    ApiError(1, "parameters error", None)
+    ApiError::params()
 }
 
 fn confirmation(fmt: Fmt) -> String {
     match fmt {
-        Fmt::Json => json!({"result": "OK"}).to_string(),
+        Fmt::Json => "{\"result\": \"OK\"}".into(),
         Fmt::Xml => "<result>OK</result>".into(),
         Fmt::Text | Fmt::Csv => "OK".into(),
     }
@@ -85,59 +87,50 @@ fn created(fmt: Fmt, id: u64, cost: Option<i64>) -> String {
         (Fmt::Csv, Some(c)) => format!("{id},{}", money(c)),
         (Fmt::Xml, None) => format!("<result><id>{id}</id></result>"),
         (Fmt::Xml, Some(c)) => format!("<result><id>{id}</id><cost>{}</cost></result>", money(c)),
-        (Fmt::Json, None) => json!({ "id": id }).to_string(),
-        (Fmt::Json, Some(c)) => json!({"id": id, "cost": money(c)}).to_string(),
+        (Fmt::Json, None) => format!("{{\"id\": {id}}}"),
+        (Fmt::Json, Some(c)) => format!("{{\"id\": {id}, \"cost\": \"{}\"}}", money(c)),
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+/// A record: fields in a fixed order.
+type Row = Vec<(&'static str, Value)>;
+
+fn fields(row: &Row) -> Fields {
+    let mut f = Fields::new();
+    for (k, v) in row {
+        f.set(k, v.clone());
+    }
+    f
 }
 
-/// Renders records, each a list of (name, JSON value), in `fmt`: a JSON array (or object for
-/// `one`), XML elements named `item` inside `<result>` (or the fields of `<result>` for `one`),
-/// `key = value` lines, and comma lines of the values.
-fn render(fmt: Fmt, item: &str, records: &[Vec<(&str, Value)>], one: bool) -> String {
+/// Renders records in `fmt`: a JSON array (an object for `one`), XML elements named `item`
+/// inside `<result>` (the fields of `<result>` for `one`), `key = value` lines, and comma lines
+/// of the values.
+fn render(fmt: Fmt, item: &str, rows: &[Row], one: bool) -> String {
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
     match fmt {
+        Fmt::Json if one => rows
+            .first()
+            .map_or_else(|| "{}".into(), |r| fields(r).json()),
         Fmt::Json => {
-            let object = |r: &Vec<(&str, Value)>| {
-                Value::Object(r.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
-            };
-            if one {
-                records
-                    .first()
-                    .map_or_else(|| json!({}), object)
-                    .to_string()
-            } else {
-                Value::Array(records.iter().map(object).collect()).to_string()
-            }
+            let items: Vec<String> = rows.iter().map(|r| fields(r).json()).collect();
+            format!("[{}]", items.join(", "))
         }
+        Fmt::Xml if one => format!(
+            "<result>{}</result>",
+            rows.first().map(|r| fields(r).xml()).unwrap_or_default()
+        ),
         Fmt::Xml => {
-            let fields = |r: &Vec<(&str, Value)>| -> String {
-                r.iter()
-                    .map(|(k, v)| format!("<{k}>{}</{k}>", escape(&text(v))))
-                    .collect()
-            };
-            if one {
-                format!(
-                    "<result>{}</result>",
-                    records.first().map(fields).unwrap_or_default()
-                )
-            } else {
-                let items: String = records
-                    .iter()
-                    .map(|r| format!("<{item}>{}</{item}>", fields(r)))
-                    .collect();
-                format!("<result>{items}</result>")
-            }
+            let items: String = rows
+                .iter()
+                .map(|r| format!("<{item}>{}</{item}>", fields(r).xml()))
+                .collect();
+            format!("<result>{items}</result>")
         }
-        Fmt::Text => records
+        Fmt::Text => rows
             .iter()
             .map(|r| {
                 r.iter()
@@ -147,7 +140,7 @@ fn render(fmt: Fmt, item: &str, records: &[Vec<(&str, Value)>], one: bool) -> St
             })
             .collect::<Vec<_>>()
             .join("\n"),
-        Fmt::Csv => records
+        Fmt::Csv => rows
             .iter()
             .map(|r| r.iter().map(|(_, v)| text(v)).collect::<Vec<_>>().join(","))
             .collect::<Vec<_>>()
@@ -197,7 +190,7 @@ pub(crate) fn jobs(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, Ap
             books.recent.pop_front();
         }
         if books.recent.iter().any(|(_, k)| *k == key) {
-            return Err(ApiError(9, "duplicate request, wait a minute", None));
+            return Err(ApiError::new(9, "duplicate request, wait a minute"));
         }
         books.recent.push_back((now, key));
     }
@@ -209,34 +202,33 @@ pub(crate) fn jobs(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, Ap
                 .jobs
                 .jobs
                 .get_mut(&(login.clone(), id))
-                .ok_or(ApiError(3, "record not found", None))?;
+                .ok_or(ApiError::new(3, "record not found"))?;
             if flag(p, "del") {
                 state.jobs.jobs.remove(&(login, id));
             } else if job.status == -1 {
                 job.status = -2;
             } else {
-                return Err(ApiError(3, "the mailing list is not waiting", None));
+                return Err(ApiError::new(3, "the mailing list is not waiting"));
             }
             Ok(confirmation(fmt))
         }
         None if flag(p, "get") => {
             let id = positive_id(p)?;
-            let job =
-                state
-                    .jobs
-                    .jobs
-                    .get(&(login, id))
-                    .ok_or(ApiError(3, "record not found", None))?;
+            let job = state
+                .jobs
+                .jobs
+                .get(&(login, id))
+                .ok_or(ApiError::new(3, "record not found"))?;
             Ok(render(fmt, "job", &[job_fields(id, job)], true))
         }
         None if flag(p, "get_all") => {
             let bound = |name: &str| -> Result<Option<(i64, i64, i64)>, ApiError> {
                 p.get(name)
-                    .map(|d| day(d).ok_or(ApiError(5, "invalid date format", None)))
+                    .map(|d| day(d).ok_or(ApiError::new(5, "invalid date format")))
                     .transpose()
             };
             let (start, end) = (bound("start")?, bound("end")?);
-            let records: Vec<Vec<(&str, Value)>> = state
+            let records: Vec<Row> = state
                 .jobs
                 .jobs
                 .iter()
@@ -254,7 +246,7 @@ pub(crate) fn jobs(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, Ap
     }
 }
 
-fn job_fields(id: u64, job: &Job) -> Vec<(&'static str, Value)> {
+fn job_fields(id: u64, job: &Job) -> Row {
     vec![
         ("id", json!(id)),
         ("status", json!(job.status)),
@@ -278,8 +270,11 @@ fn add_job(
         .filter(|n| !n.trim().is_empty())
         .ok_or_else(params_error)?;
     let phones = p.get("phones").ok_or_else(params_error)?;
-    if p.get("time").is_some_and(|t| !time_ok(t)) {
-        return Err(ApiError(5, "invalid date format", None));
+    let tz = p.get("tz").and_then(|t| t.trim().parse().ok()).unwrap_or(0);
+    if p.get("time")
+        .is_some_and(|t| send_time(t, tz, now).is_none())
+    {
+        return Err(ApiError::new(5, "invalid date format"));
     }
     if p.get("rpt")
         .is_some_and(|r| !r.parse::<u8>().is_ok_and(|r| r <= 7))
@@ -395,7 +390,7 @@ pub(crate) fn templates(state: &mut State, p: &Params, fmt: Fmt) -> Result<Strin
         return Ok(confirmation(fmt));
     }
     if flag(p, "get") {
-        let records: Vec<Vec<(&str, Value)>> = books
+        let records: Vec<Row> = books
             .templates
             .iter()
             .filter(|((owner, _), _)| *owner == login)
@@ -463,7 +458,7 @@ pub(crate) fn op_templates(state: &mut State, p: &Params, fmt: Fmt) -> Result<St
         return Ok(confirmation(fmt));
     }
     if flag(p, "get") {
-        let records: Vec<Vec<(&str, Value)>> = books
+        let records: Vec<Row> = books
             .operator_templates
             .iter()
             .filter(|t| t.login == login && t.sender == *sender && t.text == *text)
@@ -500,11 +495,11 @@ mod tests {
         let r = vec![vec![("id", json!(1)), ("name", json!("A, b"))]];
         assert_eq!(
             render(Fmt::Json, "job", &r, false),
-            r#"[{"id":1,"name":"A, b"}]"#
+            r#"[{"id": 1, "name": "A, b"}]"#
         );
         assert_eq!(
             render(Fmt::Json, "job", &r, true),
-            r#"{"id":1,"name":"A, b"}"#
+            r#"{"id": 1, "name": "A, b"}"#
         );
         assert_eq!(
             render(Fmt::Xml, "job", &r, false),
@@ -513,5 +508,6 @@ mod tests {
         assert_eq!(render(Fmt::Text, "job", &r, false), "id = 1, name = A, b");
         assert_eq!(render(Fmt::Csv, "job", &r, false), "1,A, b");
         assert_eq!(render(Fmt::Json, "job", &[], false), "[]");
+        assert_eq!(render(Fmt::Xml, "job", &[], false), "<result></result>");
     }
 }

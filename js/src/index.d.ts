@@ -356,19 +356,37 @@ export interface MonitoringEventResult {
 
 // ---- Getting data ----
 
+/**
+ * Every operation: `[parameters, result]`. Each entry is also a method of `Client`, named in
+ * camelCase (`send_sms` → `client.sendSms(params)`), so an operation added to the core needs
+ * one line here and nothing else in JS.
+ */
 export interface Operations {
+  /** The account balance (balance.php). */
   balance: [BalanceParams, Balance];
+  /** Sends an SMS (send.php). */
   send_sms: [SendSmsParams, SendResult];
+  /** The price of a message without sending it (send.php, cost=1). */
   cost: [CostParams, CostResult];
+  /** The status of one or more messages (status.php). */
   status: [StatusParams, StatusResult];
+  /** Deletes sent messages from the account's history (status.php, del=1). */
   delete_message: [DeleteParams, DeleteResult];
+  /** An HLR query (send.php, hlr=1). */
   send_hlr: [SendHlrParams, SendResult];
+  /** A ping-SMS that checks whether a phone is on (send.php, ping=1). */
   send_ping: [SendHlrParams, SendResult];
+  /** An MMS (send.php, mms=1). */
   send_mms: [SendMmsParams, SendResult];
+  /** An e-mail (send.php, mail=1). */
   send_email: [SendEmailParams, SendResult];
+  /** A voice call (send.php, call=1). */
   send_call: [SendCallParams, SendResult];
+  /** A Viber message (send.php, viber=1). */
   send_viber: [SendViberParams, SendResult];
+  /** A Telegram message (send.php, tg=1). */
   send_telegram: [SendTelegramParams, SendResult];
+  /** Sends an SMS through the JSON endpoint /rest/send/. */
   send_sms_json: [SendSmsParams, SendResult];
 
   // Mailing lists, templates and monitoring events.
@@ -394,10 +412,27 @@ export interface Operations {
 export type OperationName = keyof Operations;
 export declare const OPERATIONS: readonly OperationName[];
 
+/** `send_sms` → `sendSms`. */
+export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
+/**
+ * The per-operation methods of `Client`: `client.sendSms(params)` is
+ * `client.prepare('send_sms', params)`. Parameters may be left out where every one is optional.
+ */
+export type OperationMethods = {
+  [K in keyof Operations as CamelCase<K>]: {} extends Operations[K][0]
+    ? (params?: Operations[K][0]) => Request<Operations[K][1]>
+    : (params: Operations[K][0]) => Request<Operations[K][1]>;
+};
+
 export type Body = string | Uint8Array | ArrayBuffer;
 
 /** A request ready for any HTTP client; `fetch(req.url, req)` works as is. */
 export declare class Request<R = unknown> {
+  /** Requests are made by `Client`, never directly. */
+  private constructor();
   readonly method: 'POST' | 'GET';
   readonly url: string;
   readonly headers: Record<string, string>;
@@ -435,18 +470,21 @@ export interface SmtpMessage {
   body: string;
 }
 
+/** An SMSC client: credentials and where requests go. It holds no connection. */
 export declare class Client {
+  /** Throws `InvalidArgumentError` for missing or contradictory settings. */
   constructor(config: ClientConfig);
+  /** The base address requests go to, e.g. `"https://smsc.ru"`. */
   readonly baseUrl: string;
+  /** Builds the request of any operation by name; throws `InvalidArgumentError` for bad input. */
   prepare<K extends OperationName>(op: K, params?: Operations[K][0]): Request<Operations[K][1]>;
   /** Builds the e-mail for SMSC's SMTP route. */
   smtpMessage(params: SmtpParams): SmtpMessage;
-  balance(params?: BalanceParams): Request<Balance>;
-  sendSms(params: SendSmsParams): Request<SendResult>;
-  cost(params: CostParams): Request<CostResult>;
-  status(params: StatusParams): Request<StatusResult>;
-  deleteMessage(params: DeleteParams): Request<DeleteResult>;
+  toString(): string;
+  toJSON(): { baseUrl: string };
 }
+/** One method per operation (`balance`, `sendSms`, `cost`, `status`, …), see `Operations`. */
+export interface Client extends OperationMethods {}
 
 export interface CallbackOptions {
   /** The secret given as `md5=…`, `sha1=…` or `crc32=…` in the handler address. */
@@ -513,7 +551,16 @@ export type Reason =
   | 'parameters' | 'auth' | 'insufficient_funds' | 'ip_blocked' | 'invalid_date' | 'delete_failed'
   | 'save_failed' | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown';
 
+export interface ErrorDetails {
+  kind?: ErrorKind;
+  code?: number;
+  reason?: Reason;
+  field?: string;
+  messageId?: string;
+}
+
 export declare class SmscError extends Error {
+  constructor(message: string, details?: ErrorDetails);
   readonly kind: ErrorKind;
   /** SMSC error code (kind `api`) or HTTP status (kind `http`). */
   readonly code?: number;
@@ -534,6 +581,7 @@ export declare class ForbiddenError extends ApiError {}
 export declare class InvalidPhoneError extends ApiError {}
 export declare class UndeliverableError extends ApiError {}
 export declare class DeleteFailedError extends ApiError {}
+export declare class SaveFailedError extends ApiError {}
 export declare class RateLimitError extends ApiError {}
 export declare class HttpError extends SmscError {}
 export declare class ParseError extends SmscError {}

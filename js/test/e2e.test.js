@@ -2,7 +2,7 @@
 // the local SMSC emulator answers as the documentation describes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import * as smsc from '../src/index.js';
+import * as smsc from 'smsc-core';
 import { startEmulator } from './emulator.js';
 
 let emulator;

@@ -13,6 +13,7 @@ const REASON_CLASS = {
   insufficient_funds: 'InsufficientFundsError',
   invalid_phone: 'InvalidPhoneError',
   ip_blocked: 'IpBlockedError',
+  save_failed: 'SaveFailedError',
 };
 
 function fail(why) {

@@ -4,15 +4,15 @@ Keys are the same in every language; money is ``decimal.Decimal`` (exact), and k
 did not report are absent.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: TypedDict must see ``NotRequired`` itself, not
+# its text, to know which keys are optional at run time (``__optional_keys__``).
+import sys
 from decimal import Decimal
-from typing import TypedDict
 
-try:  # Python 3.11+
-    from typing import NotRequired
-except ImportError:  # pragma: no cover - older Pythons
-    from typing_extensions import NotRequired
+if sys.version_info >= (3, 11):
+    from typing import NotRequired, TypedDict
+else:  # pragma: no cover - older Pythons: typing.TypedDict there ignores NotRequired
+    from typing_extensions import NotRequired, TypedDict
 
 
 class Balance(TypedDict):
@@ -66,6 +66,8 @@ class HlrData(TypedDict, total=False):
 
 
 class MessageStatus(TypedDict):
+    """One message of a ``status`` answer."""
+
     id: NotRequired[str]
     phone: NotRequired[str]
     status: int
@@ -90,9 +92,6 @@ class MessageStatus(TypedDict):
     operator: NotRequired[str]
     region: NotRequired[str]
     hlr: NotRequired[HlrData]
-
-
-"""One message of a ``status`` answer."""
 
 
 class StatusResult(TypedDict):

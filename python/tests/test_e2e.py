@@ -164,7 +164,7 @@ def test_mailing_lists(base_url):
     assert [j["id"] for j in send(client.jobs(start="01.01.2000"))["jobs"]] == ["1"]
     assert send(client.jobs(end="01.01.2000")) == {"jobs": []}
     assert send(client.job_delete(id=1)) == {"id": "1", "deleted": True}
-    with pytest.raises(smsc_core.ApiError) as gone:
+    with pytest.raises(smsc_core.SaveFailedError) as gone:
         send(client.job(id=1))
     assert (gone.value.code, gone.value.reason) == (3, "save_failed")
     with pytest.raises(smsc_core.InvalidArgumentError) as refused:
