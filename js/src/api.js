@@ -26,6 +26,7 @@ const BY_REASON = {
   invalid_phone: errors.InvalidPhoneError,
   undeliverable: errors.UndeliverableError,
   delete_failed: errors.DeleteFailedError,
+  save_failed: errors.SaveFailedError,
   rate_limited: errors.RateLimitError,
 };
 
