@@ -71,6 +71,8 @@ fn request_json(request: &Request) -> String {
         "body": request.body,
         "operation": request.operation(),
         "redacted": request.redacted(),
+        // Handed back to `parseAnswer` so that errors never repeat them.
+        "secrets": request.secrets(),
     })
     .to_string()
 }
@@ -120,13 +122,15 @@ impl WasmClient {
 }
 
 /// Interprets the answer to the call `op` with `params_json`: the HTTP status and the body as a
-/// string or bytes. Returns the result as JSON text (money as decimal strings).
+/// string or bytes. Returns the result as JSON text (money as decimal strings). `secrets_json`
+/// is the prepared request's `secrets` (a JSON array): error texts never repeat them.
 #[wasm_bindgen(js_name = parseAnswer)]
 pub fn parse_answer(
     op: &str,
     params_json: &str,
     status: JsValue,
     body: JsValue,
+    secrets_json: Option<String>,
 ) -> Result<String, JsValue> {
     let status = status
         .as_f64()
@@ -140,7 +144,11 @@ pub fn parse_answer(
     let bytes = body_bytes(body)?;
     let call =
         Call::from_json(op, json_arg(params_json, "params")?).map_err(|e| to_js_error(&e))?;
-    call.parse(status, &bytes)
+    let secrets: Vec<String> = match secrets_json {
+        Some(text) => serde_json::from_str(&text).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    call.parse_hiding(status, &bytes, &secrets)
         .map(|out| out.to_view().to_json().to_string())
         .map_err(|e| to_js_error(&e))
 }

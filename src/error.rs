@@ -63,6 +63,31 @@ pub enum Error {
     },
 }
 
+/// Replaces each secret in `text` by `***`, including a secret cut short where a quoted body was
+/// truncated (the text then ends with `…`), so no part of it survives.
+fn scrub_secrets(text: String, secrets: &[String]) -> String {
+    let mut text = secrets.iter().fold(text, |t, secret| {
+        if t.contains(secret.as_str()) {
+            t.replace(secret.as_str(), "***")
+        } else {
+            t
+        }
+    });
+    if let Some(body) = text.strip_suffix('…') {
+        for secret in secrets {
+            let cut = (1..secret.len())
+                .rev()
+                .filter(|&k| secret.is_char_boundary(k))
+                .find(|&k| body.ends_with(&secret[..k]));
+            if let Some(k) = cut {
+                text = format!("{}***…", &body[..body.len() - k]);
+                break;
+            }
+        }
+    }
+    text
+}
+
 fn snippet_suffix(snippet: &str) -> String {
     if snippet.is_empty() {
         String::new()
@@ -104,6 +129,44 @@ impl ErrorKind {
 }
 
 impl Error {
+    /// The same error with every occurrence of the given secrets in its texts replaced by `***`.
+    pub(crate) fn without_secrets(self, secrets: &[String]) -> Self {
+        if secrets.is_empty() {
+            return self;
+        }
+        let scrub = |text: String| scrub_secrets(text, secrets);
+        match self {
+            Error::Invalid { field, message } => Error::Invalid {
+                field,
+                message: scrub(message),
+            },
+            Error::Api {
+                code,
+                reason,
+                message,
+                id,
+            } => Error::Api {
+                code,
+                reason,
+                message: scrub(message),
+                id,
+            },
+            Error::Http { status, snippet } => Error::Http {
+                status,
+                snippet: scrub(snippet),
+            },
+            Error::Parse { message } => Error::Parse {
+                message: scrub(message),
+            },
+            Error::Signature { message } => Error::Signature {
+                message: scrub(message),
+            },
+            Error::Internal { message } => Error::Internal {
+                message: scrub(message),
+            },
+        }
+    }
+
     /// The error's stable kind.
     pub fn kind(&self) -> ErrorKind {
         match self {

@@ -150,8 +150,29 @@ impl Request {
     }
 
     /// Interprets the server's answer: the HTTP status and the raw body bytes.
+    ///
+    /// An error never repeats the request's credentials: a proxy or an error page may echo the
+    /// address it was asked for (a GET URL holds the password), and error texts quote the body.
     pub fn parse(&self, status: u16, body: &[u8]) -> Result<Output> {
-        self.call.parse(status, body)
+        self.call.parse_hiding(status, body, &self.secrets())
+    }
+
+    /// The credential values this request carries, as given and as they appear form-encoded,
+    /// longest first: what an error must never repeat.
+    pub fn secrets(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (k, v) in self.form.fields() {
+            if SECRET_FIELDS.contains(k) && !v.is_empty() {
+                let encoded: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
+                if encoded != *v {
+                    out.push(encoded);
+                }
+                out.push(v.clone());
+            }
+        }
+        // Longest first, so a value that contains another is hidden whole.
+        out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        out
     }
 
     /// The URL with credentials replaced by `***`, safe to log.
@@ -212,5 +233,30 @@ impl std::fmt::Debug for Request {
             .field("body", &self.redacted_body())
             .field("operation", &self.operation())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::client::Client;
+    use serde_json::json;
+
+    /// An error body cut for the error text in the middle of a repeated password keeps no
+    /// piece of it: the cut piece is masked like the whole.
+    #[test]
+    fn a_password_cut_by_the_snippet_leaves_no_piece() {
+        let password = "VeryLongPassword-987654321";
+        let client = Client::from_json(json!({"login": "demo", "password": password})).unwrap();
+        let request = client.prepare_json("balance", json!({})).unwrap();
+        for shown in 1..password.len() {
+            let body = format!("{}{}", "x".repeat(120 - shown), password);
+            let err = request.parse(503, body.as_bytes()).unwrap_err();
+            let text = err.to_string();
+            assert!(
+                !text.contains(&format!("{}…", &password[..shown])),
+                "{shown}: {text}"
+            );
+            assert!(text.contains("***…"), "{shown}: {text}");
+        }
     }
 }

@@ -131,7 +131,7 @@ export class Request {
 
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {
-    return JSON.parse(call(() => parseAnswer(this.#op, this.#params, status, body)));
+    return JSON.parse(call(() => parseAnswer(this.#op, this.#params, status, body, JSON.stringify(this.#data.secrets ?? []))));
   }
 
   toString() {

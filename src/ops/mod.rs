@@ -110,6 +110,13 @@ macro_rules! operations {
                 }
             }
 
+            /// [`Call::parse`], with every occurrence of `secrets` (see
+            /// [`crate::Request::secrets`]) in the error's texts replaced by `***`: for frontends
+            /// that keep the call and parse later.
+            pub fn parse_hiding(&self, status: u16, body: &[u8], secrets: &[String]) -> Result<Output> {
+                self.parse(status, body).map_err(|e| e.without_secrets(secrets))
+            }
+
             /// A call from an operation name and its parameters as JSON data.
             pub fn from_json(op: &str, params: serde_json::Value) -> Result<Call> {
                 // `null` stands for "no parameters", as frontends pass when a call has none.
@@ -193,12 +200,35 @@ operations! {
 
 }
 
+/// How a JSON value is called in error messages.
+fn json_type_name(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
 /// Reads plain data into a typed value; a mismatch is [`Error::Invalid`] naming the field by
 /// its path (`phones[2]`), or `root` when the whole value is of the wrong shape.
 pub(crate) fn from_json_value<T: DeserializeOwned>(
     value: serde_json::Value,
     root: &str,
 ) -> Result<T> {
+    // serde reads a struct from an array too (fields by position), which would give meaning
+    // to `[true]`; named fields are the only documented form.
+    if !value.is_object() {
+        return Err(Error::invalid(
+            root,
+            format!(
+                "give the {root} as an object of named fields ({{\"name\": value, …}}), not {}",
+                json_type_name(&value)
+            ),
+        ));
+    }
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { root.to_string() } else { path };
