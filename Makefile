@@ -13,9 +13,9 @@ EMULATOR := target/debug/smsc-emulator
 CLIB := target/c/release/libsmsc_core.a
 CHECK_HEADER = ls -t target/c/release/build/smsc-core-*/out/smsc.h | head -n 1
 
-.PHONY: test demo setup lint purity rust emulator python js c header wasm bench clean
+.PHONY: test demo setup lint purity rust emulator python js c header wasm bench clean fuzz fuzz-brief fuzz-seeds
 
-test: setup lint rust python js c
+test: setup lint rust python js c fuzz-brief
 	@echo "make test: every suite passed"
 
 setup:
@@ -65,6 +65,28 @@ c: $(CLIB) emulator
 # Regenerates include/smsc.h from bindings/capi.rs.
 header: $(CLIB)
 	cp "$$($(CHECK_HEADER))" include/smsc.h
+
+# ---- fuzzing: every entry that reads outside data (nightly, libFuzzer, AddressSanitizer) -----
+FUZZ_TARGETS := answer callback capi
+FUZZ_SECONDS ?= 300
+FUZZ = cargo +nightly fuzz
+
+# Seeds from the fixture corpus; what a run finds is added beside them in fuzz/corpus.
+fuzz-seeds:
+	$(FUZZ) build -O
+	cargo +nightly run -q --release --manifest-path fuzz/Cargo.toml --bin seeds -- tests/fixtures fuzz/corpus
+
+# Each target for FUZZ_SECONDS (default 5 minutes); a crash stops with its input in fuzz/artifacts.
+fuzz: fuzz-seeds
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ) run -O $$t fuzz/corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1 2>&1 \
+	    | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done|==|SUMMARY|ERROR)' || exit 1; \
+	done
+
+# What `make test` runs: each target briefly, so a regression that crashes shows in CI.
+fuzz-brief:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
 # ---- demo -----------------------------------------------------------------------------------
 demo: setup emulator $(CLIB)

@@ -89,6 +89,22 @@ else
   done_
 fi
 
+# ---- 2b. cargo-fuzz and the nightly toolchain it needs, for the fuzz targets ----------------
+FUZZ_VERSION=0.13.2
+if ! cargo +nightly --version >/dev/null 2>&1; then
+  begin "rust nightly (for the fuzz targets): installing"
+  quiet rustup toolchain install nightly --profile minimal
+  done_
+fi
+have=$(PATH="$TOOLS/bin:$PATH" cargo-fuzz --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" = "$FUZZ_VERSION" ]; then
+  say "cargo-fuzz $FUZZ_VERSION present in $TOOLS/bin"
+else
+  begin "cargo-fuzz $FUZZ_VERSION: installing into $TOOLS/bin (about a minute, once)"
+  quiet cargo install cargo-fuzz --version "$FUZZ_VERSION" --root "$TOOLS" --quiet
+  done_
+fi
+
 # ---- 3. Debian packages ----------------------------------------------------------------------
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
