@@ -180,6 +180,8 @@ pub enum Reason {
     InvalidDate,
     /// 5 on `status.php`: the message could not be deleted.
     DeleteFailed,
+    /// 3 on `jobs.php`: the server could not save the record (the mailing list).
+    SaveFailed,
     /// 6 on `send.php`: the message is forbidden (by text or sender name).
     Forbidden,
     /// 7 on `send.php`: invalid phone number format.
@@ -205,6 +207,7 @@ impl Reason {
             Reason::IpBlocked => "ip_blocked",
             Reason::InvalidDate => "invalid_date",
             Reason::DeleteFailed => "delete_failed",
+            Reason::SaveFailed => "save_failed",
             Reason::Forbidden => "forbidden",
             Reason::InvalidPhone => "invalid_phone",
             Reason::Undeliverable => "undeliverable",

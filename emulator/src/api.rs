@@ -53,6 +53,10 @@ pub fn handle(state: &mut State, script: &str, raw: Vec<(String, String)>) -> Op
         "send.php" => send(state, &params, fmt),
         "status.php" => status(state, &params, fmt),
         // Mailing lists, templates and monitoring events.
+        "jobs.php" => crate::jobs::jobs(state, &params, fmt),
+        "templates.php" => crate::jobs::templates(state, &params, fmt),
+        "op_templates.php" => crate::jobs::op_templates(state, &params, fmt),
+        "ping.php" => crate::jobs::ping(state, &params, fmt),
 
         // Contacts, sub-clients, sender names and documents.
 
@@ -178,13 +182,13 @@ const CHANNELS: [(&str, u8); 10] = [
 ];
 
 /// A phone number as send.php takes it: 10 to 15 digits after an optional `+`.
-fn phone_ok(phone: &str) -> bool {
+pub(crate) fn phone_ok(phone: &str) -> bool {
     let digits = phone.strip_prefix('+').unwrap_or(phone);
     (10..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Price of one SMS part in kopecks: Russian numbers are cheaper, as on real tariffs.
-fn part_price(phone: &str) -> i64 {
+pub(crate) fn part_price(phone: &str) -> i64 {
     if phone.trim_start_matches('+').starts_with('7') {
         250
     } else {

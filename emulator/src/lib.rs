@@ -23,6 +23,7 @@ pub mod dates;
 pub mod files;
 pub mod format;
 pub mod http;
+pub mod jobs;
 pub mod state;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};

@@ -243,6 +243,8 @@ pub struct State {
     pub offset_ms: i64,
     /// When statuses move on.
     pub timing: StatusTiming,
+    /// Mailing lists, templates, operator templates and event notifications.
+    pub jobs: crate::jobs::Books,
     initial: Vec<Account>,
 }
 
@@ -255,6 +257,7 @@ impl State {
             messages: BTreeMap::new(),
             offset_ms: 0,
             timing,
+            jobs: Default::default(),
             initial: accounts,
         };
         state.reset();
@@ -273,6 +276,7 @@ impl State {
         ];
         self.messages.clear();
         self.offset_ms = 0;
+        self.jobs = Default::default();
     }
 
     /// The emulated time, in Unix milliseconds: the real clock plus what `/emulator/advance`

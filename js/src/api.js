@@ -26,6 +26,7 @@ const BY_REASON = {
   invalid_phone: errors.InvalidPhoneError,
   undeliverable: errors.UndeliverableError,
   delete_failed: errors.DeleteFailedError,
+  save_failed: errors.SaveFailedError,
   rate_limited: errors.RateLimitError,
 };
 
@@ -218,11 +219,10 @@ export function ready() {
   if (OPERATIONS.length > 0) return;
   OPERATIONS = Object.freeze(call(() => operations()));
   for (const op of OPERATIONS) {
-    Object.defineProperty(Client.prototype, camel(op), {
-      value: function (params) { return this.prepare(op, params); },
-      writable: true,
-      configurable: true,
-    });
+    const name = camel(op);
+    // A method named after the operation, so stack traces read `Client.sendSms`.
+    const method = { [name](params) { return this.prepare(op, params); } }[name];
+    Object.defineProperty(Client.prototype, name, { value: method, writable: true, configurable: true });
   }
 }
 

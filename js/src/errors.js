@@ -41,6 +41,8 @@ export class InvalidPhoneError extends ApiError {}
 export class UndeliverableError extends ApiError {}
 /** The message could not be deleted. */
 export class DeleteFailedError extends ApiError {}
+/** Code 3 on jobs.php: the server could not save the record (the mailing list). */
+export class SaveFailedError extends ApiError {}
 /** Code 9: too many (identical or simultaneous) requests; wait before repeating. */
 export class RateLimitError extends ApiError {}
 /** The HTTP status was outside 2xx. */

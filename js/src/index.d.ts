@@ -188,6 +188,170 @@ export type DeleteParams = { id: MessageId; phone: string } | { messages: Messag
 
 // ---- Mailing lists, templates and monitoring events ----
 
+/** The id of a stored record (mailing list, template, task group): a positive whole number. */
+export type RecordId = number | string;
+
+/** A record as the server listed it: every named field as text, or the unnamed values of a fmt=1 line. */
+export interface ListedRecord {
+  id?: string;
+  name?: string;
+  fields?: Record<string, string>;
+  values?: string[];
+}
+
+/** A new mailing list: the send parameters (each applied to every message) and its own. */
+export type JobAddParams = Omit<SendSmsParams, 'cost'> & {
+  name: string;
+  /** Report the cost of the list. */
+  cost?: 0 | 1;
+  /** The SMS text used when a message is forwarded as an SMS. */
+  mes2?: string;
+  /** A message template whose text the messages carry, instead of `message`. */
+  tpl?: RecordId;
+  /** 0 by hand, 1 hourly, 2 daily, 3 working days, 4 weekends, 5 weekly, 6 monthly, 7 yearly. */
+  rpt?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  /** The most repeats, with `rpt`. */
+  rptn?: number;
+  /** Sender name on an automatic repeat. */
+  sender2?: string;
+  /** Automatic repeat on (`fl[5]`). */
+  auto_repeat?: boolean;
+  /** One message type at most: e-mail, HLR, ping-SMS, MMS, call or Viber. */
+  mail?: boolean;
+  hlr?: boolean;
+  ping?: boolean;
+  mms?: boolean;
+  call?: boolean;
+  viber?: boolean;
+};
+
+export interface JobAddResult {
+  id: string;
+  cost?: Money;
+}
+
+export interface JobParams {
+  id: RecordId;
+}
+
+export interface JobDeleted {
+  id: string;
+  deleted: true;
+}
+
+export interface JobCancelled {
+  id: string;
+  cancelled: true;
+}
+
+export interface JobsParams {
+  /** `DD.MM.YYYY`. */
+  start?: string;
+  /** `DD.MM.YYYY`. */
+  end?: string;
+}
+
+export interface JobList {
+  jobs: ListedRecord[];
+}
+
+export type TemplateFormat = '' | 'sms' | 'flash' | 'bin' | 'push' | 'mms' | 'call' | 'mail' | 'viber';
+
+export interface TemplateAddParams {
+  name: string;
+  message: string;
+  format?: TemplateFormat;
+  sender?: string;
+  /** Use the template for auto-signing (`fl[1]`). */
+  autosign?: boolean;
+}
+
+export interface TemplateUpdateParams {
+  id: RecordId;
+  name?: string;
+  message?: string;
+  format?: TemplateFormat;
+  sender?: string;
+  autosign?: boolean;
+}
+
+export interface TemplateParams {
+  id: RecordId;
+}
+
+export type TemplatesParams = Record<string, never>;
+
+export interface TemplateAdded {
+  /** Absent when the server only confirmed. */
+  id?: string;
+}
+
+export interface TemplateUpdated {
+  id: string;
+  updated: true;
+}
+
+export interface TemplateDeleted {
+  id: string;
+  deleted: true;
+}
+
+export interface TemplateList {
+  templates: ListedRecord[];
+}
+
+export interface OperatorTemplateAddParams {
+  sender: string;
+  message: string;
+  mts_srv?: boolean;
+  mts_auth?: boolean;
+  mts_trn?: boolean;
+  mega_srv?: boolean;
+  mega_auth?: boolean;
+  mega_trn?: boolean;
+  mega_adv?: boolean;
+  bee_srv?: boolean;
+  bee_trn?: boolean;
+  tele2_srv?: boolean;
+  tele2_trn?: boolean;
+  motiv_srv?: boolean;
+  motiv_trn?: boolean;
+  soc?: boolean;
+}
+
+export interface OperatorTemplatesParams {
+  sender: string;
+  message: string;
+}
+
+export interface OperatorTemplateAdded {
+  created: true;
+  /** Operator and message type in `name`, the template's id in `id`, when the answer lists them. */
+  templates?: ListedRecord[];
+}
+
+export interface OperatorTemplateList {
+  templates: ListedRecord[];
+}
+
+export interface MonitoringEventParams {
+  /** The task group's id. */
+  id: RecordId;
+  /** Fills `{NAME}`. */
+  name?: string;
+  /** Fills `{HOST}`. */
+  host?: string;
+  /** Fills `{INFO}`. */
+  info?: string;
+  /** Use the "back to normal" template. */
+  ok?: boolean;
+}
+
+export interface MonitoringEventResult {
+  id: string;
+  accepted: true;
+}
+
 // ---- Contacts, sub-clients, sender names and documents ----
 
 // ---- Getting data ----
@@ -226,6 +390,18 @@ export interface Operations {
   send_sms_json: [SendSmsParams, SendResult];
 
   // Mailing lists, templates and monitoring events.
+  job_add: [JobAddParams, JobAddResult];
+  job_delete: [JobParams, JobDeleted];
+  job_cancel: [JobParams, JobCancelled];
+  job: [JobParams, ListedRecord];
+  jobs: [JobsParams, JobList];
+  template_add: [TemplateAddParams, TemplateAdded];
+  template_update: [TemplateUpdateParams, TemplateUpdated];
+  template_delete: [TemplateParams, TemplateDeleted];
+  templates: [TemplatesParams, TemplateList];
+  operator_template_add: [OperatorTemplateAddParams, OperatorTemplateAdded];
+  operator_templates: [OperatorTemplatesParams, OperatorTemplateList];
+  monitoring_event: [MonitoringEventParams, MonitoringEventResult];
 
   // Contacts, sub-clients, sender names and documents.
 
@@ -373,7 +549,7 @@ export declare function send<R>(request: Request<R>, options?: SendOptions): Pro
 export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'signature' | 'internal' | 'transport';
 export type Reason =
   | 'parameters' | 'auth' | 'insufficient_funds' | 'ip_blocked' | 'invalid_date' | 'delete_failed'
-  | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown';
+  | 'save_failed' | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown';
 
 export interface ErrorDetails {
   kind?: ErrorKind;
@@ -405,6 +581,7 @@ export declare class ForbiddenError extends ApiError {}
 export declare class InvalidPhoneError extends ApiError {}
 export declare class UndeliverableError extends ApiError {}
 export declare class DeleteFailedError extends ApiError {}
+export declare class SaveFailedError extends ApiError {}
 export declare class RateLimitError extends ApiError {}
 export declare class HttpError extends SmscError {}
 export declare class ParseError extends SmscError {}

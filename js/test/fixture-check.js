@@ -22,6 +22,7 @@ const REASON_CLASS = {
   delete_failed: 'DeleteFailedError',
   rate_limited: 'RateLimitError',
   unknown: 'ApiError',
+  save_failed: 'SaveFailedError',
 };
 
 function fail(why) {

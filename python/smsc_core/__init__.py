@@ -34,13 +34,32 @@ from .errors import (
     ParametersError,
     ParseError,
     RateLimitError,
+    SaveFailedError,
     SignatureError,
     SmscError,
     TransportError,
     UndeliverableError,
 )
 from .transport import urllib_send
-from .types import Balance, CostResult, DeleteResult, SendResult, StatusResult
+from .types import (
+    Balance,
+    CostResult,
+    DeleteResult,
+    JobAddResult,
+    JobCancelled,
+    JobDeleted,
+    JobList,
+    ListedRecord,
+    MonitoringEventResult,
+    OperatorTemplateAdded,
+    OperatorTemplateList,
+    SendResult,
+    StatusResult,
+    TemplateAdded,
+    TemplateDeleted,
+    TemplateList,
+    TemplateUpdated,
+)
 
 __version__ = _native.__version__
 
@@ -62,6 +81,7 @@ __all__ = [
     "ParseError",
     "RateLimitError",
     "Request",
+    "SaveFailedError",
     "SignatureError",
     "SmscError",
     "TransportError",
@@ -104,6 +124,18 @@ class Client:
     send_telegram: Callable[..., Request[SendResult]]
     send_sms_json: Callable[..., Request[SendResult]]
     # Mailing lists, templates and monitoring events.
+    job_add: Callable[..., Request[JobAddResult]]
+    job_delete: Callable[..., Request[JobDeleted]]
+    job_cancel: Callable[..., Request[JobCancelled]]
+    job: Callable[..., Request[ListedRecord]]
+    jobs: Callable[..., Request[JobList]]
+    template_add: Callable[..., Request[TemplateAdded]]
+    template_update: Callable[..., Request[TemplateUpdated]]
+    template_delete: Callable[..., Request[TemplateDeleted]]
+    templates: Callable[..., Request[TemplateList]]
+    operator_template_add: Callable[..., Request[OperatorTemplateAdded]]
+    operator_templates: Callable[..., Request[OperatorTemplateList]]
+    monitoring_event: Callable[..., Request[MonitoringEventResult]]
     # Contacts, sub-clients, sender names and documents.
     # Getting data.
 

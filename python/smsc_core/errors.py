@@ -81,6 +81,10 @@ class DeleteFailedError(ApiError):
     """The message could not be deleted."""
 
 
+class SaveFailedError(ApiError):
+    """Code 3 on jobs.php: the server could not save the record (the mailing list)."""
+
+
 class RateLimitError(ApiError):
     """Code 9: too many (identical or simultaneous) requests; wait before repeating."""
 
@@ -125,6 +129,7 @@ _BY_REASON = {
     "invalid_phone": InvalidPhoneError,
     "undeliverable": UndeliverableError,
     "delete_failed": DeleteFailedError,
+    "save_failed": SaveFailedError,
     "rate_limited": RateLimitError,
 }
 

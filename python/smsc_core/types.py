@@ -108,6 +108,90 @@ class DeleteResult(TypedDict):
 
 # ---- Mailing lists, templates and monitoring events ----
 
+
+class ListedRecord(TypedDict, total=False):
+    """A record as the server listed it (``job``, entries of ``jobs``, ``templates``…): every
+    named field as text in ``fields``, or the unnamed values of a fmt=1 line in ``values``."""
+
+    id: str
+    name: str
+    fields: dict[str, str]
+    values: list[str]
+
+
+class JobAddResult(TypedDict):
+    """``job_add``: the new mailing list."""
+
+    id: str
+    cost: NotRequired[Decimal]
+
+
+class JobDeleted(TypedDict):
+    """``job_delete``: the mailing list deleted."""
+
+    id: str
+    deleted: bool
+
+
+class JobCancelled(TypedDict):
+    """``job_cancel``: the mailing list disabled."""
+
+    id: str
+    cancelled: bool
+
+
+class JobList(TypedDict):
+    """``jobs``: the mailing lists."""
+
+    jobs: list[ListedRecord]
+
+
+class TemplateAdded(TypedDict, total=False):
+    """``template_add``: the new template's id, when the server names it."""
+
+    id: str
+
+
+class TemplateUpdated(TypedDict):
+    """``template_update``: the template changed."""
+
+    id: str
+    updated: bool
+
+
+class TemplateDeleted(TypedDict):
+    """``template_delete``: the template deleted."""
+
+    id: str
+    deleted: bool
+
+
+class TemplateList(TypedDict):
+    """``templates``: the message templates."""
+
+    templates: list[ListedRecord]
+
+
+class OperatorTemplateAdded(TypedDict):
+    """``operator_template_add``: accepted, with the per-operator templates when listed."""
+
+    created: bool
+    templates: NotRequired[list[ListedRecord]]
+
+
+class OperatorTemplateList(TypedDict):
+    """``operator_templates``: operator and message type in ``name``, the id in ``id``."""
+
+    templates: list[ListedRecord]
+
+
+class MonitoringEventResult(TypedDict):
+    """``monitoring_event``: the event accepted for the task group ``id``."""
+
+    id: str
+    accepted: bool
+
+
 # ---- Contacts, sub-clients, sender names and documents ----
 
 # ---- Getting data ----
@@ -128,6 +212,18 @@ RESULTS: dict[str, type] = {
     "send_telegram": SendResult,
     "send_sms_json": SendResult,
     # Mailing lists, templates and monitoring events.
+    "job_add": JobAddResult,
+    "job_delete": JobDeleted,
+    "job_cancel": JobCancelled,
+    "job": ListedRecord,
+    "jobs": JobList,
+    "template_add": TemplateAdded,
+    "template_update": TemplateUpdated,
+    "template_delete": TemplateDeleted,
+    "templates": TemplateList,
+    "operator_template_add": OperatorTemplateAdded,
+    "operator_templates": OperatorTemplateList,
+    "monitoring_event": MonitoringEventResult,
     # Contacts, sub-clients, sender names and documents.
     # Getting data.
 }

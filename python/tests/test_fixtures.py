@@ -35,6 +35,7 @@ REASON_CLASSES = {
     "ip_blocked": smsc_core.IpBlockedError,
     "invalid_date": smsc_core.InvalidDateError,
     "delete_failed": smsc_core.DeleteFailedError,
+    "save_failed": smsc_core.SaveFailedError,
     "forbidden": smsc_core.ForbiddenError,
     "invalid_phone": smsc_core.InvalidPhoneError,
     "undeliverable": smsc_core.UndeliverableError,
@@ -91,6 +92,12 @@ def assert_shape(value, tp, path="result"):
         (item,) = typing.get_args(tp)
         for i, v in enumerate(value):
             assert_shape(v, item, f"{path}[{i}]")
+    elif typing.get_origin(tp) is dict:
+        assert isinstance(value, dict), f"{path} is {type(value).__name__}"
+        key_tp, item_tp = typing.get_args(tp)
+        for k, v in value.items():
+            assert_shape(k, key_tp, f"{path} key {k!r}")
+            assert_shape(v, item_tp, f"{path}[{k!r}]")
     elif tp is int:
         assert isinstance(value, int) and not isinstance(value, bool), f"{path}: {value!r}"
     elif tp in (str, bool, Decimal):

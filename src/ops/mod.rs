@@ -23,6 +23,11 @@ mod text;
 pub(crate) mod validate;
 
 // Mailing lists, templates and monitoring events (jobs.php, templates.php, op_templates.php, ping.php).
+pub mod jobs;
+pub mod monitoring;
+pub mod op_templates;
+pub mod records;
+pub mod templates;
 
 // Contacts, sub-clients, sender names and documents (phones.php, users.php, senders.php, documents.php).
 
@@ -164,6 +169,30 @@ operations! {
     SendSmsJson => send::SendSmsJsonOp,
 
     // Mailing lists, templates and monitoring events.
+    /// `jobs.php` with `add=1`: create a mailing list.
+    JobAdd => jobs::JobAddOp,
+    /// `jobs.php` with `del=1`: delete a mailing list.
+    JobDelete => jobs::JobDeleteOp,
+    /// `jobs.php` with `cancel=1`: disable a mailing list waiting to be sent.
+    JobCancel => jobs::JobCancelOp,
+    /// `jobs.php` with `get=1`: one mailing list.
+    Job => jobs::JobOp,
+    /// `jobs.php` with `get_all=1`: the mailing lists.
+    Jobs => jobs::JobsOp,
+    /// `templates.php` with `add=1`: create a message template.
+    TemplateAdd => templates::TemplateAddOp,
+    /// `templates.php` with `chg=1`: change a message template.
+    TemplateUpdate => templates::TemplateUpdateOp,
+    /// `templates.php` with `del=1`: delete a message template.
+    TemplateDelete => templates::TemplateDeleteOp,
+    /// `templates.php` with `get=1`: the message templates.
+    Templates => templates::TemplatesOp,
+    /// `op_templates.php` with `add=1`: create an operator template.
+    OperatorTemplateAdd => op_templates::OperatorTemplateAddOp,
+    /// `op_templates.php` with `get=1`: the operator templates for a sender and text.
+    OperatorTemplates => op_templates::OperatorTemplatesOp,
+    /// `ping.php`: send an event notification of a monitoring task group.
+    MonitoringEvent => monitoring::MonitoringEventOp,
 
     // Contacts, sub-clients, sender names and documents.
 

@@ -209,11 +209,34 @@ impl SendSmsParams {
         form: &mut Form,
         cost: Option<u8>,
     ) -> Result<()> {
+        self.encode_checked(channel, form, cost, false)
+    }
+
+    /// The same checks and fields for a mailing list (`jobs.php?add=1`), whose messages take
+    /// every send parameter (<https://smscentre.com/api/http/jobs>). With `text_from_template`
+    /// the text comes from a message template (`tpl`), so `message` may be left out.
+    pub(crate) fn encode_for_mailing(
+        &self,
+        channel: Channel,
+        form: &mut Form,
+        cost: Option<u8>,
+        text_from_template: bool,
+    ) -> Result<()> {
+        self.encode_checked(channel, form, cost, text_from_template)
+    }
+
+    fn encode_checked(
+        &self,
+        channel: Channel,
+        form: &mut Form,
+        cost: Option<u8>,
+        text_optional: bool,
+    ) -> Result<()> {
         self.only_for(channel)?;
         if let Some(list) = &self.list {
             self.encode_list(list, form)?;
         } else {
-            self.encode_recipients_and_text(channel, form)?;
+            self.encode_recipients_and_text(channel, form, text_optional)?;
         }
         self.encode_options(channel, form, cost)
     }
@@ -248,7 +271,12 @@ impl SendSmsParams {
         Ok(())
     }
 
-    fn encode_recipients_and_text(&self, channel: Channel, form: &mut Form) -> Result<()> {
+    fn encode_recipients_and_text(
+        &self,
+        channel: Channel,
+        form: &mut Form,
+        text_optional: bool,
+    ) -> Result<()> {
         let recipients = self
             .phones
             .as_ref()
@@ -269,6 +297,7 @@ impl SendSmsParams {
             (Channel::Hlr | Channel::Ping, None) => {}
             (Channel::Mms, None) if self.subj.is_some() || self.fileurl.is_some() => {}
             (Channel::Call, None) if self.fileurl.is_some() => {}
+            (_, None) if text_optional => {}
             (_, None) => {
                 return Err(Error::invalid("message", "the message text is missing"));
             }

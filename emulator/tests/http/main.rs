@@ -3,6 +3,7 @@
 
 mod balance;
 mod client;
+mod jobs;
 mod send;
 mod server;
 mod status;

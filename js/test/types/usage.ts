@@ -6,6 +6,7 @@ import {
   HttpError, ParseError, InternalError, TransportError, SignatureError,
   type Balance, type SendResult, type CostResult, type StatusResult, type DeleteResult,
   type Money, type OperationName, type Callback, type SmtpMessage,
+  type JobAddResult, type ListedRecord,
 } from 'smsc-core';
 
 const client = new Client({ login: 'demo', password: 'secret' });
@@ -79,6 +80,22 @@ const event: Callback = parseCallback('id=1&phone=79991234567&status=1', { secre
 if (event.kind === 'status') event.is_final.valueOf();
 const mail: SmtpMessage = client.smtpMessage({ phones: '79991234567', message: 'Hi' });
 
+// Mailing lists, templates and monitoring events.
+const job: Request<JobAddResult> = client.jobAdd({ name: 'Sale', phones: '79991234567', message: 'Hi', rpt: 2, cost: 1 });
+client.jobAdd({ name: 'From template', phones: ['79991234567'], tpl: 5, mail: false });
+const jobId: string = job.parse(200, '{"id": 1}').id;
+client.jobDelete({ id: 1 }).parse(200, 'OK').deleted.valueOf();
+client.jobCancel({ id: '1' }).parse(200, 'OK').cancelled.valueOf();
+const listed: ListedRecord = client.job({ id: 1 }).parse(200, '{}');
+client.jobs({ start: '01.03.2026' }).parse(200, '[]').jobs[0]?.fields?.['status'];
+client.templateAdd({ name: 'Greeting', message: 'Hi', format: 'sms', autosign: true }).parse(200, '{}').id;
+client.templateUpdate({ id: 5, format: '' });
+client.templateDelete({ id: 5 });
+client.templates().parse(200, '[]').templates.length.toFixed();
+client.operatorTemplateAdd({ sender: 'SHOP', message: 'Code', mts_auth: true }).parse(200, 'OK').created.valueOf();
+client.operatorTemplates({ sender: 'SHOP', message: 'Code' });
+client.monitoringEvent({ id: 3, host: '10.0.0.7', ok: true }).parse(200, 'OK').accepted.valueOf();
+
 // What the declarations refuse.
 // @ts-expect-error message must be a string
 client.sendSms({ phones: '79991234567', message: 42 });
@@ -94,5 +111,11 @@ new Request();
 const wrong: number = b.balance;
 // @ts-expect-error unknown setting
 new Client({ user: 'demo' });
+// @ts-expect-error a mailing list reports its cost with 1; 2 and 3 are for sending
+client.jobAdd({ name: 'Sale', phones: '79991234567', message: 'Hi', cost: 3 });
+// @ts-expect-error the repeat period is 0 to 7
+client.jobAdd({ name: 'Sale', phones: '79991234567', message: 'Hi', rpt: 8 });
+// @ts-expect-error a template format the page does not list
+client.templateAdd({ name: 'Greeting', message: 'Hi', format: 'fax' });
 
-void [base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong];
+void [base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
