@@ -8,14 +8,15 @@
 //! `send_date`, `send_timestamp`, `phone`, `cost`, `sender_id`, `status_name`, `message`, then
 //! (per the project's API notes) `type`, `country`, `operator`, `region`, `id`, `int_id`,
 //! `sms_cnt`, `format`, `crc`, `mccmnc`. fmt=3 is an array of such objects; the text, comma and
-//! XML layouts are not shown on a readable page and are read as [`super::data`] describes.
+//! XML layouts are not shown on a readable page and are read as [`super::records`] describes.
 //!
 //! Paging: the result's `next_prev_id` is the `prev_id` of the next (older) page.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::data::{self, Layout, ServerId};
+use super::data;
+use super::records::{self, Layout, RecordId};
 use super::text::{json_i64, json_money, json_text, not_an_object};
 use super::validate::{self, Phones};
 use super::Operation;
@@ -48,7 +49,7 @@ pub struct HistoryParams {
     /// How many messages to return, 1 to 1000.
     pub cnt: Option<u32>,
     /// Only messages sent before this one (its `int_id`): the `next_prev_id` of the previous page.
-    pub prev_id: Option<ServerId>,
+    pub prev_id: Option<RecordId>,
 }
 
 /// One page of the history, newest first.
@@ -206,13 +207,16 @@ impl Operation for HistoryOp {
             form.push("cnt", cnt.to_string());
         }
         if let Some(prev) = &p.prev_id {
-            form.push("prev_id", prev.checked("prev_id")?);
+            form.push(
+                "prev_id",
+                prev.checked("prev_id", "a sent message (its `int_id`)")?,
+            );
         }
         Ok(())
     }
 
     fn parse(p: &HistoryParams, answer: Answer<'_>) -> Result<HistoryResult> {
-        let records = data::records(
+        let records = records::layout_records(
             answer,
             &LAYOUT,
             |o| o.contains_key("status") || o.contains_key("int_id"),
@@ -252,24 +256,24 @@ fn from_record(v: &Value) -> Result<HistoryMessage> {
         is_final: codes::status_is_final(status),
         err,
         err_text: err.and_then(codes::error_text),
-        last_date: data::text(v, "last_date"),
+        last_date: records::field_text(v, "last_date"),
         last_timestamp: json_i64(v, "last_timestamp")?,
-        send_date: data::text(v, "send_date"),
+        send_date: records::field_text(v, "send_date"),
         send_timestamp: json_i64(v, "send_timestamp")?,
-        phone: data::text(v, "phone"),
+        phone: records::field_text(v, "phone"),
         cost: json_money(v, "cost")?,
-        sender_id: data::text(v, "sender_id"),
-        status_name: data::text(v, "status_name"),
+        sender_id: records::field_text(v, "sender_id"),
+        status_name: records::field_text(v, "status_name"),
         message: json_text(v, "message"),
         message_type: json_i64(v, "type")?,
-        country: data::text(v, "country"),
-        operator: data::text(v, "operator"),
-        region: data::text(v, "region"),
-        id: data::text(v, "id"),
+        country: records::field_text(v, "country"),
+        operator: records::field_text(v, "operator"),
+        region: records::field_text(v, "region"),
+        id: records::field_text(v, "id"),
         int_id: json_i64(v, "int_id")?,
         sms_count: json_i64(v, "sms_cnt")?,
         format: json_i64(v, "format")?,
-        crc: data::text(v, "crc"),
-        mccmnc: data::text(v, "mccmnc"),
+        crc: records::field_text(v, "crc"),
+        mccmnc: records::field_text(v, "mccmnc"),
     })
 }

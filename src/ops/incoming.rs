@@ -6,14 +6,14 @@
 //! field, `<id>`, the server's id of the incoming message; the rest of the list is cut off on the
 //! readable copies. `phone`, `message`, `to_phone` and `sent` (`DD.MM.YYYY hh:mm:ss`) are the
 //! keys the fmt=3 array carries in code that reads it; `received` is inferred. The text and comma
-//! layouts are not shown and are read as [`super::data`] describes.
+//! layouts are not shown and are read as [`super::records`] describes.
 //!
 //! Polling: the result's `next_after_id` is the `after_id` of the next request.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::data::{self, Layout, ServerId};
+use super::records::{self, Layout, RecordId};
 use super::text::{json_i64, json_text, not_an_object};
 use super::validate;
 use super::Operation;
@@ -34,7 +34,7 @@ pub struct IncomingParams {
     pub hour: Option<u32>,
     /// Only messages after this one (its `id`, not included): the `next_after_id` of the
     /// previous answer.
-    pub after_id: Option<ServerId>,
+    pub after_id: Option<RecordId>,
     /// How many messages to return, 1 to 10000.
     pub cnt: Option<u32>,
     /// Only messages to this number of the client's.
@@ -97,7 +97,10 @@ impl Operation for IncomingOp {
             form.push("hour", hour.to_string());
         }
         if let Some(after) = &p.after_id {
-            form.push("after_id", after.checked("after_id")?);
+            form.push(
+                "after_id",
+                after.checked("after_id", "an incoming message")?,
+            );
         }
         if let Some(cnt) = p.cnt {
             validate::in_range("cnt", cnt, 1, MAX_INCOMING_COUNT)?;
@@ -112,7 +115,7 @@ impl Operation for IncomingOp {
     }
 
     fn parse(p: &IncomingParams, answer: Answer<'_>) -> Result<IncomingResult> {
-        let records = data::records(
+        let records = records::layout_records(
             answer,
             &LAYOUT,
             |o| o.contains_key("id") || o.contains_key("message"),
@@ -125,7 +128,7 @@ impl Operation for IncomingOp {
         let asked_after = p
             .after_id
             .as_ref()
-            .and_then(|a| a.checked("after_id").ok())
+            .and_then(|a| a.checked("after_id", "an incoming message").ok())
             .and_then(|a| a.parse::<i64>().ok());
         let next_after_id = messages.iter().map(|m| m.id).max().or(asked_after);
         Ok(IncomingResult {
@@ -147,10 +150,10 @@ fn from_record(v: &Value) -> Result<IncomingMessage> {
     })?;
     Ok(IncomingMessage {
         id,
-        received: data::text(v, "received"),
-        phone: data::text(v, "phone"),
-        to_phone: data::text(v, "to_phone"),
-        sent: data::text(v, "sent"),
+        received: records::field_text(v, "received"),
+        phone: records::field_text(v, "phone"),
+        to_phone: records::field_text(v, "to_phone"),
+        sent: records::field_text(v, "sent"),
         message: json_text(v, "message"),
     })
 }

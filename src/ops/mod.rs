@@ -209,7 +209,6 @@ operations! {
     OperatorInfo => operator::OperatorInfoOp,
     /// `tinyurls.php` with `get=1`: click counts of a short link.
     ShortLink => short_link::ShortLinkOp,
-
 }
 
 /// Reads plain data into a typed value; a mismatch is [`Error::Invalid`] naming the field by

@@ -11,7 +11,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::data::{self, Layout};
+use super::data;
+use super::records::{self, Layout};
 use super::text::not_an_object;
 use super::validate::Phones;
 use super::Operation;
@@ -85,7 +86,7 @@ impl Operation for OperatorInfoOp {
     }
 
     fn parse(p: &OperatorInfoParams, answer: Answer<'_>) -> Result<OperatorInfoResult> {
-        let records = data::records(
+        let records = records::layout_records(
             answer,
             &LAYOUT,
             |o| FIELDS.iter().any(|k| o.contains_key(*k)),
@@ -120,13 +121,13 @@ fn from_record(v: &Value) -> Result<OperatorInfo> {
         return Err(not_an_object("operator information", v));
     }
     let info = OperatorInfo {
-        phone: data::text(v, "phone"),
-        country: data::text(v, "country"),
-        operator: data::text(v, "operator"),
-        region: data::text(v, "region"),
-        mcc: data::text(v, "mcc"),
-        mnc: data::text(v, "mnc"),
-        tz: data::text(v, "tz"),
+        phone: records::field_text(v, "phone"),
+        country: records::field_text(v, "country"),
+        operator: records::field_text(v, "operator"),
+        region: records::field_text(v, "region"),
+        mcc: records::field_text(v, "mcc"),
+        mnc: records::field_text(v, "mnc"),
+        tz: records::field_text(v, "tz"),
     };
     if info.country.is_none() && info.operator.is_none() && info.mcc.is_none() {
         return Err(Error::parse(format!(

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::data::{self, Layout};
+use super::records::{self, Layout};
 use super::text::{json_money, not_an_object};
 use super::Operation;
 use crate::error::Result;
@@ -83,7 +83,7 @@ impl Operation for RatesOp {
     }
 
     fn parse(_: &RatesParams, answer: Answer<'_>) -> Result<RatesResult> {
-        let records = data::records(
+        let records = records::layout_records(
             answer,
             &LAYOUT,
             |o| o.contains_key("zone") || o.contains_key("name") || o.contains_key("api"),
@@ -102,13 +102,13 @@ fn from_record(v: &Value) -> Result<Rate> {
         return Err(not_an_object("a rate", v));
     }
     Ok(Rate {
-        zone: data::text(v, "zone"),
-        name: data::text(v, "name"),
+        zone: records::field_text(v, "zone"),
+        name: records::field_text(v, "name"),
         api: json_money(v, "api")?,
         mass: json_money(v, "mass")?,
         mms: json_money(v, "mms")?,
         hlr: json_money(v, "hlr")?,
         call: json_money(v, "call")?,
-        other: data::other_fields(v, LAYOUT.keys),
+        other: records::other_fields(v, LAYOUT.keys),
     })
 }

@@ -6,14 +6,14 @@
 //! credentials, 3 link not found, 4 IP blocked. The answer fields, in the page's order: `<id>`,
 //! `<cnt>` (all clicks), `<cnt_mon>` (this month), `<cnt_day>` (today), `<cnt_yes>`
 //! (yesterday)… — the list is cut off there, so further fields are kept, as text, in `other`.
-//! The text and comma layouts are not shown and are read as [`super::data`] describes.
+//! The text and comma layouts are not shown and are read as [`super::records`] describes.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::data::{self, Layout, ServerId};
+use super::records::{self, Layout, RecordId};
 use super::text::{json_i64, not_an_object};
 use super::Operation;
 use crate::error::{Error, Reason, Result};
@@ -27,7 +27,7 @@ pub struct ShortLinkParams {
     /// The original full link.
     pub link: Option<String>,
     /// The short link's id.
-    pub id: Option<ServerId>,
+    pub id: Option<RecordId>,
 }
 
 /// Click counts of a short link.
@@ -97,14 +97,14 @@ impl Operation for ShortLinkOp {
                 Ok(())
             }
             (None, Some(id)) => {
-                form.push("id", id.checked("id")?);
+                form.push("id", id.checked("id", "a short link")?);
                 Ok(())
             }
         }
     }
 
     fn parse(_: &ShortLinkParams, answer: Answer<'_>) -> Result<ShortLinkResult> {
-        let records = data::records(
+        let records = records::layout_records(
             answer,
             &LAYOUT,
             |o| LAYOUT.keys.iter().any(|k| o.contains_key(*k)),
@@ -132,12 +132,12 @@ fn from_record(v: &Value) -> Result<ShortLinkResult> {
         return Err(not_an_object("short link data", v));
     }
     let r = ShortLinkResult {
-        id: data::text(v, "id"),
+        id: records::field_text(v, "id"),
         clicks: json_i64(v, "cnt")?,
         clicks_month: json_i64(v, "cnt_mon")?,
         clicks_today: json_i64(v, "cnt_day")?,
         clicks_yesterday: json_i64(v, "cnt_yes")?,
-        other: data::other_fields(v, LAYOUT.keys),
+        other: records::other_fields(v, LAYOUT.keys),
     };
     if r.id.is_none() && r.clicks.is_none() {
         return Err(Error::parse(format!(

@@ -13,7 +13,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::data::{self, Layout};
+use super::data;
+use super::records::{self, Layout};
 use super::text::{json_i64, json_money, not_an_object};
 use super::Operation;
 use crate::error::{Error, Result};
@@ -96,7 +97,7 @@ impl Operation for StatisticsOp {
     }
 
     fn parse(_: &StatisticsParams, answer: Answer<'_>) -> Result<StatisticsResult> {
-        let records = data::records(
+        let records = records::layout_records(
             answer,
             &LAYOUT,
             |o| LAYOUT.keys.iter().any(|k| o.contains_key(*k)),
@@ -115,14 +116,14 @@ fn from_record(v: &Value) -> Result<AccountStatistics> {
         return Err(not_an_object("statistics", v));
     }
     let s = AccountStatistics {
-        login: data::text(v, "login"),
+        login: records::field_text(v, "login"),
         count: match json_i64(v, "cnt")? {
             Some(n) => Some(n),
             None => json_i64(v, "sms")?,
         },
         credit: json_money(v, "credit")?,
         debit: json_money(v, "debit")?,
-        currency: data::text(v, "currency"),
+        currency: records::field_text(v, "currency"),
     };
     if s == AccountStatistics::default() {
         return Err(Error::parse(format!(
