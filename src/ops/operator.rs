@@ -24,8 +24,8 @@ use crate::response::{common_reason, snippet, Answer};
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OperatorInfoParams {
-    /// One number, a list, or a string separated by commas or semicolons.
-    pub phone: Phones,
+    /// One number, a list, or a string separated by commas or semicolons (required).
+    pub phone: Option<Phones>,
 }
 
 /// The operators of the numbers asked about, in order.
@@ -81,7 +81,7 @@ impl Operation for OperatorInfoOp {
 
     fn encode(p: &OperatorInfoParams, form: &mut Form) -> Result<()> {
         form.push("get_operator", "1");
-        form.push("phone", data::phone_list("phone", &p.phone)?);
+        form.push("phone", asked_phones(p)?);
         Ok(())
     }
 
@@ -97,7 +97,7 @@ impl Operation for OperatorInfoOp {
             .map(from_record)
             .collect::<Result<Vec<_>>>()?;
         // One record per number asked about: the answer may leave the number out.
-        let asked = data::phone_list("phone", &p.phone)?;
+        let asked = asked_phones(p)?;
         let asked: Vec<&str> = asked.split(',').collect();
         if asked.len() == phones.len() {
             for (info, number) in phones.iter_mut().zip(asked) {
@@ -114,6 +114,15 @@ impl Operation for OperatorInfoOp {
             other => common_reason(other),
         }
     }
+}
+
+/// The numbers asked about, checked and joined. Required, but optional in the parameters so
+/// that its absence is reported as `phone` rather than as a malformed call.
+fn asked_phones(p: &OperatorInfoParams) -> Result<String> {
+    let phones = p.phone.as_ref().ok_or_else(|| {
+        Error::invalid("phone", "give the number to look up, or a list of numbers")
+    })?;
+    data::phone_list("phone", phones)
 }
 
 fn from_record(v: &Value) -> Result<OperatorInfo> {
