@@ -46,15 +46,21 @@ from .types import (
     Balance,
     CostResult,
     DeleteResult,
+    HistoryResult,
+    IncomingResult,
     JobAddResult,
     JobCancelled,
     JobDeleted,
     JobList,
     ListedRecord,
     MonitoringEventResult,
+    OperatorInfoResult,
     OperatorTemplateAdded,
     OperatorTemplateList,
+    RatesResult,
     SendResult,
+    ShortLinkResult,
+    StatisticsResult,
     StatusResult,
     TemplateAdded,
     TemplateDeleted,
@@ -140,6 +146,12 @@ class Client:
     monitoring_event: Callable[..., Request[MonitoringEventResult]]
     # Contacts, sub-clients, sender names and documents.
     # Getting data.
+    history: Callable[..., Request[HistoryResult]]
+    incoming: Callable[..., Request[IncomingResult]]
+    statistics: Callable[..., Request[StatisticsResult]]
+    rates: Callable[..., Request[RatesResult]]
+    operator_info: Callable[..., Request[OperatorInfoResult]]
+    short_link: Callable[..., Request[ShortLinkResult]]
 
     def __init__(
         self,

@@ -86,7 +86,7 @@ class SaveFailedError(ApiError):
 
 
 class NotFoundError(ApiError):
-    """Code 3 on info.php and tinyurls.php: no operator is known for the number, or no such short link."""
+    """Code 3 on info.php and tinyurls.php: no operator known for the number, or no such link."""
 
 
 class RateLimitError(ApiError):
