@@ -251,6 +251,9 @@ pub enum Reason {
     InvalidPhone,
     /// 8 on `send.php`: the message cannot be delivered to this number.
     Undeliverable,
+    /// 3 on `info.php` (operator not found) and `tinyurls.php` (link not found): nothing is
+    /// known about what was asked for.
+    NotFound,
     /// 9: too many (identical or simultaneous) requests; wait before trying again.
     RateLimited,
     /// A code the documentation does not define for this script.
@@ -271,6 +274,7 @@ impl Reason {
             Reason::Forbidden => "forbidden",
             Reason::InvalidPhone => "invalid_phone",
             Reason::Undeliverable => "undeliverable",
+            Reason::NotFound => "not_found",
             Reason::RateLimited => "rate_limited",
             Reason::Unknown => "unknown",
         }

@@ -210,6 +210,7 @@ fn default_message(reason: Reason) -> &'static str {
         Reason::Forbidden => "the message is forbidden (by its text or sender name)",
         Reason::InvalidPhone => "invalid phone number format",
         Reason::Undeliverable => "the message cannot be delivered to this number",
+        Reason::NotFound => "not found (no operator for the number, or no such short link)",
         Reason::RateLimited => "too many requests; wait a minute before repeating the request",
         Reason::Unknown => "an error code the documentation does not describe",
     }

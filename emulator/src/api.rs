@@ -61,6 +61,9 @@ pub fn handle(state: &mut State, script: &str, raw: Vec<(String, String)>) -> Op
         // Contacts, sub-clients, sender names and documents.
 
         // Getting data.
+        "get.php" => crate::data::get(state, &params, fmt),
+        "info.php" => crate::data::info(state, &params, fmt),
+        "tinyurls.php" => crate::data::tinyurls(state, &params, fmt),
         _ => return None,
     };
     let body = result.unwrap_or_else(|e| format::error(fmt, e.code, e.text, e.id.as_deref()));
@@ -293,10 +296,17 @@ fn send(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
             cost: part_price(&phone) * i64::from(parts),
             kind,
             due_ms,
+            int_id: state.next_int_id,
         };
+        state.next_int_id += 1;
         state
             .messages
             .insert((login.clone(), id.clone(), phone), message);
+    }
+    if flag(p, "tinyurl") {
+        for (_, mes) in &recipients {
+            crate::data::shorten_links(state, &login, mes);
+        }
     }
     Ok(format::sent(
         fmt,

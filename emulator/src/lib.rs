@@ -6,19 +6,25 @@
 //! balance falls exactly as messages go out, hands out message ids, counts SMS parts by length
 //! and alphabet, moves statuses forward with time, and returns the documented errors (1
 //! parameters, 2 credentials, 3 no money, 5 bad `time` or failed delete, 7 bad phone, 9 more than
-//! ten balance requests a minute).
+//! ten balance requests a minute). The mailing-list scripts are in [`jobs`]; the history,
+//! incoming messages, statistics, rates, operator look-ups and short-link data in [`data`].
 //!
 //! Admin endpoints, so tests are fast and deterministic:
 //! * `POST /emulator/reset`: the starting accounts, no messages, the real clock;
 //! * `POST /emulator/advance?seconds=N`: moves the emulated clock `N` seconds (decimals allowed)
 //!   forward: statuses advance, and the balance rate-limit window slides with it;
-//! * `GET /emulator/messages`: what was sent and the balances, as JSON.
+//! * `GET /emulator/messages`: what was sent and the balances, as JSON;
+//! * `POST /emulator/incoming?login=L&phone=P&to_phone=T&message=M`: a reply from `P` to the
+//!   account's number `T`, for `get.php?get_answers=1`; answers `{"id": N}`;
+//! * `POST /emulator/click?id=N`: a click on short link `N` (made by `send.php` with
+//!   `tinyurl=1`), for `tinyurls.php`.
 //!
 //! Only std and serde: a thread per connection, one request per connection.
 
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod data;
 pub mod dates;
 pub mod files;
 pub mod format;
@@ -217,7 +223,7 @@ fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
 }
 
 fn admin(state: &mut State, action: &str, req: &Request) -> Response {
-    let changes = matches!(action, "reset" | "advance");
+    let changes = matches!(action, "reset" | "advance" | "incoming" | "click");
     if changes && req.method != "POST" {
         return Response::text(405, "use POST");
     }
@@ -240,6 +246,43 @@ fn admin(state: &mut State, action: &str, req: &Request) -> Response {
                     Response::text(200, "OK")
                 }
                 None => Response::text(400, "give seconds=N (N >= 0)"),
+            }
+        }
+        "incoming" => {
+            let params = req.params();
+            let get = |name: &str| {
+                params
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == name)
+                    .map_or("", |(_, v)| v.as_str())
+            };
+            match data::deliver_incoming(
+                state,
+                get("login"),
+                get("phone"),
+                get("to_phone"),
+                get("message"),
+            ) {
+                Ok(id) => Response {
+                    status: 200,
+                    content_type: "application/json; charset=utf-8",
+                    body: serde_json::json!({ "id": id }).to_string().into_bytes(),
+                },
+                Err(why) => Response::text(400, why),
+            }
+        }
+        "click" => {
+            let id = req
+                .params()
+                .into_iter()
+                .rev()
+                .find(|(k, _)| k == "id")
+                .and_then(|(_, v)| v.trim().parse::<u64>().ok());
+            match id {
+                Some(id) if data::click(state, id) => Response::text(200, "OK"),
+                Some(_) => Response::text(404, "no such short link"),
+                None => Response::text(400, "give id=N, the short link's id"),
             }
         }
         "messages" => {
@@ -269,7 +312,7 @@ fn admin(state: &mut State, action: &str, req: &Request) -> Response {
         }
         _ => Response::text(
             404,
-            "unknown emulator action; try reset, advance or messages",
+            "unknown emulator action; try reset, advance, messages, incoming or click",
         ),
     }
 }

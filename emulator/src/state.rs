@@ -171,6 +171,8 @@ pub struct Message {
     /// When it goes out, in emulated Unix milliseconds: the send time, or later with `time`.
     /// Milliseconds, so a status read right after sending never straddles a second boundary.
     pub due_ms: i64,
+    /// The server's global id of the message (`int_id` in the history), unique across accounts.
+    pub int_id: u64,
 }
 
 impl Message {
@@ -245,6 +247,10 @@ pub struct State {
     pub timing: StatusTiming,
     /// Mailing lists, templates, operator templates and event notifications.
     pub jobs: crate::jobs::Books,
+    /// Incoming messages, short links and the request windows of the data scripts.
+    pub data: crate::data::Data,
+    /// The `int_id` the next sent message gets.
+    pub next_int_id: u64,
     initial: Vec<Account>,
 }
 
@@ -258,6 +264,8 @@ impl State {
             offset_ms: 0,
             timing,
             jobs: Default::default(),
+            data: Default::default(),
+            next_int_id: 1,
             initial: accounts,
         };
         state.reset();
@@ -277,6 +285,8 @@ impl State {
         self.messages.clear();
         self.offset_ms = 0;
         self.jobs = Default::default();
+        self.data = Default::default();
+        self.next_int_id = 1;
     }
 
     /// The emulated time, in Unix milliseconds: the real clock plus what `/emulator/advance`

@@ -27,6 +27,7 @@ const BY_REASON = {
   undeliverable: errors.UndeliverableError,
   delete_failed: errors.DeleteFailedError,
   save_failed: errors.SaveFailedError,
+  not_found: errors.NotFoundError,
   rate_limited: errors.RateLimitError,
 };
 

@@ -43,6 +43,8 @@ export class UndeliverableError extends ApiError {}
 export class DeleteFailedError extends ApiError {}
 /** Code 3 on jobs.php: the server could not save the record (the mailing list). */
 export class SaveFailedError extends ApiError {}
+/** Code 3 on info.php and tinyurls.php: no operator is known for the number, or no such short link. */
+export class NotFoundError extends ApiError {}
 /** Code 9: too many (identical or simultaneous) requests; wait before repeating. */
 export class RateLimitError extends ApiError {}
 /** The HTTP status was outside 2xx. */

@@ -356,6 +356,176 @@ export interface MonitoringEventResult {
 
 // ---- Getting data ----
 
+// Getting data (get.php, info.php, tinyurls.php).
+
+export interface HistoryParams {
+  /** First day of the period, `dd.mm.yyyy`. */
+  start?: string;
+  /** Last day, `dd.mm.yyyy`; at most six months after `start`. */
+  end?: string;
+  /** Only messages to these numbers. */
+  phone?: Phones;
+  /** Only e-mail messages to these addresses. */
+  email?: Phones;
+  /** 0 SMS (default), 8 e-mail. */
+  format?: 0 | 8;
+  /** 1–1000. */
+  cnt?: number;
+  /** Only messages sent before this one: the `next_prev_id` of the previous page. */
+  prev_id?: RecordId;
+}
+
+export interface HistoryMessage {
+  status: number;
+  status_text?: string;
+  is_final: boolean;
+  err?: number;
+  err_text?: string;
+  /** `DD.MM.YYYY hh:mm:ss`. */
+  last_date?: string;
+  last_timestamp?: number;
+  send_date?: string;
+  send_timestamp?: number;
+  phone?: string;
+  cost?: Money;
+  sender_id?: string;
+  status_name?: string;
+  message?: string;
+  /** 0 SMS, 1 Flash, 2 binary, 3 WAP push, 4 HLR, 5 ping, 6 MMS, 7 call, 8 e-mail, 10 Viber, 12 social. */
+  type?: number;
+  country?: string;
+  operator?: string;
+  region?: string;
+  id?: string;
+  /** The global id, for `prev_id`. */
+  int_id?: number;
+  sms_count?: number;
+  format?: number;
+  crc?: string;
+  mccmnc?: string;
+}
+
+export interface HistoryResult {
+  /** Newest first. */
+  messages: HistoryMessage[];
+  /** The `prev_id` of the next, older page; absent on the last page. */
+  next_prev_id?: number;
+}
+
+export interface IncomingParams {
+  /** The period in hours back from now, 1–168. */
+  hour?: number;
+  /** Only messages after this one: the `next_after_id` of the previous answer. */
+  after_id?: RecordId;
+  /** 1–10000. */
+  cnt?: number;
+  /** Only messages to this number of the client's. */
+  to_phone?: string;
+}
+
+export interface IncomingMessage {
+  id: number;
+  received?: string;
+  /** The sender's number. */
+  phone?: string;
+  to_phone?: string;
+  /** `DD.MM.YYYY hh:mm:ss`. */
+  sent?: string;
+  message?: string;
+}
+
+export interface IncomingResult {
+  messages: IncomingMessage[];
+  /** The `after_id` of the next request. */
+  next_after_id?: number;
+}
+
+export interface StatisticsParams {
+  /** First day of the period, `dd.mm.yyyy` (required). */
+  start: string;
+  /** Last day, `dd.mm.yyyy`; without it, from `start` on. */
+  end?: string;
+  /** Amounts in the client's current currency. */
+  mycur?: boolean;
+  /** Messages paid from the electronic balance. */
+  balance2?: boolean;
+}
+
+export interface AccountStatistics {
+  login?: string;
+  /** Number of messages. */
+  count?: number;
+  /** Amount spent. */
+  credit?: Money;
+  /** Amount received. */
+  debit?: Money;
+  currency?: string;
+}
+
+export interface StatisticsResult {
+  accounts: AccountStatistics[];
+}
+
+export type RatesParams = Record<string, never>;
+
+export interface Rate {
+  zone?: string;
+  /** An operator, a country… */
+  name?: string;
+  /** An SMS sent through the API. */
+  api?: Money;
+  /** An SMS sent from the personal account. */
+  mass?: Money;
+  mms?: Money;
+  hlr?: Money;
+  /** A voice message. */
+  call?: Money;
+  /** Fields beyond the documented ones, as the server named and wrote them. */
+  other?: Record<string, string>;
+}
+
+export interface RatesResult {
+  zones: Rate[];
+}
+
+export interface OperatorInfoParams {
+  /** One number or several. */
+  phone: Phones;
+}
+
+export interface OperatorInfo {
+  phone?: string;
+  country?: string;
+  operator?: string;
+  region?: string;
+  mcc?: string;
+  mnc?: string;
+  /** The region's time zone. */
+  tz?: string;
+}
+
+export interface OperatorInfoResult {
+  /** One entry per number, in order. */
+  phones: OperatorInfo[];
+}
+
+/** Name the link by `link` (its original full address) or by `id`, not both. */
+export interface ShortLinkParams {
+  link?: string;
+  id?: RecordId;
+}
+
+export interface ShortLinkResult {
+  id?: string;
+  clicks?: number;
+  clicks_month?: number;
+  clicks_today?: number;
+  clicks_yesterday?: number;
+  /** Fields beyond the documented ones, as the server named and wrote them. */
+  other?: Record<string, string>;
+}
+
+
 /**
  * Every operation: `[parameters, result]`. Each entry is also a method of `Client`, named in
  * camelCase (`send_sms` → `client.sendSms(params)`), so an operation added to the core needs
@@ -406,7 +576,18 @@ export interface Operations {
   // Contacts, sub-clients, sender names and documents.
 
   // Getting data.
-
+  /** The history of sent messages, newest first, a page at a time (get.php, get_messages=1). */
+  history: [HistoryParams, HistoryResult];
+  /** Incoming messages (get.php, get_answers=1). */
+  incoming: [IncomingParams, IncomingResult];
+  /** What was sent and spent over a period (get.php, get_stat=1). */
+  statistics: [StatisticsParams, StatisticsResult];
+  /** The account's rates per tariff zone (get.php, get_price=1). */
+  rates: [RatesParams, RatesResult];
+  /** The operator, country and region of numbers (info.php, get_operator=1). */
+  operator_info: [OperatorInfoParams, OperatorInfoResult];
+  /** Click counts of a short link (tinyurls.php, get=1). */
+  short_link: [ShortLinkParams, ShortLinkResult];
 }
 
 export type OperationName = keyof Operations;
@@ -549,7 +730,8 @@ export declare function send<R>(request: Request<R>, options?: SendOptions): Pro
 export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'signature' | 'internal' | 'transport';
 export type Reason =
   | 'parameters' | 'auth' | 'insufficient_funds' | 'ip_blocked' | 'invalid_date' | 'delete_failed'
-  | 'save_failed' | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown';
+  | 'save_failed' | 'not_found' | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited'
+  | 'unknown';
 
 export interface ErrorDetails {
   kind?: ErrorKind;
@@ -582,6 +764,8 @@ export declare class InvalidPhoneError extends ApiError {}
 export declare class UndeliverableError extends ApiError {}
 export declare class DeleteFailedError extends ApiError {}
 export declare class SaveFailedError extends ApiError {}
+/** Code 3 on info.php and tinyurls.php: no operator is known for the number, or no such short link. */
+export declare class NotFoundError extends ApiError {}
 export declare class RateLimitError extends ApiError {}
 export declare class HttpError extends SmscError {}
 export declare class ParseError extends SmscError {}

@@ -23,6 +23,7 @@ const REASON_CLASS = {
   rate_limited: 'RateLimitError',
   unknown: 'ApiError',
   save_failed: 'SaveFailedError',
+  not_found: 'NotFoundError',
 };
 
 function fail(why) {

@@ -31,6 +31,7 @@ from .errors import (
     InvalidDateError,
     InvalidPhoneError,
     IpBlockedError,
+    NotFoundError,
     ParametersError,
     ParseError,
     RateLimitError,
@@ -45,15 +46,21 @@ from .types import (
     Balance,
     CostResult,
     DeleteResult,
+    HistoryResult,
+    IncomingResult,
     JobAddResult,
     JobCancelled,
     JobDeleted,
     JobList,
     ListedRecord,
     MonitoringEventResult,
+    OperatorInfoResult,
     OperatorTemplateAdded,
     OperatorTemplateList,
+    RatesResult,
     SendResult,
+    ShortLinkResult,
+    StatisticsResult,
     StatusResult,
     TemplateAdded,
     TemplateDeleted,
@@ -77,6 +84,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidPhoneError",
     "IpBlockedError",
+    "NotFoundError",
     "ParametersError",
     "ParseError",
     "RateLimitError",
@@ -138,6 +146,12 @@ class Client:
     monitoring_event: Callable[..., Request[MonitoringEventResult]]
     # Contacts, sub-clients, sender names and documents.
     # Getting data.
+    history: Callable[..., Request[HistoryResult]]
+    incoming: Callable[..., Request[IncomingResult]]
+    statistics: Callable[..., Request[StatisticsResult]]
+    rates: Callable[..., Request[RatesResult]]
+    operator_info: Callable[..., Request[OperatorInfoResult]]
+    short_link: Callable[..., Request[ShortLinkResult]]
 
     def __init__(
         self,

@@ -85,6 +85,10 @@ class SaveFailedError(ApiError):
     """Code 3 on jobs.php: the server could not save the record (the mailing list)."""
 
 
+class NotFoundError(ApiError):
+    """Code 3 on info.php and tinyurls.php: no operator known for the number, or no such link."""
+
+
 class RateLimitError(ApiError):
     """Code 9: too many (identical or simultaneous) requests; wait before repeating."""
 
@@ -130,6 +134,7 @@ _BY_REASON = {
     "undeliverable": UndeliverableError,
     "delete_failed": DeleteFailedError,
     "save_failed": SaveFailedError,
+    "not_found": NotFoundError,
     "rate_limited": RateLimitError,
 }
 

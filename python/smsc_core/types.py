@@ -197,6 +197,124 @@ class MonitoringEventResult(TypedDict):
 # ---- Getting data ----
 
 
+class HistoryMessage(TypedDict):
+    """A sent message as the history reports it."""
+
+    status: int
+    status_text: NotRequired[str]
+    is_final: bool
+    err: NotRequired[int]
+    err_text: NotRequired[str]
+    last_date: NotRequired[str]
+    last_timestamp: NotRequired[int]
+    send_date: NotRequired[str]
+    send_timestamp: NotRequired[int]
+    phone: NotRequired[str]
+    cost: NotRequired[Decimal]
+    sender_id: NotRequired[str]
+    status_name: NotRequired[str]
+    message: NotRequired[str]
+    type: NotRequired[int]
+    country: NotRequired[str]
+    operator: NotRequired[str]
+    region: NotRequired[str]
+    id: NotRequired[str]
+    int_id: NotRequired[int]
+    sms_count: NotRequired[int]
+    format: NotRequired[int]
+    crc: NotRequired[str]
+    mccmnc: NotRequired[str]
+
+
+class HistoryResult(TypedDict):
+    """``history``: one page, newest first; ``next_prev_id`` asks for the next, older one."""
+
+    messages: list[HistoryMessage]
+    next_prev_id: NotRequired[int]
+
+
+class IncomingMessage(TypedDict):
+    """An incoming message."""
+
+    id: int
+    received: NotRequired[str]
+    phone: NotRequired[str]
+    to_phone: NotRequired[str]
+    sent: NotRequired[str]
+    message: NotRequired[str]
+
+
+class IncomingResult(TypedDict):
+    """``incoming``: the messages; ``next_after_id`` is the ``after_id`` of the next request."""
+
+    messages: list[IncomingMessage]
+    next_after_id: NotRequired[int]
+
+
+class AccountStatistics(TypedDict, total=False):
+    """What one login sent (``count``), spent (``credit``) and received (``debit``)."""
+
+    login: str
+    count: int
+    credit: Decimal
+    debit: Decimal
+    currency: str
+
+
+class StatisticsResult(TypedDict):
+    """``statistics``: one entry per login."""
+
+    accounts: list[AccountStatistics]
+
+
+class Rate(TypedDict, total=False):
+    """The prices of one tariff zone; fields beyond the documented ones in ``other``."""
+
+    zone: str
+    name: str
+    api: Decimal
+    mass: Decimal
+    mms: Decimal
+    hlr: Decimal
+    call: Decimal
+    other: dict[str, str]
+
+
+class RatesResult(TypedDict):
+    """``rates``: one entry per tariff zone."""
+
+    zones: list[Rate]
+
+
+class OperatorInfo(TypedDict, total=False):
+    """What the server knows about one number."""
+
+    phone: str
+    country: str
+    operator: str
+    region: str
+    mcc: str
+    mnc: str
+    tz: str
+
+
+class OperatorInfoResult(TypedDict):
+    """``operator_info``: one entry per number, in order."""
+
+    phones: list[OperatorInfo]
+
+
+class ShortLinkResult(TypedDict, total=False):
+    """``short_link``: click counts; fields beyond the documented ones in ``other``."""
+
+    id: str
+    clicks: int
+    clicks_month: int
+    clicks_today: int
+    clicks_yesterday: int
+    other: dict[str, str]
+
+
 RESULTS: dict[str, type] = {
     "balance": Balance,
     "send_sms": SendResult,
@@ -226,5 +344,11 @@ RESULTS: dict[str, type] = {
     "monitoring_event": MonitoringEventResult,
     # Contacts, sub-clients, sender names and documents.
     # Getting data.
+    "history": HistoryResult,
+    "incoming": IncomingResult,
+    "statistics": StatisticsResult,
+    "rates": RatesResult,
+    "operator_info": OperatorInfoResult,
+    "short_link": ShortLinkResult,
 }
 """The result type of each operation, by operation name."""

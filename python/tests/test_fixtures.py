@@ -36,6 +36,7 @@ REASON_CLASSES = {
     "invalid_date": smsc_core.InvalidDateError,
     "delete_failed": smsc_core.DeleteFailedError,
     "save_failed": smsc_core.SaveFailedError,
+    "not_found": smsc_core.NotFoundError,
     "forbidden": smsc_core.ForbiddenError,
     "invalid_phone": smsc_core.InvalidPhoneError,
     "undeliverable": smsc_core.UndeliverableError,

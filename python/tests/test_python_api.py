@@ -130,6 +130,7 @@ def test_the_exception_hierarchy():
         smsc_core.InvalidDateError,
         smsc_core.DeleteFailedError,
         smsc_core.SaveFailedError,
+        smsc_core.NotFoundError,
         smsc_core.ForbiddenError,
         smsc_core.InvalidPhoneError,
         smsc_core.UndeliverableError,

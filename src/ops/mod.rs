@@ -32,6 +32,13 @@ pub mod templates;
 // Contacts, sub-clients, sender names and documents (phones.php, users.php, senders.php, documents.php).
 
 // Getting data (get.php, info.php, tinyurls.php).
+pub mod data;
+pub mod history;
+pub mod incoming;
+pub mod operator;
+pub mod rates;
+pub mod short_link;
+pub mod statistics;
 
 /// One operation of the API.
 pub trait Operation {
@@ -197,7 +204,18 @@ operations! {
     // Contacts, sub-clients, sender names and documents.
 
     // Getting data.
-
+    /// `get.php` with `get_messages=1`: the history of sent messages.
+    History => history::HistoryOp,
+    /// `get.php` with `get_answers=1`: incoming messages.
+    Incoming => incoming::IncomingOp,
+    /// `get.php` with `get_stat=1`: statistics of sent messages.
+    Statistics => statistics::StatisticsOp,
+    /// `get.php` with `get_price=1`: the client's rates.
+    Rates => rates::RatesOp,
+    /// `info.php` with `get_operator=1`: the operator of phone numbers.
+    OperatorInfo => operator::OperatorInfoOp,
+    /// `tinyurls.php` with `get=1`: click counts of a short link.
+    ShortLink => short_link::ShortLinkOp,
 }
 
 /// How a JSON value is called in error messages.

@@ -1,22 +1,34 @@
-//! Shared pieces of the record-keeping scripts (mailing lists, message templates, operator
-//! templates, monitoring events): the id of a stored record, and tolerant readers for the answers
-//! whose layout the documentation does not show.
+//! Tolerant readers for answers that are lists of records, and the ids that name records.
 //!
-//! The answer pages (<https://smscentre.com/api/http/jobs/jobs_answer>,
-//! <https://smscentre.com/api/http/send/templates>,
-//! <https://smscentre.com/api/http/send/operators_templates>) show how a record is created and
-//! confirmed, but the copies that could be read stop before the layout of a listed record. A
-//! listed record is therefore kept whole: every field as the server wrote it, as text, with `id`
-//! and `name` lifted out when present. The readers accept a JSON array or an object holding one
-//! (`{"job": […]}`, which is what an XML list of `<job>` elements becomes), `key = value` lines
-//! (fmt=0) and comma lines (fmt=1, whose values have no names and are kept in order).
+//! Two kinds of script answer with records whose layout the pages show only in part:
+//!
+//! * The record-keeping scripts (mailing lists, message templates, operator templates,
+//!   monitoring events; <https://smscentre.com/api/http/jobs/jobs_answer>,
+//!   <https://smscentre.com/api/http/send/templates>,
+//!   <https://smscentre.com/api/http/send/operators_templates>) show how a record is created and
+//!   confirmed, but the copies that could be read stop before the layout of a listed record. Such
+//!   a record is kept whole as a [`Record`]: every field as the server wrote it, as text, with
+//!   `id` and `name` lifted out when present; comma lines (fmt=1), whose values have no names,
+//!   are kept in order.
+//! * The "Getting data" scripts (`get.php`, `info.php`, `tinyurls.php`, pages under
+//!   <https://smscentre.com/api/http/get_data/>) list the fields of each answer in order but do
+//!   not show the text, comma and XML layouts. Each operation gives a [`Layout`], and
+//!   [`layout_records`] turns every format into the JSON shape of fmt=3, a list of objects, for
+//!   one reader per operation; comma lines are named by the layout's order.
+//!
+//! Both take the same wrappings: a JSON array, one JSON object, an object holding a list under
+//! one name (`{"job": […]}`, which is what an XML list of `<job>` elements becomes) or one record
+//! (`{"job": {…}}`, a one-element XML list), `{}` or an empty `<result/>` for no records, and
+//! `key = value, key = value` lines (fmt=0, the layout of
+//! <https://smscentre.com/api/http/status_messages/status_answer>) whose values may hold commas.
+//! Numbers may come as strings, and money stays exact.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::text::{json_money, money_field, not_an_object};
+use super::text::{json_money, json_text, money_field, not_an_object, scalar_text};
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::response::{json_scalar_text, snippet, Answer};
@@ -227,28 +239,20 @@ fn answer_text(answer: &Answer<'_>) -> String {
 }
 
 fn records_from_json(v: &Value, what: &str) -> Result<Vec<Record>> {
-    match v {
-        Value::Array(items) => items.iter().map(|i| record_from_json(i, what)).collect(),
-        Value::Object(obj) => {
-            let mut entries = obj.iter();
-            match (entries.next(), entries.next()) {
-                (None, _) => Ok(Vec::new()),
-                // `{"job": [...]}`: a list under one name, as XML lists read.
-                (Some((_, Value::Array(items))), None) => {
-                    items.iter().map(|i| record_from_json(i, what)).collect()
-                }
-                // `{"job": {...}}`: a one-element XML list.
-                (Some((_, inner @ Value::Object(_))), None) => {
-                    Ok(vec![record_from_json(inner, what)?])
-                }
-                // `<result></result>`: an empty XML list.
-                (Some((_, Value::Null)), None) => Ok(Vec::new()),
-                (Some((_, Value::String(s))), None) if s.trim().is_empty() => Ok(Vec::new()),
-                _ => Ok(vec![record_from_object(obj)]),
-            }
-        }
-        other => Err(not_an_object(what, other)),
-    }
+    // Anything but a one-name wrapper is a record itself, even `{"id": 3}`.
+    json_items(v.clone(), |obj| !obj.is_empty() && !is_wrapper(obj), what)?
+        .iter()
+        .map(|item| record_from_json(item, what))
+        .collect()
+}
+
+/// `{"job": […]}`, `{"job": {…}}` or `{"result": ""}`: one name around a list, a record or
+/// nothing.
+fn is_wrapper(obj: &Map<String, Value>) -> bool {
+    obj.len() == 1
+        && obj
+            .values()
+            .all(|v| v.is_array() || v.is_object() || is_empty(v))
 }
 
 fn record_from_json(v: &Value, what: &str) -> Result<Record> {
@@ -263,10 +267,9 @@ fn record_from_object(obj: &Map<String, Value>) -> Record {
         .iter()
         .map(|(k, v)| {
             let text = match v {
-                Value::String(s) => s.clone(),
                 Value::Null => String::new(),
-                Value::Number(_) | Value::Bool(_) => v.to_string(),
-                nested => nested.to_string(),
+                // Nested values stay readable as JSON text rather than being lost.
+                other => scalar_text(other).unwrap_or_else(|| other.to_string()),
             };
             (k.clone(), text)
         })
@@ -276,7 +279,7 @@ fn record_from_object(obj: &Map<String, Value>) -> Record {
 
 /// One text line: `key = value, key = value` (fmt=0) or comma-separated values (fmt=1).
 fn record_from_line(line: &str) -> Record {
-    let pairs = key_values(line);
+    let pairs = labelled_fields(line, None);
     if pairs.is_empty() {
         return Record {
             values: line.split(',').map(|v| v.trim().to_string()).collect(),
@@ -287,8 +290,11 @@ fn record_from_line(line: &str) -> Record {
 }
 
 /// Splits `key = value, key = value` where values may themselves hold `", "`: a field starts
-/// only where a word is followed by ` = ` and preceded by the line start or `", "`.
-fn key_values(line: &str) -> Vec<(String, String)> {
+/// only where a key is followed by ` = ` and preceded by the line start or `", "`. With `known`,
+/// only those keys (in any letter case, each at its first place) start a field, so text such as
+/// `", x = "` inside a message stays in it, and keys come out as `known` spells them; without it
+/// any word does. Empty when the line does not start with a key, as a comma line does not.
+fn labelled_fields(line: &str, known: Option<&[&str]>) -> Vec<(String, String)> {
     const SEP: &str = " = ";
     // A last field with an empty value loses its space when the answer is trimmed.
     let padded;
@@ -299,8 +305,8 @@ fn key_values(line: &str) -> Vec<(String, String)> {
         line
     };
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    // (start of the key, start of the value) of every field.
-    let mut starts: Vec<(usize, usize)> = Vec::new();
+    // (start of the key, start of the value, the key) of every field.
+    let mut starts: Vec<(usize, usize, String)> = Vec::new();
     let mut from = 0;
     while let Some(pos) = line.get(from..).and_then(|rest| rest.find(SEP)) {
         let at = from + pos;
@@ -313,31 +319,177 @@ fn key_values(line: &str) -> Vec<(String, String)> {
             .sum();
         let key_start = at - key_len;
         let head = line.get(..key_start).unwrap_or("");
-        if key_len > 0 && (head.is_empty() || head.ends_with(", ")) {
-            starts.push((key_start, at + SEP.len()));
+        let written = line.get(key_start..at).unwrap_or("");
+        let key = match known {
+            None => Some(written.to_string()),
+            Some(keys) => keys
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(written))
+                .map(|k| k.to_string())
+                .filter(|k| starts.iter().all(|(_, _, seen)| seen != k)),
+        };
+        if let Some(key) = key.filter(|_| key_len > 0 && (head.is_empty() || head.ends_with(", ")))
+        {
+            starts.push((key_start, at + SEP.len(), key));
         }
         from = at + SEP.len();
     }
-    if starts.first().is_none_or(|(k, _)| *k != 0) {
+    if starts.first().is_none_or(|(k, _, _)| *k != 0) {
         return Vec::new();
     }
     starts
         .iter()
         .enumerate()
-        .map(|(i, (key_start, value_start))| {
-            let key_end = value_start - SEP.len();
+        .map(|(i, (_, value_start, key))| {
             let value_end = starts
                 .get(i + 1)
-                .map_or(line.len(), |(next_key, _)| next_key - 2);
-            (
-                line.get(*key_start..key_end).unwrap_or("").to_string(),
-                line.get(*value_start..value_end)
-                    .unwrap_or("")
-                    .trim()
-                    .to_string(),
-            )
+                .map_or(line.len(), |(next_key, _, _)| next_key - 2);
+            let value = line.get(*value_start..value_end).unwrap_or("").trim();
+            (key.clone(), value.to_string())
         })
         .collect()
+}
+
+/// The layout of one kind of record in the text formats: its keys in the documented order, and
+/// the one key whose value is free text (it may hold commas, so in the comma format it takes
+/// whatever the other fields leave).
+pub(crate) struct Layout {
+    /// Keys in the documented order.
+    pub keys: &'static [&'static str],
+    /// The free-text key, if any.
+    pub free_text: Option<&'static str>,
+}
+
+/// The records of an answer as JSON objects, each format read as the module documentation
+/// says. `is_record` tells a record from a wrapper around records (an XML `<result>` whose
+/// children are the records); `what` names the records in errors.
+pub(crate) fn layout_records(
+    answer: Answer<'_>,
+    layout: &Layout,
+    is_record: impl Fn(&Map<String, Value>) -> bool,
+    what: &str,
+) -> Result<Vec<Value>> {
+    match answer {
+        Answer::Json(v) => json_items(v, is_record, what),
+        Answer::Text(text) => Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|line| text_record(line, layout))
+            .collect()),
+    }
+}
+
+/// The items of a JSON (or XML-read) list in any of the wrappings the module documentation
+/// names; `is_record` tells an object that is one record from a wrapper.
+fn json_items(
+    v: Value,
+    is_record: impl Fn(&Map<String, Value>) -> bool,
+    what: &str,
+) -> Result<Vec<Value>> {
+    match v {
+        Value::Array(items) => Ok(items),
+        Value::Object(obj) if is_record(&obj) => Ok(vec![Value::Object(obj)]),
+        // `{}`, `<result></result>` or `<result/>`: nothing to report.
+        Value::Object(obj) if obj.values().all(is_empty) => Ok(Vec::new()),
+        Value::Object(obj) if obj.len() == 1 => match obj.into_iter().next() {
+            Some((_, Value::Array(items))) => Ok(items),
+            Some((_, one @ Value::Object(_))) => Ok(vec![one]),
+            other => Err(Error::parse(format!(
+                "not a list of {what}: {}",
+                snippet(&other.map_or(String::new(), |(k, v)| format!("{k}: {v}")))
+            ))),
+        },
+        other => Err(Error::parse(format!(
+            "not a list of {what}: {}",
+            snippet(&other.to_string())
+        ))),
+    }
+}
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// One line of a text (`key = value, …`) or comma answer as a JSON object of strings.
+fn text_record(line: &str, layout: &Layout) -> Value {
+    let mut pairs = labelled_fields(line, Some(layout.keys));
+    if pairs.is_empty() {
+        pairs = positional(line, layout)
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+    }
+    Value::Object(
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
+            .collect(),
+    )
+}
+
+/// `v1,v2,…` in the documented order of the keys. The free-text value takes the fields the keys
+/// after it leave over, so commas inside it survive.
+fn positional<'a>(line: &'a str, layout: &Layout) -> Vec<(&'static str, &'a str)> {
+    let keys = layout.keys;
+    let count = line.split(',').count();
+    let free = layout
+        .free_text
+        .and_then(|f| keys.iter().position(|k| *k == f))
+        .filter(|_| count > keys.len());
+    let Some(at) = free else {
+        return keys
+            .iter()
+            .copied()
+            .zip(line.split(',').map(str::trim))
+            .collect();
+    };
+    // The free text spans the fields from `at` up to where the keys after it begin.
+    let spare = count - keys.len();
+    let mut out = Vec::with_capacity(keys.len());
+    let mut rest = line;
+    for (i, &key) in keys.iter().enumerate() {
+        let take = if i == at { spare + 1 } else { 1 };
+        let mut end = 0;
+        for _ in 0..take {
+            end = match rest.get(end..).and_then(|r| r.find(',')) {
+                Some(p) => end + p + 1,
+                None => rest.len() + 1,
+            };
+        }
+        let value = rest.get(..end.saturating_sub(1)).unwrap_or(rest);
+        out.push((key, value.trim()));
+        rest = rest.get(end..).unwrap_or("");
+    }
+    out
+}
+
+/// A text field of a record, absent when empty.
+pub(crate) fn field_text(record: &Value, key: &str) -> Option<String> {
+    json_text(record, key).filter(|s| !s.trim().is_empty())
+}
+
+/// The fields of a record whose keys are not in `known`, as text: what the pages cut off or the
+/// server added later is kept rather than lost.
+pub(crate) fn other_fields(
+    record: &Value,
+    known: &[&str],
+) -> std::collections::BTreeMap<String, String> {
+    record
+        .as_object()
+        .map(|obj| {
+            obj.iter()
+                .filter(|(k, _)| !known.contains(&k.as_str()))
+                .filter_map(|(k, v)| Some((k.clone(), scalar_text(v)?)))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -394,5 +546,63 @@ mod tests {
         assert!(RecordId::Number(0).checked("id", "x").is_err());
         assert!(RecordId::Text("12a".into()).checked("id", "x").is_err());
         assert!(RecordId::Text("".into()).checked("id", "x").is_err());
+    }
+
+    #[test]
+    fn text_lines_in_any_order_and_with_commas() {
+        let layout = Layout {
+            keys: &["id", "phone", "message", "sent"],
+            free_text: Some("message"),
+        };
+        let r = text_record(
+            "phone = 79991234567, id = 5, message = hi, there, sent = 01.02.2024 10:00:00",
+            &layout,
+        );
+        assert_eq!(r["id"], "5");
+        assert_eq!(r["message"], "hi, there");
+        assert_eq!(r["sent"], "01.02.2024 10:00:00");
+        let r = text_record("5,79991234567,hi, there,01.02.2024 10:00:00", &layout);
+        assert_eq!(r["phone"], "79991234567");
+        assert_eq!(r["message"], "hi, there");
+        assert_eq!(r["sent"], "01.02.2024 10:00:00");
+        // Only the layout's keys start a field; any word does for records kept whole.
+        let r = text_record("id = 5, message = a, b = c, Sent = 1", &layout);
+        assert_eq!(r["message"], "a, b = c");
+        assert_eq!(r["sent"], "1");
+        let kept = record_from_line("id = 5, message = a, b = c");
+        assert_eq!(kept.fields.get("b").map(String::as_str), Some("c"));
+        let r = text_record("5,79991234567", &layout);
+        assert_eq!(r["phone"], "79991234567");
+        assert!(r.get("message").is_none());
+    }
+
+    #[test]
+    fn lists_of_records() {
+        let layout = Layout {
+            keys: &["id"],
+            free_text: None,
+        };
+        let rec = |o: &Map<String, Value>| o.contains_key("id");
+        let xml =
+            crate::xml::to_json("<result><sms><id>1</id></sms><sms><id>2</id></sms></result>")
+                .unwrap();
+        assert_eq!(
+            layout_records(Answer::Json(xml), &layout, rec, "x")
+                .unwrap()
+                .len(),
+            2
+        );
+        let one = crate::xml::to_json("<result><sms><id>1</id></sms></result>").unwrap();
+        assert_eq!(
+            layout_records(Answer::Json(one), &layout, rec, "x")
+                .unwrap()
+                .len(),
+            1
+        );
+        let none = crate::xml::to_json("<result></result>").unwrap();
+        assert!(layout_records(Answer::Json(none), &layout, rec, "x")
+            .unwrap()
+            .is_empty());
+        assert!(layout_records(Answer::Json(serde_json::json!("x")), &layout, rec, "x").is_err());
     }
 }

@@ -37,7 +37,12 @@ pub(crate) fn json_i64(obj: &Value, key: &str) -> Result<Option<i64>> {
 
 /// A text field of a JSON answer; numbers are turned into their text.
 pub(crate) fn json_text(obj: &Value, key: &str) -> Option<String> {
-    match obj.get(key)? {
+    scalar_text(obj.get(key)?)
+}
+
+/// A JSON string, number or boolean as text; `None` for null, arrays and objects.
+pub(crate) fn scalar_text(value: &Value) -> Option<String> {
+    match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),

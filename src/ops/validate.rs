@@ -172,7 +172,7 @@ pub fn call_settings(field: &str, param: &str) -> Result<()> {
     }
 }
 
-fn normalise_phone(raw: &str) -> std::result::Result<String, String> {
+pub(crate) fn normalise_phone(raw: &str) -> std::result::Result<String, String> {
     let compact: String = raw
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '\t'))

@@ -3,6 +3,7 @@
 
 mod balance;
 mod client;
+mod data;
 mod jobs;
 mod send;
 mod server;

@@ -6,7 +6,7 @@ import {
   HttpError, ParseError, InternalError, TransportError, SignatureError,
   type Balance, type SendResult, type CostResult, type StatusResult, type DeleteResult,
   type Money, type OperationName, type Callback, type SmtpMessage,
-  type JobAddResult, type ListedRecord,
+  type JobAddResult, type ListedRecord, type HistoryResult, NotFoundError,
 } from 'smsc-core';
 
 const client = new Client({ login: 'demo', password: 'secret' });
@@ -96,11 +96,26 @@ client.operatorTemplateAdd({ sender: 'SHOP', message: 'Code', mts_auth: true }).
 client.operatorTemplates({ sender: 'SHOP', message: 'Code' });
 client.monitoringEvent({ id: 3, host: '10.0.0.7', ok: true }).parse(200, 'OK').accepted.valueOf();
 
+// Getting data.
+const page: HistoryResult = client.history({ start: '01.03.2026', cnt: 100, prev_id: 5002 }).parse(200, '[]');
+client.history({ phone: ['79991234567'], format: 8 }).parse(200, '[]').messages[0]?.cost?.length;
+const older: number | undefined = page.next_prev_id;
+client.incoming({ hour: 24, after_id: '301' }).parse(200, '[]').next_after_id?.toFixed();
+client.statistics({ start: '01.03.2026', mycur: true }).parse(200, '{}').accounts[0]?.credit?.length;
+client.rates().parse(200, '[]').zones[0]?.other?.['viber'];
+client.operatorInfo({ phone: '79991234567' }).parse(200, '{}').phones[0]?.operator;
+client.shortLink({ id: 15 }).parse(200, '{}').clicks?.toFixed();
+const missing: ApiError = new NotFoundError('not found');
+
 // What the declarations refuse.
 // @ts-expect-error message must be a string
 client.sendSms({ phones: '79991234567', message: 42 });
 // @ts-expect-error status needs id and phone, or messages
 client.status({});
+// @ts-expect-error statistics need a start date
+client.statistics({});
+// @ts-expect-error the history lists SMS (0) or e-mail (8) only
+client.history({ format: 2 });
 // @ts-expect-error no such operation
 client.prepare('send_fax', {});
 // @ts-expect-error no such method

@@ -1,0 +1,279 @@
+//! `get.php` with `get_messages=1`: the history of sent messages.
+//!
+//! Page: <https://smscentre.com/api/http/get_data/outbox/> (also the single page
+//! <https://smscentre.com/api/http/get_data>). Parameters `start` and `end` (`dd.mm.yyyy`, at
+//! most six months), `phone`, `email`, `format` (0 SMS, 8 e-mail), `cnt` (at most 1000) and
+//! `prev_id` (the `int_id` of a message: only older ones are returned). The answer fields are
+//! listed on the page in this order: `status`, `last_date`, `last_timestamp`, `err`,
+//! `send_date`, `send_timestamp`, `phone`, `cost`, `sender_id`, `status_name`, `message`, then
+//! (per the project's API notes) `type`, `country`, `operator`, `region`, `id`, `int_id`,
+//! `sms_cnt`, `format`, `crc`, `mccmnc`. fmt=3 is an array of such objects; the text, comma and
+//! XML layouts are not shown on a readable page and are read as [`super::records`] describes.
+//!
+//! Paging: the result's `next_prev_id` is the `prev_id` of the next (older) page.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::data;
+use super::records::{self, Layout, RecordId};
+use super::text::{json_i64, json_money, json_text, not_an_object};
+use super::validate::{self, Phones};
+use super::Operation;
+use crate::codes;
+use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::request::Form;
+use crate::response::{snippet, Answer};
+
+/// The most messages one history request returns.
+pub const MAX_HISTORY_COUNT: u32 = 1000;
+/// The longest period one history request covers, in months.
+pub const MAX_HISTORY_MONTHS: u32 = 6;
+
+/// Parameters of a history request. All are optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryParams {
+    /// First day of the period, `dd.mm.yyyy`.
+    pub start: Option<String>,
+    /// Last day of the period, `dd.mm.yyyy`; at most six months after `start`. Without it the
+    /// history runs from `start` on.
+    pub end: Option<String>,
+    /// Only messages to these numbers.
+    pub phone: Option<Phones>,
+    /// Only e-mail messages to these addresses.
+    pub email: Option<Phones>,
+    /// 0 SMS (the server's default), 8 e-mail messages.
+    pub format: Option<u8>,
+    /// How many messages to return, 1 to 1000.
+    pub cnt: Option<u32>,
+    /// Only messages sent before this one (its `int_id`): the `next_prev_id` of the previous page.
+    pub prev_id: Option<RecordId>,
+}
+
+/// One page of the history, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryResult {
+    /// The messages.
+    pub messages: Vec<HistoryMessage>,
+    /// The `prev_id` that asks for the next, older page: the smallest `int_id` of this page.
+    /// Absent when the page is empty, holds fewer messages than `cnt` asked for (it is the
+    /// last), or its messages carry no `int_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_prev_id: Option<i64>,
+}
+
+/// A sent message as the history reports it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct HistoryMessage {
+    /// Status code (see `status_text`).
+    pub status: i64,
+    /// The documented meaning of `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<&'static str>,
+    /// Whether the status is settled (delivered or failed).
+    pub is_final: bool,
+    /// Error code when the message was not delivered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub err: Option<i64>,
+    /// The documented meaning of `err`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub err_text: Option<&'static str>,
+    /// When the status last changed, `DD.MM.YYYY hh:mm:ss`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<String>,
+    /// When the status last changed, Unix time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_timestamp: Option<i64>,
+    /// When it was sent, `DD.MM.YYYY hh:mm:ss`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub send_date: Option<String>,
+    /// When it was sent, Unix time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub send_timestamp: Option<i64>,
+    /// The recipient.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// What it cost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// The sender name used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    /// The server's (localised) name of the status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_name: Option<String>,
+    /// The text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Message type: 0 SMS, 1 Flash, 2 binary, 3 WAP push, 4 HLR, 5 ping, 6 MMS, 7 call, 8 e-mail, 10 Viber, 12 social.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub message_type: Option<i64>,
+    /// Subscriber's country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Subscriber's operator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
+    /// Subscriber's region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The message id (the client's, or the server's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The global message id, for `prev_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub int_id: Option<i64>,
+    /// SMS parts (`sms_cnt`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_count: Option<i64>,
+    /// The `format` the message was sent in (0 SMS, 8 e-mail…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<i64>,
+    /// The server's checksum of the message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crc: Option<String>,
+    /// Operator network code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mccmnc: Option<String>,
+}
+
+/// The fields in the page's order; the text is free and may hold commas.
+pub(crate) const LAYOUT: Layout = Layout {
+    keys: &[
+        "status",
+        "last_date",
+        "last_timestamp",
+        "err",
+        "send_date",
+        "send_timestamp",
+        "phone",
+        "cost",
+        "sender_id",
+        "status_name",
+        "message",
+        "type",
+        "country",
+        "operator",
+        "region",
+        "id",
+        "int_id",
+        "sms_cnt",
+        "format",
+        "crc",
+        "mccmnc",
+    ],
+    free_text: Some("message"),
+};
+
+/// The history operation.
+pub struct HistoryOp;
+
+impl Operation for HistoryOp {
+    const NAME: &'static str = "history";
+    const SCRIPT: &'static str = "get.php";
+    type Params = HistoryParams;
+    type Output = HistoryResult;
+
+    fn encode(p: &HistoryParams, form: &mut Form) -> Result<()> {
+        form.push("get_messages", "1");
+        let (start, end) = data::period(
+            p.start.as_deref(),
+            p.end.as_deref(),
+            Some(MAX_HISTORY_MONTHS),
+        )?;
+        form.push_opt("start", start.map(|d| d.text()));
+        form.push_opt("end", end.map(|d| d.text()));
+        if let Some(phones) = &p.phone {
+            form.push("phone", data::phone_list("phone", phones)?);
+        }
+        if let Some(emails) = &p.email {
+            form.push("email", data::email_list("email", emails)?);
+        }
+        if let Some(format) = p.format {
+            if format != 0 && format != 8 {
+                return Err(Error::invalid(
+                    "format",
+                    format!(
+                        "{format} is not a history format; use 0 for SMS or 8 for e-mail messages"
+                    ),
+                ));
+            }
+            form.push("format", format.to_string());
+        }
+        if let Some(cnt) = p.cnt {
+            validate::in_range("cnt", cnt, 1, MAX_HISTORY_COUNT)?;
+            form.push("cnt", cnt.to_string());
+        }
+        if let Some(prev) = &p.prev_id {
+            form.push(
+                "prev_id",
+                prev.checked("prev_id", "a sent message (its `int_id`)")?,
+            );
+        }
+        Ok(())
+    }
+
+    fn parse(p: &HistoryParams, answer: Answer<'_>) -> Result<HistoryResult> {
+        let records = records::layout_records(
+            answer,
+            &LAYOUT,
+            |o| o.contains_key("status") || o.contains_key("int_id"),
+            "sent messages",
+        )?;
+        let messages = records
+            .iter()
+            .map(from_record)
+            .collect::<Result<Vec<_>>>()?;
+        let full = p.cnt.is_none_or(|cnt| messages.len() >= cnt as usize);
+        let next_prev_id = if full {
+            messages.iter().filter_map(|m| m.int_id).min()
+        } else {
+            None
+        };
+        Ok(HistoryResult {
+            messages,
+            next_prev_id,
+        })
+    }
+}
+
+fn from_record(v: &Value) -> Result<HistoryMessage> {
+    if !v.is_object() {
+        return Err(not_an_object("a sent message", v));
+    }
+    let status = json_i64(v, "status")?.ok_or_else(|| {
+        Error::parse(format!(
+            "a sent message without `status`: {}",
+            snippet(&v.to_string())
+        ))
+    })?;
+    let err = json_i64(v, "err")?;
+    Ok(HistoryMessage {
+        status,
+        status_text: codes::status_text(status),
+        is_final: codes::status_is_final(status),
+        err,
+        err_text: err.and_then(codes::error_text),
+        last_date: records::field_text(v, "last_date"),
+        last_timestamp: json_i64(v, "last_timestamp")?,
+        send_date: records::field_text(v, "send_date"),
+        send_timestamp: json_i64(v, "send_timestamp")?,
+        phone: records::field_text(v, "phone"),
+        cost: json_money(v, "cost")?,
+        sender_id: records::field_text(v, "sender_id"),
+        status_name: records::field_text(v, "status_name"),
+        message: json_text(v, "message"),
+        message_type: json_i64(v, "type")?,
+        country: records::field_text(v, "country"),
+        operator: records::field_text(v, "operator"),
+        region: records::field_text(v, "region"),
+        id: records::field_text(v, "id"),
+        int_id: json_i64(v, "int_id")?,
+        sms_count: json_i64(v, "sms_cnt")?,
+        format: json_i64(v, "format")?,
+        crc: records::field_text(v, "crc"),
+        mccmnc: records::field_text(v, "mccmnc"),
+    })
+}
