@@ -180,6 +180,25 @@ pub enum Reason {
     RateLimited,
     /// A code the documentation does not define for this script.
     Unknown,
+    // Contacts, sub-clients, sender names and documents.
+    /// 3 on `phones.php` and `users.php` ("no records found"), on `senders.php` ("sender name
+    /// not found"): what the request names does not exist.
+    NotFound,
+    /// 5 on `phones.php` and `users.php`: the operation could not be carried out.
+    OperationFailed,
+    /// 8 on `users.php` ("error saving a record"), 5 on `senders.php` ("error saving or deleting
+    /// the sender name").
+    SaveFailed,
+    /// 6 on `users.php`: no sub-client has the given login.
+    SubclientNotFound,
+    /// 7 on `users.php`: the sub-client shares the main account's balance, or `balance2=1` is
+    /// missing from an operation on the electronic balance.
+    SharedBalance,
+    /// 10 on `senders.php`: a confirmation code was already sent to this number; a new one can
+    /// be asked for after 8 hours.
+    CodeAlreadySent,
+    /// 11 on `senders.php`: the confirmation code is wrong.
+    InvalidCode,
 }
 
 impl Reason {
@@ -197,6 +216,13 @@ impl Reason {
             Reason::Undeliverable => "undeliverable",
             Reason::RateLimited => "rate_limited",
             Reason::Unknown => "unknown",
+            Reason::NotFound => "not_found",
+            Reason::OperationFailed => "operation_failed",
+            Reason::SaveFailed => "save_failed",
+            Reason::SubclientNotFound => "subclient_not_found",
+            Reason::SharedBalance => "shared_balance",
+            Reason::CodeAlreadySent => "code_already_sent",
+            Reason::InvalidCode => "invalid_code",
         }
     }
 }

@@ -211,6 +211,17 @@ fn default_message(reason: Reason) -> &'static str {
         Reason::Undeliverable => "the message cannot be delivered to this number",
         Reason::RateLimited => "too many requests; wait a minute before repeating the request",
         Reason::Unknown => "an error code the documentation does not describe",
+        Reason::NotFound => "no records found",
+        Reason::OperationFailed => "operation execution error",
+        Reason::SaveFailed => "error saving the record",
+        Reason::SubclientNotFound => "the sub-client with the specified login does not exist",
+        Reason::SharedBalance => {
+            "the sub-client shares the main account's balance, or balance2=1 is missing"
+        }
+        Reason::CodeAlreadySent => {
+            "the code has already been sent to this number; a new one can be sent after 8 hours"
+        }
+        Reason::InvalidCode => "invalid confirmation code",
     }
 }
 
