@@ -6,9 +6,11 @@
 //! by accessors belong to the handle they came from and stay valid until it is freed.
 #![allow(non_camel_case_types)]
 
+use std::collections::HashMap;
 use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
+use std::sync::Mutex;
 
 use crate::{Client, Error, Request, View};
 
@@ -32,6 +34,8 @@ pub enum smsc_status {
     SMSC_NULL_ARGUMENT = 6,
     /// A string argument was not valid UTF-8.
     SMSC_INVALID_UTF8 = 7,
+    /// A notification's checksum is missing or does not match the secret.
+    SMSC_SIGNATURE = 8,
 }
 
 /// A configured client. Free with `smsc_client_free`.
@@ -54,8 +58,9 @@ pub struct smsc_request {
 pub struct smsc_result {
     view: View,
     json: CString,
-    /// Strings handed out by the path getters, kept alive with the handle.
-    strings: std::cell::RefCell<Vec<CString>>,
+    /// Strings handed out by the path getters, one per path, kept alive with the handle. The
+    /// lock lets threads read one result at the same time, as the header promises.
+    strings: Mutex<HashMap<String, CString>>,
 }
 
 /// An error. Free with `smsc_error_free`.
@@ -69,6 +74,15 @@ pub struct smsc_error {
     message_id: Option<CString>,
 }
 
+// The header promises that functions taking a `const` handle may run concurrently.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<smsc_client>();
+    shareable::<smsc_request>();
+    shareable::<smsc_result>();
+    shareable::<smsc_error>();
+};
+
 /// A C string from Rust text; interior NULs (which C cannot hold) become U+FFFD.
 fn cstring(text: &str) -> CString {
     CString::new(text.replace('\0', "\u{fffd}")).unwrap_or_default()
@@ -79,10 +93,31 @@ fn cstring(text: &str) -> CString {
 /// # Safety
 /// `handle` must be NULL or a live handle of type `T` returned by this library.
 unsafe fn text_of<T>(handle: *const T, pick: impl FnOnce(&T) -> Option<&CString>) -> *const c_char {
-    // SAFETY: per the contract, a non-NULL pointer is a live handle.
-    unsafe { handle.as_ref() }
-        .and_then(pick)
-        .map_or(ptr::null(), |s| s.as_ptr())
+    guard(ptr::null(), || {
+        // SAFETY: per the contract, a non-NULL pointer is a live handle.
+        unsafe { handle.as_ref() }
+            .and_then(pick)
+            .map_or(ptr::null(), |s| s.as_ptr())
+    })
+}
+
+/// Runs the body of an entry that has no status to return (accessors, frees); a panic gives
+/// `fallback` instead of unwinding into C.
+fn guard<R>(fallback: R, body: impl FnOnce() -> R) -> R {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+}
+
+/// Frees a handle made by `Box::into_raw`; NULL is ignored.
+///
+/// # Safety
+/// `handle` must be NULL or a handle of type `T` from this library, not yet freed.
+unsafe fn free_handle<T>(handle: *mut T) {
+    if !handle.is_null() {
+        guard((), || {
+            // SAFETY: created by Box::into_raw in this library and, per the contract, freed once.
+            drop(unsafe { Box::from_raw(handle) })
+        });
+    }
 }
 
 fn status_of(err: &Error) -> smsc_status {
@@ -91,6 +126,7 @@ fn status_of(err: &Error) -> smsc_status {
         Error::Api { .. } => smsc_status::SMSC_API,
         Error::Http { .. } => smsc_status::SMSC_HTTP,
         Error::Parse { .. } => smsc_status::SMSC_PARSE,
+        Error::Signature { .. } => smsc_status::SMSC_SIGNATURE,
         _ => smsc_status::SMSC_INTERNAL,
     }
 }
@@ -181,6 +217,30 @@ unsafe fn arg_ref<'a, T>(p: *const T, name: &str) -> Result<&'a T, Failure> {
     unsafe { p.as_ref() }.ok_or_else(|| null(name))
 }
 
+/// Reads a byte buffer argument; NULL is allowed only for an empty one.
+///
+/// # Safety
+/// `p` must be NULL or point to `len` readable bytes that outlive the call.
+unsafe fn arg_bytes<'a>(p: *const u8, len: usize) -> Result<&'a [u8], Failure> {
+    if len == 0 {
+        Ok(&[])
+    } else if p.is_null() {
+        Err(null("body"))
+    } else {
+        // SAFETY: the caller guarantees `len` readable bytes at `p`.
+        Ok(unsafe { std::slice::from_raw_parts(p, len) })
+    }
+}
+
+fn result_of(view: View) -> smsc_result {
+    let json = cstring(&view.to_json().to_string());
+    smsc_result {
+        view,
+        json,
+        strings: Mutex::new(HashMap::new()),
+    }
+}
+
 fn parse_json(text: &str, name: &str) -> Result<serde_json::Value, Failure> {
     serde_json::from_str(text).map_err(|e| {
         Failure::from(Error::Invalid {
@@ -188,6 +248,18 @@ fn parse_json(text: &str, name: &str) -> Result<serde_json::Value, Failure> {
             message: format!("is not valid JSON: {e}"),
         })
     })
+}
+
+/// Reads an optional JSON argument; NULL stands for no parameters.
+///
+/// # Safety
+/// `p` must be NULL or point to a NUL-terminated string.
+unsafe fn arg_json(p: *const c_char, name: &str) -> Result<serde_json::Value, Failure> {
+    if p.is_null() {
+        return Ok(serde_json::Value::Null);
+    }
+    // SAFETY: forwarded caller contract.
+    parse_json(unsafe { arg_str(p, name) }?, name)
 }
 
 fn out_ptr<T>(out: *mut *mut T, value: T) -> Result<(), Failure> {
@@ -293,10 +365,8 @@ pub unsafe extern "C" fn smsc_client_set_base_url(
 /// `client` must be NULL or a client from this library, not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_client_free(client: *mut smsc_client) {
-    if !client.is_null() {
-        // SAFETY: created by Box::into_raw in this library and freed once.
-        drop(unsafe { Box::from_raw(client) });
-    }
+    // SAFETY: forwarded caller contract.
+    unsafe { free_handle(client) }
 }
 
 /// Checks a call and builds its request. `op` is an operation name (`"balance"`, `"send_sms"`,
@@ -318,15 +388,8 @@ pub unsafe extern "C" fn smsc_client_prepare(
         let client = unsafe { arg_ref(client, "client") }?;
         // SAFETY: forwarded caller contract.
         let op = unsafe { arg_str(op, "op") }?;
-        let params = if params_json.is_null() {
-            serde_json::Value::Null
-        } else {
-            // SAFETY: non-NULL, so NUL-terminated by contract.
-            parse_json(
-                unsafe { arg_str(params_json, "params_json") }?,
-                "params_json",
-            )?
-        };
+        // SAFETY: forwarded caller contract.
+        let params = unsafe { arg_json(params_json, "params_json") }?;
         let inner = client.inner.prepare_json(op, params)?;
         let request = smsc_request {
             method: cstring(inner.method.as_str()),
@@ -342,6 +405,29 @@ pub unsafe extern "C" fn smsc_client_prepare(
             inner,
         };
         out_ptr(out, request)
+    })
+}
+
+/// Builds the e-mail that sends a message through SMSC's SMTP route; `params_json` as for
+/// `send_sms` (plus `test` and `format`). The result holds `to`, `server`, `headers` and `body`.
+///
+/// # Safety
+/// `client` must be NULL or live; `params_json` NULL or NUL-terminated; `out` writable; `err`
+/// NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_smtp_message(
+    client: *const smsc_client,
+    params_json: *const c_char,
+    out: *mut *mut smsc_result,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let client = unsafe { arg_ref(client, "client") }?;
+        // SAFETY: forwarded caller contract.
+        let params = unsafe { arg_json(params_json, "params_json") }?;
+        let mail = client.inner.smtp_message_json(params)?;
+        out_ptr(out, result_of(crate::view::to_view(&mail)))
     })
 }
 
@@ -401,8 +487,10 @@ pub unsafe extern "C" fn smsc_request_redacted(request: *const smsc_request) -> 
 /// `request` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_request_header_count(request: *const smsc_request) -> usize {
-    // SAFETY: caller contract.
-    unsafe { request.as_ref() }.map_or(0, |r| r.headers.len())
+    guard(0, || {
+        // SAFETY: caller contract.
+        unsafe { request.as_ref() }.map_or(0, |r| r.headers.len())
+    })
 }
 
 /// The name of header `index`, or NULL when out of range.
@@ -449,24 +537,36 @@ pub unsafe extern "C" fn smsc_request_parse(
     run(err, || {
         // SAFETY: forwarded caller contract.
         let request = unsafe { arg_ref(request, "request") }?;
-        let bytes: &[u8] = if body_len == 0 {
-            &[]
-        } else if body.is_null() {
-            return Err(null("body"));
-        } else {
-            // SAFETY: the caller guarantees `body_len` readable bytes at `body`.
-            unsafe { std::slice::from_raw_parts(body, body_len) }
-        };
+        // SAFETY: forwarded caller contract.
+        let bytes = unsafe { arg_bytes(body, body_len) }?;
         let view = request.inner.parse(http_status, bytes)?.to_view();
-        let json = cstring(&view.to_json().to_string());
-        out_ptr(
-            out,
-            smsc_result {
-                view,
-                json,
-                strings: std::cell::RefCell::new(Vec::new()),
-            },
-        )
+        out_ptr(out, result_of(view))
+    })
+}
+
+/// Reads a notification SMSC posted to the handler address: `body_len` bytes of the POST body
+/// (form, JSON or XML) and options as a JSON object (`secret`, `charset`, `content_type`), or
+/// NULL. The result is read like any other: `kind` is `"status"`, `"incoming"` or
+/// `"call_confirmation"`.
+///
+/// # Safety
+/// `body` must point to `body_len` readable bytes; `options_json` NULL or NUL-terminated; `out`
+/// writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_parse_callback(
+    body: *const u8,
+    body_len: usize,
+    options_json: *const c_char,
+    out: *mut *mut smsc_result,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let bytes = unsafe { arg_bytes(body, body_len) }?;
+        // SAFETY: forwarded caller contract.
+        let options = unsafe { arg_json(options_json, "options_json") }?;
+        let view = crate::view::to_view(&crate::parse_callback_json(bytes, options)?);
+        out_ptr(out, result_of(view))
     })
 }
 
@@ -476,10 +576,8 @@ pub unsafe extern "C" fn smsc_request_parse(
 /// `request` must be NULL or a request from this library, not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_request_free(request: *mut smsc_request) {
-    if !request.is_null() {
-        // SAFETY: created by Box::into_raw in this library and freed once.
-        drop(unsafe { Box::from_raw(request) });
-    }
+    // SAFETY: forwarded caller contract.
+    unsafe { free_handle(request) }
 }
 
 /// The whole result as JSON text (money as decimal strings).
@@ -520,13 +618,19 @@ unsafe fn getter_args<'a>(
     unsafe { Ok((arg_ref(result, "result")?, arg_str(path, "path")?)) }
 }
 
-/// A C copy of `text` that lives as long as `result`.
-fn keep(result: &smsc_result, text: &str) -> *const c_char {
-    let c = cstring(text);
-    // The CString's heap buffer does not move when the Vec grows, so the pointer stays valid.
-    let p = c.as_ptr();
-    result.strings.borrow_mut().push(c);
-    p
+/// A C copy of the text at `path` that lives as long as `result`. Asking again for the same
+/// path gives the same pointer, so a loop over getters does not grow the handle.
+fn keep(result: &smsc_result, path: &str, text: &str) -> *const c_char {
+    let mut strings = result
+        .strings
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // A CString's bytes live in their own heap block, which stays put when the map moves the
+    // CString itself, so the pointer is valid until the result is freed.
+    strings
+        .entry(path.to_owned())
+        .or_insert_with(|| cstring(text))
+        .as_ptr()
 }
 
 fn write<T>(out: *mut T, value: T) -> Result<(), Failure> {
@@ -539,7 +643,7 @@ fn write<T>(out: *mut T, value: T) -> Result<(), Failure> {
 }
 
 /// Reads text at a dotted `path` (`"messages.0.status_text"`); money reads as its decimal text.
-/// The string belongs to `result`.
+/// The string belongs to `result`; asking again for the same path gives the same pointer.
 ///
 /// # Safety
 /// `result` NULL or live; `path` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
@@ -556,7 +660,7 @@ pub unsafe extern "C" fn smsc_result_get_string(
         let (View::Str(s) | View::Money(s)) = lookup(result, path)? else {
             return Err(wrong_type(path, "text"));
         };
-        write(out, keep(result, s))
+        write(out, keep(result, path, s))
     })
 }
 
@@ -599,7 +703,7 @@ pub unsafe extern "C" fn smsc_result_get_money(
         let View::Money(s) = lookup(result, path)? else {
             return Err(wrong_type(path, "an amount of money"));
         };
-        write(out, keep(result, s))
+        write(out, keep(result, path, s))
     })
 }
 
@@ -672,11 +776,13 @@ pub unsafe extern "C" fn smsc_result_count(
 /// `result` must be NULL or live; `path` NULL or NUL-terminated.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_result_has(result: *const smsc_result, path: *const c_char) -> bool {
-    // SAFETY: forwarded caller contract.
-    let Ok((result, path)) = (unsafe { getter_args(result, path) }) else {
-        return false;
-    };
-    !matches!(result.view.get_path(path), None | Some(View::Null))
+    guard(false, || {
+        // SAFETY: forwarded caller contract.
+        let Ok((result, path)) = (unsafe { getter_args(result, path) }) else {
+            return false;
+        };
+        !matches!(result.view.get_path(path), None | Some(View::Null))
+    })
 }
 
 /// Frees a result. NULL is ignored.
@@ -685,23 +791,23 @@ pub unsafe extern "C" fn smsc_result_has(result: *const smsc_result, path: *cons
 /// `result` must be NULL or a result from this library, not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_result_free(result: *mut smsc_result) {
-    if !result.is_null() {
-        // SAFETY: created by Box::into_raw in this library and freed once.
-        drop(unsafe { Box::from_raw(result) });
-    }
+    // SAFETY: forwarded caller contract.
+    unsafe { free_handle(result) }
 }
 
-/// The status the failed call returned.
+/// The status the failed call returned; `SMSC_NULL_ARGUMENT` for a NULL error.
 ///
 /// # Safety
 /// `error` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_error_status(error: *const smsc_error) -> smsc_status {
-    // SAFETY: caller contract.
-    unsafe { error.as_ref() }.map_or(smsc_status::SMSC_NULL_ARGUMENT, |e| e.status)
+    guard(smsc_status::SMSC_INTERNAL, || {
+        // SAFETY: caller contract.
+        unsafe { error.as_ref() }.map_or(smsc_status::SMSC_NULL_ARGUMENT, |e| e.status)
+    })
 }
 
-/// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"` or `"internal"`.
+/// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"`, `"signature"` or `"internal"`.
 ///
 /// # Safety
 /// `error` must be NULL or live.
@@ -717,8 +823,10 @@ pub unsafe extern "C" fn smsc_error_kind(error: *const smsc_error) -> *const c_c
 /// `error` must be NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_error_code(error: *const smsc_error) -> i64 {
-    // SAFETY: caller contract.
-    unsafe { error.as_ref() }.map_or(0, |e| e.code)
+    guard(0, || {
+        // SAFETY: caller contract.
+        unsafe { error.as_ref() }.map_or(0, |e| e.code)
+    })
 }
 
 /// What an SMSC code means (`"auth"`, `"rate_limited"`, …), or NULL.
@@ -767,10 +875,8 @@ pub unsafe extern "C" fn smsc_error_message_id(error: *const smsc_error) -> *con
 /// `error` must be NULL or an error from this library, not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn smsc_error_free(error: *mut smsc_error) {
-    if !error.is_null() {
-        // SAFETY: created by Box::into_raw in this library and freed once.
-        drop(unsafe { Box::from_raw(error) });
-    }
+    // SAFETY: forwarded caller contract.
+    unsafe { free_handle(error) }
 }
 
 /// The library version, e.g. `"0.1.0"`; static.
@@ -781,6 +887,148 @@ pub extern "C" fn smsc_version() -> *const c_char {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn c(text: &str) -> CString {
+        CString::new(text).unwrap()
+    }
+
+    /// A balance result parsed through the C entries.
+    fn balance_result() -> (*mut smsc_client, *mut smsc_request, *mut smsc_result) {
+        let (mut client, mut request, mut result) =
+            (ptr::null_mut(), ptr::null_mut(), ptr::null_mut());
+        let body = br#"{"balance": "250.80", "currency": "RUB"}"#;
+        // SAFETY: every pointer is a live local or a handle from the call before.
+        unsafe {
+            let status = smsc_client_new_login(
+                c("demo").as_ptr(),
+                c("s3cret-pw").as_ptr(),
+                &mut client,
+                ptr::null_mut(),
+            );
+            assert_eq!(status, smsc_status::SMSC_OK);
+            let status = smsc_client_prepare(
+                client,
+                c("balance").as_ptr(),
+                ptr::null(),
+                &mut request,
+                ptr::null_mut(),
+            );
+            assert_eq!(status, smsc_status::SMSC_OK);
+            let status = smsc_request_parse(
+                request,
+                200,
+                body.as_ptr(),
+                body.len(),
+                &mut result,
+                ptr::null_mut(),
+            );
+            assert_eq!(status, smsc_status::SMSC_OK);
+        }
+        (client, request, result)
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let mut err = ptr::null_mut();
+        let status = run(&mut err, || panic!("deliberate"));
+        assert_eq!(status, smsc_status::SMSC_INTERNAL);
+        // SAFETY: `run` wrote a live error handle.
+        unsafe {
+            assert_eq!(smsc_error_status(err), smsc_status::SMSC_INTERNAL);
+            let kind = CStr::from_ptr(smsc_error_kind(err)).to_str().unwrap();
+            assert_eq!(kind, "internal");
+            smsc_error_free(err);
+        }
+        // Without an error out-parameter the status alone reports it.
+        let status = run(ptr::null_mut(), || panic!("deliberate"));
+        assert_eq!(status, smsc_status::SMSC_INTERNAL);
+        assert!(guard(ptr::null::<c_char>(), || panic!("deliberate")).is_null());
+    }
+
+    #[test]
+    fn getters_reuse_one_string_per_path() {
+        let (client, request, result) = balance_result();
+        let (mut first, mut second) = (ptr::null(), ptr::null());
+        let path = c("balance");
+        // SAFETY: live handles and locals.
+        unsafe {
+            smsc_result_get_money(result, path.as_ptr(), &mut first, ptr::null_mut());
+            smsc_result_get_string(result, path.as_ptr(), &mut second, ptr::null_mut());
+            assert_eq!(first, second);
+            assert_eq!(CStr::from_ptr(first).to_str().unwrap(), "250.80");
+            assert_eq!((*result).strings.lock().unwrap().len(), 1);
+            smsc_result_free(result);
+            smsc_request_free(request);
+            smsc_client_free(client);
+        }
+    }
+
+    #[test]
+    fn one_result_read_from_several_threads() {
+        let (client, request, result) = balance_result();
+        let shared = result as usize;
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(move || {
+                    for path in ["balance", "currency"] {
+                        let path = c(path);
+                        let mut out = ptr::null();
+                        // SAFETY: the result outlives the scope; getters take a const handle.
+                        let status = unsafe {
+                            smsc_result_get_string(
+                                shared as *const smsc_result,
+                                path.as_ptr(),
+                                &mut out,
+                                ptr::null_mut(),
+                            )
+                        };
+                        assert_eq!(status, smsc_status::SMSC_OK);
+                    }
+                });
+            }
+        });
+        // SAFETY: live handles, freed once.
+        unsafe {
+            assert_eq!((*result).strings.lock().unwrap().len(), 2);
+            smsc_result_free(result);
+            smsc_request_free(request);
+            smsc_client_free(client);
+        }
+    }
+
+    #[test]
+    fn no_secret_outside_the_request() {
+        let (client, request, result) = balance_result();
+        let mut err = ptr::null_mut();
+        // SAFETY: live handles and locals.
+        unsafe {
+            let redacted = CStr::from_ptr(smsc_request_redacted(request))
+                .to_str()
+                .unwrap();
+            assert!(!redacted.contains("s3cret-pw"), "{redacted}");
+            let body = CStr::from_ptr(smsc_request_body(request)).to_str().unwrap();
+            assert!(body.contains("psw=s3cret-pw"));
+            let answer = b"ERROR = 2 (authorise error)";
+            let mut out = ptr::null_mut();
+            let status = smsc_request_parse(
+                request,
+                200,
+                answer.as_ptr(),
+                answer.len(),
+                &mut out,
+                &mut err,
+            );
+            assert_eq!(status, smsc_status::SMSC_API);
+            let message = CStr::from_ptr(smsc_error_message(err)).to_str().unwrap();
+            assert!(!message.contains("s3cret-pw"), "{message}");
+            smsc_error_free(err);
+            smsc_result_free(result);
+            smsc_request_free(request);
+            smsc_client_free(client);
+        }
+    }
+
     #[test]
     fn committed_header_is_current() {
         let fresh = include_str!(concat!(env!("OUT_DIR"), "/smsc.h"));

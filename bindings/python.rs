@@ -9,7 +9,9 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+};
 
 use crate::{Client, Error, Request, View};
 
@@ -94,9 +96,12 @@ fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Er
     if let Ok(dict) = value.cast::<PyDict>() {
         let mut map = serde_json::Map::new();
         for (k, v) in dict.iter() {
-            let key: String = k
-                .extract()
-                .map_err(|_| Error::invalid(path, "dictionary keys must be strings"))?;
+            let key: String = k.extract().map_err(|_| {
+                Error::invalid(
+                    if path.is_empty() { "params" } else { path },
+                    "dictionary keys must be strings",
+                )
+            })?;
             let child = if path.is_empty() {
                 key.clone()
             } else {
@@ -187,6 +192,27 @@ impl PyClient {
         })
     }
 
+    /// Builds the e-mail that sends a message through SMSC's SMTP route.
+    #[pyo3(signature = (params=None))]
+    fn smtp_message<'py>(
+        &self,
+        py: Python<'py>,
+        params: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || {
+            let json = match params {
+                Some(p) => to_json(p, "").map_err(|e| raise(py, &e))?,
+                None => serde_json::Value::Null,
+            };
+            let mail = self
+                .inner
+                .smtp_message_json(json)
+                .map_err(|e| raise(py, &e))?;
+            let decimal = py.import("decimal")?.getattr("Decimal")?;
+            to_python(py, &crate::view::to_view(&mail), &decimal)
+        })
+    }
+
     /// The base address requests go to.
     #[getter]
     fn base_url(&self) -> &str {
@@ -198,17 +224,21 @@ impl PyClient {
             crate::Credentials::Login { login, .. } => format!("login={login:?}"),
             crate::Credentials::ApiKey(_) => "api_key=***".to_string(),
         };
+        // The format by its setting name (`"json"`), as the constructor takes it.
+        let format = serde_json::to_value(self.inner.format())
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         format!(
-            "Client({auth}, base_url={:?}, method={:?}, format={:?})",
+            "Client({auth}, base_url={:?}, method={:?}, format={format:?})",
             self.inner.base_url(),
             self.inner.method().as_str(),
-            self.inner.format()
         )
     }
 }
 
 /// A request ready to send with any HTTP client, which reads its own answer.
-#[pyclass(name = "Request", module = "smsc_core._native", frozen)]
+#[pyclass(name = "Request", module = "smsc_core._native", frozen, generic)]
 struct PyRequest {
     inner: Request,
 }
@@ -263,18 +293,7 @@ impl PyRequest {
                     &Error::invalid("status", "the HTTP status must be an int from 0 to 65535"),
                 )
             })?;
-            let bytes: Vec<u8> = if let Ok(b) = body.cast::<PyBytes>() {
-                b.as_bytes().to_vec()
-            } else if let Ok(s) = body.cast::<PyString>() {
-                s.to_cow()?.as_bytes().to_vec()
-            } else if let Ok(b) = body.extract::<Vec<u8>>() {
-                b
-            } else {
-                return Err(raise(
-                    py,
-                    &Error::invalid("body", "the body must be bytes or str"),
-                ));
-            };
+            let bytes = body_bytes(py, body)?;
             let output = self
                 .inner
                 .parse(status, &bytes)
@@ -302,9 +321,58 @@ impl PyRequest {
     }
 }
 
+/// Reads a notification SMSC posted to the handler address (form, JSON or XML body).
+#[pyfunction]
+#[pyo3(signature = (body, options=None))]
+fn parse_callback<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guarded(py, || {
+        let bytes = body_bytes(py, body)?;
+        let options = match options {
+            Some(o) => to_json(o, "options").map_err(|e| raise(py, &e))?,
+            None => serde_json::Value::Null,
+        };
+        let event = crate::parse_callback_json(&bytes, options).map_err(|e| raise(py, &e))?;
+        let decimal = py.import("decimal")?.getattr("Decimal")?;
+        to_python(py, &crate::view::to_view(&event), &decimal)
+    })
+}
+
+/// The bytes of a body given as `bytes`, `bytearray` or `str` (encoded as UTF-8).
+fn body_bytes(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if let Ok(b) = body.cast::<PyBytes>() {
+        Ok(b.as_bytes().to_vec())
+    } else if let Ok(b) = body.cast::<PyByteArray>() {
+        Ok(b.to_vec())
+    } else if let Ok(s) = body.cast::<PyString>() {
+        s.to_cow()
+            .map(|s| s.as_bytes().to_vec())
+            .map_err(|_| raise(py, &Error::invalid("body", "the text is not valid Unicode")))
+    } else {
+        Err(raise(
+            py,
+            &Error::invalid("body", "the body must be bytes, bytearray or str"),
+        ))
+    }
+}
+
+/// Panics on purpose, inside the same guard as every entry: the tests call it to prove that a
+/// bug in the core surfaces as `InternalError`, not as pyo3's uncatchable `PanicException`.
+#[pyfunction]
+fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    guarded(py, || -> PyResult<()> {
+        std::panic::resume_unwind(Box::new("deliberate panic from _panic_for_tests"))
+    })
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyClient>()?;
+    m.add_function(wrap_pyfunction!(parse_callback, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<PyRequest>()?;
     m.add("OPERATIONS", crate::OPERATIONS.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

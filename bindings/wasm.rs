@@ -4,9 +4,18 @@
 //! and [`Client::prepare_json`], requests and results come back as JSON text (money as decimal
 //! strings) — one crossing each way is much cheaper than building objects property by property
 //! — and errors are thrown as `Error` objects carrying `kind`, `code`, `reason`, `field` and
-//! `messageId`, which `js/src/index.js` turns into its error classes. The core is
-//! panic-free by lint; should a panic happen anyway, the wasm build (panic = abort) traps and the
-//! JS wrapper reports it as `InternalError`.
+//! `messageId`, which `js/src/index.js` turns into its error classes.
+//!
+//! Panics. The core is reached only through functions that return `Result`, and it is
+//! panic-free by lint (no `unwrap`, `expect`, `panic!` or indexing). Should a panic happen anyway,
+//! the wasm build (`panic = "abort"`, profile `release-wasm`) cannot unwind: the panic hook
+//! installed by [`start`] keeps the message, then the instance traps (`WebAssembly.RuntimeError`).
+//! The JS wrapper reads the message with `takePanic`, throws it as `InternalError`, and replaces the
+//! trapped instance with a fresh one (wasm-bindgen's `__wbg_reset_state`, generated with
+//! `--experimental-reset-state-function`), so later calls work on clean memory and no handle of
+//! the old instance is ever freed into the new one.
+
+use std::sync::Mutex;
 
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -94,6 +103,15 @@ impl WasmClient {
             .map_err(|e| to_js_error(&e))
     }
 
+    /// Builds the e-mail for SMSC's SMTP route (parameters as JSON text); returns it as JSON text.
+    #[wasm_bindgen(js_name = smtpMessage)]
+    pub fn smtp_message(&self, params_json: &str) -> Result<String, JsValue> {
+        self.inner
+            .smtp_message_json(json_arg(params_json, "params")?)
+            .map(|mail| crate::view::to_view(&mail).to_json().to_string())
+            .map_err(|e| to_js_error(&e))
+    }
+
     /// The base address requests go to.
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {
@@ -119,22 +137,37 @@ pub fn parse_answer(
                 "the HTTP status must be an integer from 0 to 65535",
             )
         })? as u16;
-    let bytes = if let Some(text) = body.as_string() {
-        text.into_bytes()
-    } else if body.is_instance_of::<Uint8Array>() {
-        Uint8Array::from(body).to_vec()
-    } else if body.is_instance_of::<js_sys::ArrayBuffer>() {
-        Uint8Array::new(&body).to_vec()
-    } else {
-        return Err(invalid(
-            "body",
-            "the body must be a string, Uint8Array or ArrayBuffer",
-        ));
-    };
+    let bytes = body_bytes(body)?;
     let call =
         Call::from_json(op, json_arg(params_json, "params")?).map_err(|e| to_js_error(&e))?;
     call.parse(status, &bytes)
         .map(|out| out.to_view().to_json().to_string())
+        .map_err(|e| to_js_error(&e))
+}
+
+/// The bytes of a body given as a string, `Uint8Array` or `ArrayBuffer`.
+fn body_bytes(body: JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(text) = body.as_string() {
+        Ok(text.into_bytes())
+    } else if body.is_instance_of::<Uint8Array>() {
+        Ok(Uint8Array::from(body).to_vec())
+    } else if body.is_instance_of::<js_sys::ArrayBuffer>() {
+        Ok(Uint8Array::new(&body).to_vec())
+    } else {
+        Err(invalid(
+            "body",
+            "the body must be a string, Uint8Array or ArrayBuffer",
+        ))
+    }
+}
+
+/// Reads a notification SMSC posted to the handler address; options as JSON text. Returns the
+/// event as JSON text.
+#[wasm_bindgen(js_name = parseCallback)]
+pub fn parse_callback(body: JsValue, options_json: &str) -> Result<String, JsValue> {
+    let bytes = body_bytes(body)?;
+    crate::parse_callback_json(&bytes, json_arg(options_json, "options")?)
+        .map(|event| crate::view::to_view(&event).to_json().to_string())
         .map_err(|e| to_js_error(&e))
 }
 
@@ -145,4 +178,32 @@ pub fn operations() -> Array {
         .iter()
         .map(|s| JsValue::from_str(s))
         .collect()
+}
+
+/// The message of the last panic, kept by the hook for the JS wrapper to read after the trap.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Runs when the module is instantiated, and again when the wrapper replaces a trapped instance.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(info.to_string());
+        }
+    }));
+}
+
+/// The message of the panic that made the instance trap, once; read by the wrapper only.
+#[wasm_bindgen(js_name = takePanic, skip_typescript)]
+pub fn take_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|mut last| last.take())
+}
+
+/// Panics on purpose: the JS tests call it to prove that a bug surfaces as `InternalError` and
+/// that the next call works on a fresh instance.
+#[doc(hidden)]
+#[allow(clippy::panic)]
+#[wasm_bindgen(js_name = panicForTests, skip_typescript)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic from panicForTests")
 }

@@ -3,7 +3,7 @@
 //
 //   SMSC_LOGIN=demo SMSC_PASSWORD=demo-password SMSC_BASE_URL=http://127.0.0.1:8080 \
 //     node examples/quickstart.mjs
-import { Client, send, SmscError } from '../js/src/index.js'; // from 'smsc-core' once installed
+import { Client, send, SmscError } from '../js/src/node.js'; // from 'smsc-core' once installed
 
 const client = new Client({
   login: process.env.SMSC_LOGIN,

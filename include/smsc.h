@@ -1,21 +1,50 @@
 /*
  * smsc.h - C interface of smsc-core, a client core for the SMSC SMS gateway HTTP API.
  *
- * The library builds requests and reads answers; your code sends the request with libcurl (or
- * any HTTP client) and hands the answer back.
+ * The library builds requests and reads answers; it never opens a socket. Your code sends the
+ * request with libcurl (or any HTTP client) and hands the answer back:
  *
- * Conventions:
- *  - Every function that can fail returns an smsc_status (SMSC_OK is 0) and takes an optional
- *    smsc_error **err; pass NULL to ignore details, or free the error with smsc_error_free.
- *  - Every handle from a *_new / *_prepare / *_parse call is freed exactly once with the
- *    matching *_free; every *_free accepts NULL.
- *  - Strings returned by accessors belong to the handle they came from and stay valid until
- *    that handle is freed. Never free them yourself.
- *  - All strings are UTF-8 and NUL-terminated; invalid UTF-8 gives SMSC_INVALID_UTF8, a NULL
- *    argument SMSC_NULL_ARGUMENT.
- *  - Handles are not thread-safe: use one from one thread at a time.
- *  - Credentials appear only in the request body (or the URL with GET) meant for the server,
- *    never in error messages or in smsc_request_redacted().
+ *     smsc_client_new_login("login", "password", &client, &err);
+ *     smsc_client_prepare(client, "balance", "{"currency": true}", &req, &err);
+ *     // send the method, URL, headers and body of req (smsc_request_*), then:
+ *     smsc_request_parse(req, http_status, body, body_len, &res, &err);
+ *     smsc_result_get_money(res, "balance", &balance, &err);
+ *
+ * Errors
+ *  - Every function that can fail returns an smsc_status: SMSC_OK (0) or the kind of failure.
+ *    The numbers are fixed; a number once published never changes meaning.
+ *  - Such functions take an optional smsc_error **err as their last argument. Pass NULL to
+ *    ignore the details. Otherwise set *err to NULL before the call: it is written only when
+ *    the call fails, with an error you free with smsc_error_free.
+ *  - Out-parameters (*out) are written only when the call returns SMSC_OK.
+ *  - A NULL where a pointer is required gives SMSC_NULL_ARGUMENT; a string that is not UTF-8
+ *    gives SMSC_INVALID_UTF8. A bug inside the library is caught at the boundary and reported
+ *    as SMSC_INTERNAL; it never unwinds into your program.
+ *
+ * Memory
+ *  - Handles (smsc_client, smsc_request, smsc_result, smsc_error) are opaque and always used
+ *    by pointer. Each one you receive is freed exactly once with its own *_free function:
+ *    smsc_client_free, smsc_request_free, smsc_result_free, smsc_error_free. Every *_free
+ *    accepts NULL.
+ *  - Strings returned by accessors and getters (const char *) belong to the handle they came
+ *    from and stay valid until that handle is freed. Never pass them to free(). A request
+ *    stays usable after its client is freed; a result after its request is freed.
+ *  - smsc_version() returns a static string.
+ *  - All strings are UTF-8 and NUL-terminated. Byte buffers come with their length.
+ *
+ * Threads
+ *  - Functions that take a const handle may be called from several threads at once on the
+ *    same handle. smsc_client_set_base_url and the *_free functions need the handle to
+ *    themselves.
+ *
+ * Secrets
+ *  - The password or API key appears only where the server needs it: in the request body
+ *    (or in the URL with GET) and in the e-mail body of smsc_client_smtp_message. Never in
+ *    error messages, in parsed answers or in smsc_request_redacted(), which is for logs.
+ *
+ * Money
+ *  - Amounts keep the server's exact decimal text (smsc_result_get_money, and strings in
+ *    smsc_result_json); smsc_result_get_money_f64 is a convenience for display only.
  */
 
 #ifndef SMSC_H
@@ -45,6 +74,8 @@ typedef enum smsc_status {
   SMSC_NULL_ARGUMENT = 6,
   // A string argument was not valid UTF-8.
   SMSC_INVALID_UTF8 = 7,
+  // A notification's checksum is missing or does not match the secret.
+  SMSC_SIGNATURE = 8,
 } smsc_status;
 
 // A configured client. Free with `smsc_client_free`.
@@ -118,6 +149,17 @@ enum smsc_status smsc_client_prepare(const struct smsc_client *client,
                                      struct smsc_request **out,
                                      struct smsc_error **err);
 
+// Builds the e-mail that sends a message through SMSC's SMTP route; `params_json` as for
+// `send_sms` (plus `test` and `format`). The result holds `to`, `server`, `headers` and `body`.
+//
+// # Safety
+// `client` must be NULL or live; `params_json` NULL or NUL-terminated; `out` writable; `err`
+// NULL or writable.
+enum smsc_status smsc_client_smtp_message(const struct smsc_client *client,
+                                          const char *params_json,
+                                          struct smsc_result **out,
+                                          struct smsc_error **err);
+
 // The HTTP method, `"POST"` or `"GET"`. NULL for a NULL request.
 //
 // # Safety
@@ -179,6 +221,20 @@ enum smsc_status smsc_request_parse(const struct smsc_request *request,
                                     struct smsc_result **out,
                                     struct smsc_error **err);
 
+// Reads a notification SMSC posted to the handler address: `body_len` bytes of the POST body
+// (form, JSON or XML) and options as a JSON object (`secret`, `charset`, `content_type`), or
+// NULL. The result is read like any other: `kind` is `"status"`, `"incoming"` or
+// `"call_confirmation"`.
+//
+// # Safety
+// `body` must point to `body_len` readable bytes; `options_json` NULL or NUL-terminated; `out`
+// writable; `err` NULL or writable.
+enum smsc_status smsc_parse_callback(const uint8_t *body,
+                                     size_t body_len,
+                                     const char *options_json,
+                                     struct smsc_result **out,
+                                     struct smsc_error **err);
+
 // Frees a request. NULL is ignored.
 //
 // # Safety
@@ -192,7 +248,7 @@ void smsc_request_free(struct smsc_request *request);
 const char *smsc_result_json(const struct smsc_result *result);
 
 // Reads text at a dotted `path` (`"messages.0.status_text"`); money reads as its decimal text.
-// The string belongs to `result`.
+// The string belongs to `result`; asking again for the same path gives the same pointer.
 //
 // # Safety
 // `result` NULL or live; `path` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
@@ -258,13 +314,13 @@ bool smsc_result_has(const struct smsc_result *result, const char *path);
 // `result` must be NULL or a result from this library, not yet freed.
 void smsc_result_free(struct smsc_result *result);
 
-// The status the failed call returned.
+// The status the failed call returned; `SMSC_NULL_ARGUMENT` for a NULL error.
 //
 // # Safety
 // `error` must be NULL or live.
 enum smsc_status smsc_error_status(const struct smsc_error *error);
 
-// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"` or `"internal"`.
+// The error kind: `"invalid"`, `"api"`, `"http"`, `"parse"`, `"signature"` or `"internal"`.
 //
 // # Safety
 // `error` must be NULL or live.

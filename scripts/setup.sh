@@ -1,68 +1,143 @@
 #!/usr/bin/env bash
 # Installs what the build and the test suites need, skipping whatever is already there, so
-# `make test` works on a fresh Debian machine and costs seconds on a prepared one.
+# `make test` works on a fresh Debian machine and costs well under a second on a prepared one.
+# Takes no arguments and prints one line per step; an installer's own output is shown only
+# when it fails.
 #
-# Tools built from crates.io go to $SMSC_TOOLS (default ~/.cache/smsc-core/tools); the Makefile
-# puts $SMSC_TOOLS/bin first on PATH.
+# Tools built from crates.io go to $SMSC_TOOLS (default ~/.cache/smsc-core/tools), which lives
+# outside the work tree so it survives between runs. The Makefile exports SMSC_TOOLS and puts
+# $SMSC_TOOLS/bin first on PATH; js/scripts/build.sh does the same when run on its own.
+#
+# Steps:
+#   1. rustup: the wasm32-unknown-unknown target, rustfmt and clippy
+#   2. wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (~2-4 min, once)
+#   3. Debian packages (one `apt-get update`, only when something is missing)
+#   4. .venv with pinned maturin, pytest and ruff
+#   5. npm packages of js/ (`npm ci`), when node_modules is missing or older than the manifests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TOOLS=${SMSC_TOOLS:-$HOME/.cache/smsc-core/tools}
-step() { printf 'setup: %s\n' "$*"; }
+# Debian packages. chromium: the browser suite. libcurl4-openssl-dev, libcjson-dev: the C tests
+# and quickstart. valgrind: the C tests. python3-dev, python3-venv, pkg-config: Debian's python3
+# when it is the one on PATH (the machine's default python3 is a shared-library CPython, which
+# serves pyo3 and venv by itself).
+DEB_PACKAGES=(chromium libcurl4-openssl-dev libcjson-dev valgrind python3-dev python3-venv pkg-config)
+# Pinned so that `ruff format --check` and the lints give the same verdict on every machine.
+PY_TOOLS=(maturin==1.16.0 pytest==9.2.0 ruff==0.17.6)
 
-# 1. Rust: the wasm target and the lint components.
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  step "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-for component in rustfmt clippy; do
-  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
-    step "adding rustup component $component"
-    rustup component add "$component"
+START=$SECONDS
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+
+say() { printf 'setup: %s\n' "$*"; }
+# begin TEXT: starts a step's line; done_ finishes it with the time the step took.
+begin() { printf 'setup: %s ... ' "$*"; STEP_START=$SECONDS; }
+done_() { printf 'done (%d s)\n' "$((SECONDS - STEP_START))"; }
+# quiet CMD...: runs CMD with its output kept in $LOG; on failure shows that output and stops.
+quiet() {
+  if ! "$@" >"$LOG" 2>&1; then
+    printf 'FAILED\nsetup: command failed: %s\n' "$*" >&2
+    cat "$LOG" >&2
+    exit 1
   fi
-done
+}
+SUDO=()
+[ "$(id -u)" -eq 0 ] || SUDO=(sudo)
 
-# 2. wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
-want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock 2>/dev/null || true)
+# ---- 1. rustup: wasm target and lint components ----------------------------------------------
+add_target=()
+rustup target list --installed | grep -qx wasm32-unknown-unknown || add_target=(wasm32-unknown-unknown)
+add_components=()
+installed_components=$(rustup component list --installed)
+for c in rustfmt clippy; do
+  grep -q "^$c-" <<<"$installed_components" || add_components+=("$c")
+done
+if [ ${#add_target[@]} -eq 0 ] && [ ${#add_components[@]} -eq 0 ]; then
+  say "rust: wasm32-unknown-unknown, rustfmt, clippy present"
+else
+  begin "rust: adding ${add_target[*]} ${add_components[*]}"
+  [ ${#add_target[@]} -eq 0 ] || quiet rustup target add "${add_target[@]}"
+  [ ${#add_components[@]} -eq 0 ] || quiet rustup component add "${add_components[@]}"
+  done_
+fi
+
+# ---- 2. wasm-bindgen-cli, the exact version of the wasm-bindgen crate ------------------------
+want=""
+if [ -f Cargo.lock ]; then
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+fi
 if [ -z "$want" ]; then
-  want=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+  want=$(sed -n 's/^wasm-bindgen = .*version = "=\([0-9][0-9.]*\)".*/\1/p' Cargo.toml | head -n 1)
+fi
+if [ -z "$want" ]; then
+  say "cannot tell the wasm-bindgen version: no Cargo.lock entry and no \"=X.Y.Z\" pin in Cargo.toml" >&2
+  exit 1
 fi
 have=$(PATH="$TOOLS/bin:$PATH" wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have" != "$want" ]; then
-  step "installing wasm-bindgen-cli $want (a couple of minutes, once)"
+if [ "$have" = "$want" ]; then
+  say "wasm-bindgen-cli $want present in $TOOLS/bin"
+else
+  begin "wasm-bindgen-cli $want: installing into $TOOLS/bin (a few minutes, once)"
   # Not --locked: the registry mirror lacks one of the CLI's locked dependencies.
-  cargo install wasm-bindgen-cli --version "$want" --root "$TOOLS" --quiet
-fi
-
-# 3. Debian packages: browser, libcurl and cJSON for the C tests, valgrind, Python headers.
-packages=(chromium libcurl4-openssl-dev libcjson-dev valgrind python3-dev pkg-config)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  step "installing Debian packages: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-
-# 4. A Python virtual environment with the build backend, the test runner and the linter.
-if [ ! -x .venv/bin/maturin ] || [ ! -x .venv/bin/pytest ] || [ ! -x .venv/bin/ruff ]; then
-  step "creating .venv with maturin, pytest and ruff"
-  python3 -m venv .venv
-  .venv/bin/pip install --quiet --upgrade pip
-  .venv/bin/pip install --quiet maturin pytest ruff
-fi
-
-# 5. npm packages of the JS package (test and size tools).
-if [ -f js/package.json ]; then
-  if [ ! -d js/node_modules ] || [ js/package.json -nt js/node_modules ] ||
-     { [ -f js/package-lock.json ] && [ js/package-lock.json -nt js/node_modules ]; }; then
-    step "installing npm packages in js/"
-    if [ -f js/package-lock.json ]; then (cd js && npm ci --no-audit --no-fund --silent); else (cd js && npm install --no-audit --no-fund --silent); fi
-    touch js/node_modules
+  quiet cargo install wasm-bindgen-cli --version "$want" --root "$TOOLS" --quiet
+  have=$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    printf 'FAILED\nsetup: %s/bin/wasm-bindgen reports "%s", not %s\n' "$TOOLS" "$have" "$want" >&2
+    exit 1
   fi
+  done_
 fi
-step "ready"
+
+# ---- 3. Debian packages ----------------------------------------------------------------------
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do
+  # Not `dpkg -s`: it succeeds for a removed package whose configuration files remain.
+  [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null)" = installed ] || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  say "debian: ${DEB_PACKAGES[*]} present"
+else
+  begin "debian: installing ${missing[*]}"
+  quiet "${SUDO[@]}" apt-get update -qq
+  quiet "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+    --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}"
+  done_
+fi
+
+# ---- 4. Python virtual environment -----------------------------------------------------------
+stamp=.venv/.setup-tools
+if [ -x .venv/bin/maturin ] && [ -x .venv/bin/pytest ] && [ -x .venv/bin/ruff ] &&
+   [ "$(cat "$stamp" 2>/dev/null)" = "${PY_TOOLS[*]}" ] && .venv/bin/python -c '' 2>/dev/null; then
+  say "python: .venv with ${PY_TOOLS[*]} present"
+else
+  begin "python: .venv with ${PY_TOOLS[*]}"
+  # A venv whose interpreter is gone (python3 replaced) cannot be repaired in place.
+  .venv/bin/python -c '' 2>/dev/null || rm -rf ./.venv
+  quiet python3 -m venv .venv
+  quiet .venv/bin/python -m pip install --quiet --upgrade pip
+  quiet .venv/bin/python -m pip install --quiet "${PY_TOOLS[@]}"
+  printf '%s\n' "${PY_TOOLS[*]}" >"$stamp"
+  done_
+fi
+
+# ---- 5. npm packages of the JS package -------------------------------------------------------
+# npm rewrites node_modules/.package-lock.json on every install: its age is the install's.
+installed=js/node_modules/.package-lock.json
+if [ ! -f js/package.json ]; then
+  say "npm: no js/package.json yet, skipped"
+elif [ -f "$installed" ] && [ -x js/node_modules/.bin/wasm-opt ] && [ ! js/package.json -nt "$installed" ] &&
+     { [ ! -f js/package-lock.json ] || [ ! js/package-lock.json -nt "$installed" ]; }; then
+  say "npm: js/node_modules up to date"
+else
+  if [ -f js/package-lock.json ]; then
+    begin "npm: npm ci in js/"
+    quiet env -C js npm ci --no-audit --no-fund --loglevel=error
+  else
+    begin "npm: npm install in js/ (no package-lock.json)"
+    quiet env -C js npm install --no-audit --no-fund --loglevel=error
+  fi
+  done_
+fi
+
+say "ready in $((SECONDS - START)) s; tools in $TOOLS/bin (the Makefile puts it first on PATH)"

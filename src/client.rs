@@ -284,7 +284,6 @@ impl Client {
         Ok(Request::new(
             self.method,
             &self.base_url,
-            call.script(),
             form,
             call,
             self.format,

@@ -49,6 +49,12 @@ pub enum Error {
         /// What was expected and what was found.
         message: String,
     },
+    /// A notification's checksum is missing or does not match the secret.
+    #[error("unverified SMSC notification: {message}")]
+    Signature {
+        /// What did not match and what to check.
+        message: String,
+    },
     /// A bug in this library (a caught panic). Never expected; please report it.
     #[error("internal error in smsc-core: {message}")]
     Internal {
@@ -77,6 +83,8 @@ pub enum ErrorKind {
     Http,
     /// See [`Error::Parse`].
     Parse,
+    /// See [`Error::Signature`].
+    Signature,
     /// See [`Error::Internal`].
     Internal,
 }
@@ -89,6 +97,7 @@ impl ErrorKind {
             ErrorKind::Api => "api",
             ErrorKind::Http => "http",
             ErrorKind::Parse => "parse",
+            ErrorKind::Signature => "signature",
             ErrorKind::Internal => "internal",
         }
     }
@@ -102,6 +111,7 @@ impl Error {
             Error::Api { .. } => ErrorKind::Api,
             Error::Http { .. } => ErrorKind::Http,
             Error::Parse { .. } => ErrorKind::Parse,
+            Error::Signature { .. } => ErrorKind::Signature,
             Error::Internal { .. } => ErrorKind::Internal,
         }
     }
@@ -170,6 +180,8 @@ pub enum Reason {
     InvalidDate,
     /// 5 on `status.php`: the message could not be deleted.
     DeleteFailed,
+    /// 3 on `jobs.php`: the server could not save the record (the mailing list).
+    SaveFailed,
     /// 6 on `send.php`: the message is forbidden (by text or sender name).
     Forbidden,
     /// 7 on `send.php`: invalid phone number format.
@@ -211,6 +223,7 @@ impl Reason {
             Reason::IpBlocked => "ip_blocked",
             Reason::InvalidDate => "invalid_date",
             Reason::DeleteFailed => "delete_failed",
+            Reason::SaveFailed => "save_failed",
             Reason::Forbidden => "forbidden",
             Reason::InvalidPhone => "invalid_phone",
             Reason::Undeliverable => "undeliverable",

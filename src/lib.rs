@@ -30,10 +30,17 @@
 )]
 #![cfg_attr(
     test,
-    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
 )]
 #![warn(missing_docs)]
 
+pub mod callback;
+mod charset;
 pub mod client;
 pub mod codes;
 pub mod error;
@@ -41,14 +48,17 @@ pub mod money;
 pub mod ops;
 pub mod request;
 pub mod response;
+pub mod smtp;
 pub mod view;
 mod xml;
 
+pub use callback::{parse_callback, parse_callback_json, Callback, CallbackOptions};
 pub use client::{Client, ClientConfig, Credentials, Format, Method, Secret};
 pub use error::{Error, ErrorKind, Reason, Result};
 pub use money::Money;
 pub use ops::{Call, Output, OPERATIONS};
 pub use request::Request;
+pub use smtp::{SmtpMessage, SmtpParams};
 pub use view::View;
 
 #[cfg(feature = "wasm")]

@@ -44,6 +44,18 @@ impl Form {
         s.finish()
     }
 
+    /// The fields as a JSON object of strings, in order, for the JSON endpoints.
+    pub fn to_json(&self) -> String {
+        // Written by hand to keep the fields in their order (a JSON map would sort them).
+        let quote = |t: &str| serde_json::Value::from(t).to_string();
+        let fields: Vec<String> = self
+            .0
+            .iter()
+            .map(|(k, v)| format!("{}:{}", quote(k), quote(v)))
+            .collect();
+        format!("{{{}}}", fields.join(","))
+    }
+
     /// The fields, in order.
     pub fn fields(&self) -> &[(&'static str, String)] {
         &self.0
@@ -77,13 +89,25 @@ impl Request {
     pub(crate) fn new(
         method: Method,
         base_url: &str,
-        script: &str,
         form: Form,
         call: Call,
         format: Format,
     ) -> Self {
+        let script = call.script();
         let endpoint = format!("{base_url}/sys/{script}");
+        // The JSON endpoints take a POST body whatever method the client prefers: there is no
+        // GET form of them.
+        let method = if call.json_body() {
+            Method::Post
+        } else {
+            method
+        };
         let (url, headers, body) = match method {
+            Method::Post if call.json_body() => (
+                format!("{base_url}/rest/{script}/"),
+                vec![("Content-Type".to_string(), "application/json".to_string())],
+                Some(form.to_json()),
+            ),
             Method::Post => (
                 endpoint,
                 vec![(
@@ -150,20 +174,34 @@ impl Request {
 
     /// The body with credentials replaced by `***`, safe to log.
     pub fn redacted_body(&self) -> Option<String> {
-        self.body.as_ref().map(|_| redacted_form(&self.form))
+        self.body.as_ref().map(|_| {
+            if self.call.json_body() {
+                redacted_fields(&self.form).to_json()
+            } else {
+                redacted_form(&self.form)
+            }
+        })
     }
 }
 
+fn redacted_fields(form: &Form) -> Form {
+    Form(
+        form.fields()
+            .iter()
+            .map(|(k, v)| {
+                let shown = if SECRET_FIELDS.contains(k) {
+                    "***".to_string()
+                } else {
+                    v.clone()
+                };
+                (*k, shown)
+            })
+            .collect(),
+    )
+}
+
 fn redacted_form(form: &Form) -> String {
-    let mut s = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in form.fields() {
-        if SECRET_FIELDS.contains(k) {
-            s.append_pair(k, "***");
-        } else {
-            s.append_pair(k, v);
-        }
-    }
-    s.finish()
+    redacted_fields(form).encode()
 }
 
 impl std::fmt::Debug for Request {

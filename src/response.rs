@@ -206,6 +206,7 @@ fn default_message(reason: Reason) -> &'static str {
         }
         Reason::InvalidDate => "invalid date format",
         Reason::DeleteFailed => "error deleting the message",
+        Reason::SaveFailed => "error saving a record",
         Reason::Forbidden => "the message is forbidden (by its text or sender name)",
         Reason::InvalidPhone => "invalid phone number format",
         Reason::Undeliverable => "the message cannot be delivered to this number",

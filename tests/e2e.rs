@@ -58,7 +58,7 @@ fn send_then_status_then_balance() {
     let id = sent.id.expect("an id");
 
     agent
-        .post(format!("{base}/emulator/advance?seconds=5"))
+        .post(format!("{base}/emulator/advance?seconds=15"))
         .send("")
         .unwrap();
     let Output::Status(status) = call(

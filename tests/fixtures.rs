@@ -6,14 +6,14 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
-use smsc_core::{Client, Error, OPERATIONS};
+use smsc_core::{parse_callback_json, Client, Error, OPERATIONS};
 
 /// The corpus must not silently shrink.
 const MIN_CASES: usize = 40;
 
 /// The keys a case may have; anything else is a typo the other suites would silently ignore.
-const CASE_KEYS: [&str; 9] = [
-    "name", "source", "note", "client", "op", "params", "request", "response", "expect",
+const CASE_KEYS: [&str; 10] = [
+    "name", "source", "note", "client", "op", "params", "request", "response", "expect", "callback",
 ];
 const REQUEST_KEYS: [&str; 4] = ["method", "url", "headers", "body"];
 const ERROR_KEYS: [&str; 5] = ["kind", "code", "reason", "field", "id"];
@@ -109,6 +109,18 @@ fn check_schema(case: &Value, folder: &str) -> Result<(), String> {
     if map.get("note").is_some_and(|n| !n.is_string()) {
         return Err("`note` is not a string".into());
     }
+    if case["op"] == CALLBACK_OP {
+        return check_callback_schema(case, map);
+    }
+    if case["op"] == SMTP_OP {
+        only_keys(
+            map,
+            &["name", "source", "note", "op", "client", "params", "expect"],
+            "an e-mail case",
+        )?;
+        object(&case["client"], "client")?;
+        return Ok(());
+    }
     object(&case["client"], "client")?;
     if !map.contains_key("params") {
         return Err("`params` is missing".into());
@@ -149,6 +161,99 @@ fn check_schema(case: &Value, folder: &str) -> Result<(), String> {
             Ok(())
         }
         (false, _, _) => Err("a case that is not `invalid` needs `request` and `response`".into()),
+    }
+}
+
+/// The pseudo-operation of the cases that build an e-mail for the SMTP route.
+const SMTP_OP: &str = "smtp_message";
+
+fn run_smtp_case(case: &Value) -> Result<(), String> {
+    let secrets = secrets(&case["client"]);
+    let built = Client::from_json(case["client"].clone())
+        .and_then(|client| client.smtp_message_json(case["params"].clone()));
+    match (built, case["expect"].get("result")) {
+        (Ok(mail), Some(result)) => {
+            if let Some(s) = shows_secret(&format!("{mail:?}"), &secrets) {
+                return Err(format!("Debug of the e-mail shows a secret ({s})"));
+            }
+            let got = smsc_core::view::to_view(&mail).to_json();
+            if &got == result {
+                Ok(())
+            } else {
+                Err(format!("result\n  got:  {got}\n  want: {result}"))
+            }
+        }
+        (Ok(mail), None) => Err(format!("expected an error, got {mail:?}")),
+        (Err(e), None) => check_error(&e, &case["expect"]["error"], &secrets),
+        (Err(e), Some(_)) => Err(format!("expected a result, got error: {e}")),
+    }
+}
+
+/// The pseudo-operation of the cases that read a notification instead of an answer.
+const CALLBACK_OP: &str = "parse_callback";
+
+/// A notification case: `callback` (`options`, and `body` or `body_base64`) and `expect`.
+fn check_callback_schema(case: &Value, map: &Map<String, Value>) -> Result<(), String> {
+    only_keys(
+        map,
+        &["name", "source", "note", "op", "callback", "expect"],
+        "a callback case",
+    )?;
+    let callback = object(&case["callback"], "callback")?;
+    only_keys(callback, &["options", "body", "body_base64"], "callback")?;
+    let bodies = ["body", "body_base64"]
+        .iter()
+        .filter(|k| callback.get(**k).is_some_and(Value::is_string))
+        .count();
+    if bodies != 1 {
+        return Err("`callback` needs one of `body` and `body_base64`".into());
+    }
+    let expect = object(&case["expect"], "expect")?;
+    only_keys(expect, &["result", "error"], "expect")?;
+    if expect.len() != 1 {
+        return Err("`expect` needs exactly one of `result` and `error`".into());
+    }
+    Ok(())
+}
+
+fn body_of(holder: &Value) -> Result<Vec<u8>, String> {
+    match holder.get("body_base64").and_then(Value::as_str) {
+        Some(b64) => base64_decode(b64),
+        None => Ok(holder["body"]
+            .as_str()
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec()),
+    }
+}
+
+fn run_callback_case(case: &Value) -> Result<(), String> {
+    let callback = &case["callback"];
+    let secrets: Vec<String> = callback["options"]["secret"]
+        .as_str()
+        .filter(|s| s.len() >= 4)
+        .map(str::to_string)
+        .into_iter()
+        .collect();
+    let body = body_of(callback)?;
+    match (
+        parse_callback_json(
+            &body,
+            callback.get("options").cloned().unwrap_or(Value::Null),
+        ),
+        case["expect"].get("result"),
+    ) {
+        (Ok(event), Some(result)) => {
+            let got = smsc_core::view::to_view(&event).to_json();
+            if &got == result {
+                Ok(())
+            } else {
+                Err(format!("result\n  got:  {got}\n  want: {result}"))
+            }
+        }
+        (Ok(event), None) => Err(format!("expected an error, got {event:?}")),
+        (Err(e), None) => check_error(&e, &case["expect"]["error"], &secrets),
+        (Err(e), Some(_)) => Err(format!("expected a result, got error: {e}")),
     }
 }
 
@@ -205,6 +310,12 @@ fn check_error(err: &Error, expected: &Value, secrets: &[String]) -> Result<(), 
 }
 
 fn run_case(case: &Value) -> Result<(), String> {
+    if case["op"] == CALLBACK_OP {
+        return run_callback_case(case);
+    }
+    if case["op"] == SMTP_OP {
+        return run_smtp_case(case);
+    }
     let secrets = secrets(&case["client"]);
     let expect = &case["expect"];
     let client = Client::from_json(case["client"].clone());
@@ -256,14 +367,7 @@ fn run_case(case: &Value) -> Result<(), String> {
         return Err(format!("Debug of the request shows a secret ({s})"));
     }
     let response = &case["response"];
-    let body = match response.get("body_base64").and_then(Value::as_str) {
-        Some(b64) => base64_decode(b64)?,
-        None => response["body"]
-            .as_str()
-            .unwrap_or_default()
-            .as_bytes()
-            .to_vec(),
-    };
+    let body = body_of(response)?;
     let status = u16::try_from(response["status"].as_u64().unwrap_or_default())
         .map_err(|_| "`response.status` is not an HTTP status".to_string())?;
     match (request.parse(status, &body), expect.get("result")) {

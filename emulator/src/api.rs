@@ -1,164 +1,123 @@
-//! The scripts under `/sys/`, answering as the SMSC documentation describes
-//! (<https://smscentre.com/api/http/>): balance, send and status, in every `fmt`.
+//! The scripts under `/sys/`, behaving as the SMSC documentation describes
+//! (<https://smscentre.com/api/http/>): `balance.php`, `send.php` and `status.php`. Each script
+//! checks its parameters, changes the state, and hands a view to [`crate::format`] to render.
 
 use std::collections::HashMap;
 
-use crate::state::{money, moscow_date, Message, State};
+use crate::dates::send_time;
+use crate::format::{self, Answer, BalanceView, Fmt, SendView, StatusView};
+use crate::state::{Message, State};
 
-/// The answer format asked for with `fmt`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Fmt {
-    /// `fmt=0`, the default: readable lines.
-    Text,
-    /// `fmt=1`: comma-separated values.
-    Csv,
-    /// `fmt=2`: XML.
-    Xml,
-    /// `fmt=3`: JSON.
-    Json,
-}
-
-impl Fmt {
-    fn content_type(self) -> &'static str {
-        match self {
-            Fmt::Json => "application/json; charset=utf-8",
-            Fmt::Xml => "application/xml; charset=utf-8",
-            _ => "text/plain; charset=utf-8",
-        }
-    }
-}
-
-/// An answer body with its content type.
-pub struct Answer {
-    /// Content type.
-    pub content_type: &'static str,
-    /// Body text.
-    pub body: String,
-}
-
-/// Request parameters by name.
+/// Request parameters by name (a later value of a repeated name wins).
 pub(crate) type Params = HashMap<String, String>;
 
 /// An SMSC error: code, description, and the message id for send errors that have one.
-pub(crate) struct ApiError(pub i64, pub &'static str, pub Option<String>);
+#[derive(Debug)]
+pub(crate) struct ApiError {
+    /// The documented error code.
+    pub code: i64,
+    /// The description in the envelope.
+    pub text: &'static str,
+    /// The message id, for send.php errors raised once the message has one.
+    pub id: Option<String>,
+}
 
-/// Answers one script call.
+impl ApiError {
+    /// An error without a message id.
+    pub fn new(code: i64, text: &'static str) -> Self {
+        ApiError {
+            code,
+            text,
+            id: None,
+        }
+    }
+
+    /// Error 1, the answer to missing or malformed parameters.
+    pub fn params() -> Self {
+        ApiError::new(1, "parameters error")
+    }
+
+    /// Attaches the id of the message the error is about.
+    pub fn with_id(mut self, id: &str) -> Self {
+        self.id = Some(id.to_string());
+        self
+    }
+}
+
+/// Answers one script call; `None` for a script the emulator does not know (HTTP 404).
 pub fn handle(state: &mut State, script: &str, raw: Vec<(String, String)>) -> Option<Answer> {
     let params: Params = raw.into_iter().collect();
-    let fmt = match params.get("fmt").map(String::as_str) {
-        Some("1") => Fmt::Csv,
-        Some("2") => Fmt::Xml,
-        Some("3") => Fmt::Json,
-        _ => Fmt::Text,
-    };
+    let fmt = Fmt::from_param(params.get("fmt").map(String::as_str));
     let result = match script {
         "balance.php" => balance(state, &params, fmt),
         "send.php" => send(state, &params, fmt),
         "status.php" => status(state, &params, fmt),
         // Mailing lists, templates and monitoring events.
+        "jobs.php" => crate::jobs::jobs(state, &params, fmt),
+        "templates.php" => crate::jobs::templates(state, &params, fmt),
+        "op_templates.php" => crate::jobs::op_templates(state, &params, fmt),
+        "ping.php" => crate::jobs::ping(state, &params, fmt),
 
         // Contacts, sub-clients, sender names and documents.
 
         // Getting data.
         _ => return None,
     };
-    let body = result.unwrap_or_else(|ApiError(code, text, id)| error_body(fmt, code, text, id));
+    let body = result.unwrap_or_else(|e| format::error(fmt, e.code, e.text, e.id.as_deref()));
     Some(Answer {
         content_type: fmt.content_type(),
         body,
     })
 }
 
-/// The documented error envelope of each format.
-fn error_body(fmt: Fmt, code: i64, text: &str, id: Option<String>) -> String {
-    match (fmt, id) {
-        (Fmt::Text, None) => format!("ERROR = {code} ({text})"),
-        (Fmt::Text, Some(id)) => format!("ERROR = {code} ({text}), ID - {id}"),
-        (Fmt::Csv, id) => format!("{},-{code}", id.unwrap_or_else(|| "0".into())),
-        (Fmt::Xml, None) => {
-            format!("<result><error>{text}</error><error_code>{code}</error_code></result>")
-        }
-        (Fmt::Xml, Some(id)) => format!(
-            "<result><error>{text}</error><error_code>{code}</error_code><id>{id}</id></result>"
-        ),
-        (Fmt::Json, None) => serde_json::json!({"error": text, "error_code": code}).to_string(),
-        (Fmt::Json, Some(id)) => {
-            serde_json::json!({"error": text, "error_code": code, "id": id_json(&id)}).to_string()
-        }
-    }
-}
-
-/// Numeric ids are JSON numbers; ids chosen by the client as text stay strings.
-pub(crate) fn id_json(id: &str) -> serde_json::Value {
-    id.parse::<u64>()
-        .map_or_else(|_| serde_json::Value::from(id), serde_json::Value::from)
-}
-
+/// The account the request's `login` + `psw` (or `apikey`) open, by position; error 2 otherwise,
+/// also when no credentials were given at all, as SMSC answers an anonymous call.
 pub(crate) fn authenticate(state: &State, p: &Params) -> Result<usize, ApiError> {
-    let found = match (p.get("login"), p.get("psw"), p.get("apikey")) {
-        (_, _, Some(key)) => state
-            .accounts
-            .iter()
-            .position(|a| a.api_key.as_deref() == Some(key.as_str())),
-        (Some(login), Some(psw), None) => state
-            .accounts
-            .iter()
-            .position(|a| &a.login == login && &a.password == psw),
-        _ => None,
-    };
-    found.ok_or(ApiError(2, "authorise error", None))
+    let get = |k: &str| p.get(k).map(String::as_str);
+    state
+        .authenticate(get("login"), get("psw"), get("apikey"))
+        .ok_or_else(|| ApiError::new(2, "authorise error"))
+}
+
+/// Whether a flag parameter is set (`1`).
+fn flag(p: &Params, name: &str) -> bool {
+    p.get(name).is_some_and(|v| v.trim() == "1")
+}
+
+/// A small numeric parameter: absent means 0, anything else must be a number in `0..=max`.
+fn level(p: &Params, name: &str, max: u8) -> Result<u8, ApiError> {
+    match p.get(name).map(|v| v.trim()) {
+        None | Some("") => Ok(0),
+        Some(v) => v
+            .parse::<u8>()
+            .ok()
+            .filter(|n| *n <= max)
+            .ok_or_else(ApiError::params),
+    }
 }
 
 fn balance(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
     let i = authenticate(state, p)?;
-    let now = state.now();
-    let acc = &mut state.accounts[i];
-    while acc.balance_requests.front().is_some_and(|t| now - t >= 60) {
-        acc.balance_requests.pop_front();
+    let now_ms = state.now_ms();
+    if !state.balance_request(i, now_ms) {
+        return Err(ApiError::new(9, "duplicate request, wait a minute"));
     }
-    if acc.balance_requests.len() >= 10 {
-        return Err(ApiError(9, "duplicate request, wait a minute", None));
-    }
-    acc.balance_requests.push_back(now);
-    let cur = p.get("cur").is_some_and(|v| v == "1");
-    let bal = money(acc.balance);
-    let credit = (acc.credit != 0).then(|| money(acc.credit));
-    Ok(match fmt {
-        Fmt::Text | Fmt::Csv => {
-            let mut fields = vec![bal];
-            if cur {
-                fields.extend(credit);
-                fields.push(acc.currency.clone());
-            }
-            fields.join(",")
-        }
-        Fmt::Xml => {
-            let mut s = format!("<result><balance>{bal}</balance>");
-            if let Some(c) = &credit {
-                s += &format!("<credit>{c}</credit>");
-            }
-            if cur {
-                s += &format!("<currency>{}</currency>", acc.currency);
-            }
-            s + "</result>"
-        }
-        Fmt::Json => {
-            let mut o = serde_json::json!({ "balance": bal });
-            if let Some(c) = credit {
-                o["credit"] = c.into();
-            }
-            if cur {
-                o["currency"] = acc.currency.clone().into();
-            }
-            o.to_string()
-        }
-    })
+    let acc = &state.accounts[i];
+    Ok(format::balance(
+        fmt,
+        &BalanceView {
+            balance: acc.balance,
+            credit: acc.credit,
+            currency: flag(p, "cur").then_some(acc.currency.as_str()),
+        },
+    ))
 }
 
 /// SMS parts for one recipient: GSM-7 text fits 160 characters (153 per part when split), any
-/// other text is UCS-2 with 70 (67). The GSM extension table, whose characters take two septets,
-/// is not modelled: printable ASCII counts as one septet each.
-fn parts(text: &str) -> u32 {
+/// other text is UCS-2 with 70 (67). Characters are Unicode scalar values. Printable ASCII and
+/// line breaks count as GSM-7; the rest of the GSM alphabet and the extension table, whose
+/// characters take two septets, are not modelled.
+pub fn parts(text: &str) -> u32 {
     let chars = text.chars().count() as u32;
     let gsm = text
         .chars()
@@ -171,20 +130,65 @@ fn parts(text: &str) -> u32 {
     }
 }
 
-fn phone_ok(phone: &str) -> bool {
+/// Recipients and their text: `phones` + `mes`, or the `phones:text` lines of `list`.
+fn batches(p: &Params, textless: bool) -> Result<Vec<(Vec<String>, String)>, ApiError> {
+    let split = |phones: &str| -> Vec<String> {
+        phones
+            .split([',', ';'])
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let text_ok = |mes: &str| mes.chars().count() <= 1000 && (textless || !mes.trim().is_empty());
+    if let Some(list) = p.get("list").filter(|l| !l.trim().is_empty()) {
+        return list
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|line| {
+                let (phones, mes) = line.split_once(':').ok_or_else(ApiError::params)?;
+                if !text_ok(mes) {
+                    return Err(ApiError::params());
+                }
+                Ok((split(phones), mes.to_string()))
+            })
+            .collect();
+    }
+    let phones = p.get("phones").ok_or_else(ApiError::params)?;
+    let mes = match p.get("mes") {
+        Some(m) => m.clone(),
+        None if textless => String::new(),
+        None => return Err(ApiError::params()),
+    };
+    if !text_ok(&mes) {
+        return Err(ApiError::params());
+    }
+    Ok(vec![(split(phones), mes)])
+}
+
+/// The type flags of send.php's other channels and the message type status.php reports for
+/// each (<https://smscentre.com/api/http/status_messages/status_answer>); plain SMS has none.
+/// Telegram's type code is not documented, so it reports 0.
+const CHANNELS: [(&str, u8); 10] = [
+    ("flash", 1),
+    ("push", 3),
+    ("hlr", 4),
+    ("ping", 5),
+    ("mms", 6),
+    ("call", 7),
+    ("mail", 8),
+    ("viber", 10),
+    ("soc", 12),
+    ("tg", 0),
+];
+
+/// A phone number as send.php takes it: 10 to 15 digits after an optional `+`.
+pub(crate) fn phone_ok(phone: &str) -> bool {
     let digits = phone.strip_prefix('+').unwrap_or(phone);
     (10..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn time_ok(time: &str) -> bool {
-    !time.is_empty()
-        && time
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | ' ' | '+' | '-'))
-}
-
-/// Price of one SMS part: Russian numbers are cheaper, as on real tariffs.
-fn part_price(phone: &str) -> i64 {
+/// Price of one SMS part in kopecks: Russian numbers are cheaper, as on real tariffs.
+pub(crate) fn part_price(phone: &str) -> i64 {
     if phone.trim_start_matches('+').starts_with('7') {
         250
     } else {
@@ -194,168 +198,143 @@ fn part_price(phone: &str) -> i64 {
 
 fn send(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
     let i = authenticate(state, p)?;
-    let (Some(phones), Some(mes)) = (p.get("phones"), p.get("mes")) else {
-        return Err(ApiError(1, "parameters error", None));
-    };
-    if mes.chars().count() > 1000 || mes.trim().is_empty() {
-        return Err(ApiError(1, "parameters error", None));
-    }
-    if p.get("time").is_some_and(|t| !time_ok(t)) {
-        return Err(ApiError(5, "invalid date", None));
-    }
-    let cost_mode: u8 = p.get("cost").and_then(|c| c.parse().ok()).unwrap_or(0);
-    let list: Vec<String> = phones
-        .split([',', ';'])
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let mut n_parts = parts(mes);
-    if let Some(max) = p.get("maxsms").and_then(|m| m.parse::<u32>().ok()) {
-        n_parts = n_parts.min(max.max(1));
-    }
-    let total_sms = i64::from(n_parts) * list.len() as i64;
-    let total_cost: i64 = list
+    let (channel, kind) = CHANNELS
         .iter()
-        .map(|ph| part_price(ph) * i64::from(n_parts))
+        .copied()
+        .find(|(name, _)| flag(p, name))
+        .unwrap_or(("sms", 0));
+    let has = |k: &str| p.get(k).is_some_and(|v| !v.is_empty());
+    // HLR queries and ping-SMS carry no text; an MMS or a call may be only a subject or a file.
+    let textless = matches!(channel, "hlr" | "ping")
+        || (channel == "mms" && (has("subj") || has("fileurl") || has("file0")))
+        || (channel == "call" && (has("fileurl") || has("file0")));
+    let batches = batches(p, textless)?;
+    let cost_mode = level(p, "cost", 3)?;
+    let now_ms = state.now_ms();
+    let tz = match p.get("tz").map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        None => 0,
+        Some(t) => t
+            .parse::<i64>()
+            .ok()
+            .filter(|t| t.abs() <= 24)
+            .ok_or_else(ApiError::params)?,
+    };
+    let now = now_ms.div_euclid(1000);
+    let due_ms = match p.get("time").map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        None => now_ms,
+        Some(t) => match send_time(t, tz, now) {
+            Some(at) if at > now => at * 1000,
+            Some(_) => now_ms,
+            None => return Err(ApiError::new(5, "invalid date")),
+        },
+    };
+    let recipient_ok = |r: &str| match channel {
+        "mail" => r.contains('@') && !r.starts_with('@'),
+        "tg" => r.starts_with('@') || r.starts_with('#') || phone_ok(r),
+        _ => phone_ok(r),
+    };
+    // `maxsms` caps the parts of each message (a longer text is cut to fit).
+    let max_parts = match p.get("maxsms").map(|m| m.trim()).filter(|m| !m.is_empty()) {
+        None => None,
+        Some(m) => Some(m.parse::<u32>().map_err(|_| ApiError::params())?.max(1)),
+    };
+    let parts_of = |mes: &str| max_parts.map_or(parts(mes), |max| parts(mes).min(max));
+    let recipients: Vec<(&str, &str)> = batches
+        .iter()
+        .flat_map(|(phones, mes)| phones.iter().map(move |ph| (ph.as_str(), mes.as_str())))
+        .collect();
+    let sms: i64 = recipients
+        .iter()
+        .map(|(_, mes)| i64::from(parts_of(mes)))
         .sum();
+    let cost: i64 = recipients
+        .iter()
+        .map(|(ph, mes)| part_price(ph) * i64::from(parts_of(mes)))
+        .sum();
+    let all_ok = !recipients.is_empty() && recipients.iter().all(|(ph, _)| recipient_ok(ph));
     if cost_mode == 1 {
-        if list.is_empty() || !list.iter().all(|ph| phone_ok(ph)) {
-            return Err(ApiError(7, "invalid phone", None));
+        if !all_ok {
+            return Err(ApiError::new(7, "invalid phone"));
         }
-        return Ok(match fmt {
-            Fmt::Text => format!("COST - {}, SMS - {total_sms}", money(total_cost)),
-            Fmt::Csv => format!("{},{total_sms}", money(total_cost)),
-            Fmt::Xml => format!(
-                "<result><cnt>{total_sms}</cnt><cost>{}</cost></result>",
-                money(total_cost)
-            ),
-            Fmt::Json => {
-                serde_json::json!({"cnt": total_sms, "cost": money(total_cost)}).to_string()
-            }
-        });
+        return Ok(format::priced(fmt, sms, cost));
     }
-    let now = state.now();
-    let acc = &mut state.accounts[i];
-    let id = match p.get("id").filter(|s| !s.is_empty()) {
-        Some(id) => id.clone(),
+    let id = match p.get("id").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        Some(id) => id.to_string(),
         None => {
-            let id = acc.next_id;
-            acc.next_id += 1;
+            let usage = &mut state.usage[i];
+            let id = usage.next_id;
+            usage.next_id += 1;
             id.to_string()
         }
     };
-    if list.is_empty() || !list.iter().all(|ph| phone_ok(ph)) {
-        return Err(ApiError(7, "invalid phone", Some(id)));
+    if !all_ok {
+        return Err(ApiError::new(7, "invalid phone").with_id(&id));
     }
-    if acc.balance + acc.credit < total_cost {
-        return Err(ApiError(3, "no money", Some(id)));
+    let acc = &mut state.accounts[i];
+    if acc.balance + acc.credit < cost {
+        return Err(ApiError::new(3, "no money").with_id(&id));
     }
-    acc.balance -= total_cost;
-    let login = acc.login.clone();
-    let balance_after = acc.balance;
-    for phone in &list {
-        let digits = phone.trim_start_matches('+').to_string();
-        state.messages.insert(
-            (login.clone(), id.clone(), digits),
-            Message {
-                id: id.clone(),
-                phone: phone.trim_start_matches('+').to_string(),
-                text: mes.clone(),
-                sender: p.get("sender").cloned().unwrap_or_else(|| "SMSC.RU".into()),
-                parts: n_parts,
-                cost: part_price(phone) * i64::from(n_parts),
-                sent_at: now,
-            },
-        );
+    acc.balance -= cost;
+    let (login, balance) = (acc.login.clone(), acc.balance);
+    let sender = p
+        .get("sender")
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .unwrap_or_else(|| "SMSC.RU".into());
+    for (phone, mes) in &recipients {
+        let phone = phone.trim_start_matches('+').to_string();
+        let parts = parts_of(mes);
+        let message = Message {
+            id: id.clone(),
+            phone: phone.clone(),
+            text: mes.to_string(),
+            sender: sender.clone(),
+            parts,
+            cost: part_price(&phone) * i64::from(parts),
+            kind,
+            due_ms,
+        };
+        state
+            .messages
+            .insert((login.clone(), id.clone(), phone), message);
     }
-    let cost = money(total_cost);
-    let bal = money(balance_after);
-    Ok(match fmt {
-        Fmt::Text => {
-            let mut s = format!("OK - {total_sms} SMS, ID - {id}");
-            if cost_mode >= 2 {
-                s += &format!(", COST - {cost}");
-            }
-            if cost_mode == 3 {
-                s += &format!(", BALANCE - {bal}");
-            }
-            s
-        }
-        Fmt::Csv => match cost_mode {
-            2 => format!("{id},{total_sms},{cost}"),
-            3 => format!("{id},{total_sms},{cost},{bal}"),
-            _ => format!("{id},{total_sms}"),
+    Ok(format::sent(
+        fmt,
+        &SendView {
+            id: &id,
+            sms,
+            cost,
+            balance,
+            cost_mode,
         },
-        Fmt::Xml => {
-            let mut s = format!("<result><cnt>{total_sms}</cnt><id>{id}</id>");
-            if cost_mode >= 2 {
-                s += &format!("<cost>{cost}</cost>");
-            }
-            if cost_mode == 3 {
-                s += &format!("<balance>{bal}</balance>");
-            }
-            s + "</result>"
-        }
-        Fmt::Json => {
-            let mut o = serde_json::json!({"id": id_json(&id), "cnt": total_sms});
-            if cost_mode >= 2 {
-                o["cost"] = cost.into();
-            }
-            if cost_mode == 3 {
-                o["balance"] = bal.into();
-            }
-            o.to_string()
-        }
-    })
+    ))
 }
 
-/// Where a message stands `elapsed` seconds after sending: (status, err, when it last changed).
-/// Numbers ending in 0000 stand for subscribers that do not exist.
-fn progress(m: &Message, now: i64) -> (i64, i64, i64) {
-    let elapsed = now - m.sent_at;
-    if elapsed < 1 {
-        (-1, 0, m.sent_at)
-    } else if elapsed < 3 {
-        (0, 0, m.sent_at + 1)
-    } else if m.phone.ends_with("0000") {
-        (20, 1, m.sent_at + 3)
-    } else {
-        (1, 0, m.sent_at + 3)
-    }
-}
-
-fn status_name(status: i64) -> &'static str {
-    match status {
-        -3 => "Message not found",
-        -1 => "Waiting to be sent",
-        0 => "Transferred to operator",
-        1 => "Delivered",
-        20 => "Impossible to deliver",
-        _ => "Unknown",
-    }
+/// A comma list; `several` is true when it names more than one item or ends with a comma,
+/// which asks for the several-message answer even for one message.
+fn comma_list(value: &str) -> (Vec<&str>, bool) {
+    let items: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let several = items.len() > 1 || value.trim_end().ends_with(',');
+    (items, several)
 }
 
 fn status(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
     let i = authenticate(state, p)?;
     let login = state.accounts[i].login.clone();
     let (Some(phones), Some(ids)) = (p.get("phone"), p.get("id")) else {
-        return Err(ApiError(1, "parameters error", None));
+        return Err(ApiError::params());
     };
-    let several = phones.ends_with(',') || ids.ends_with(',');
-    let phones: Vec<&str> = phones
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let ids: Vec<&str> = ids
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if phones.is_empty() || phones.len() != ids.len() {
-        return Err(ApiError(1, "parameters error", None));
+    let (phones, several_phones) = comma_list(phones);
+    let (ids, several_ids) = comma_list(ids);
+    if ids.is_empty() || phones.len() != ids.len() {
+        return Err(ApiError::params());
     }
-    let several = several || ids.len() > 1;
+    let several = several_phones || several_ids;
+    let all = level(p, "all", 2)?;
     let key = |id: &str, phone: &str| {
         (
             login.clone(),
@@ -363,163 +342,39 @@ fn status(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
             phone.trim_start_matches('+').to_string(),
         )
     };
-    if p.get("del").is_some_and(|d| d == "1") {
-        for (id, phone) in ids.iter().zip(&phones) {
-            if state.messages.remove(&key(id, phone)).is_none() {
-                return Err(ApiError(5, "delete error", None));
-            }
+    let pairs: Vec<(&str, &str)> = ids.iter().copied().zip(phones.iter().copied()).collect();
+    if flag(p, "del") {
+        // All or nothing: a request naming an unknown message deletes none.
+        if pairs
+            .iter()
+            .any(|(id, ph)| !state.messages.contains_key(&key(id, ph)))
+        {
+            return Err(ApiError::new(5, "delete error"));
         }
-        return Ok(match fmt {
-            Fmt::Json => serde_json::json!({"result": "OK"}).to_string(),
-            Fmt::Xml => "<result>OK</result>".into(),
-            _ => "OK".into(),
-        });
+        for (id, ph) in &pairs {
+            state.messages.remove(&key(id, ph));
+        }
+        return Ok(format::deleted(fmt));
     }
-    let all: u8 = p
-        .get("all")
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(0)
-        .min(2);
-    let now = state.now();
-    let entries: Vec<Entry> = ids
+    let now_ms = state.now_ms();
+    let views: Vec<StatusView> = pairs
         .iter()
-        .zip(&phones)
-        .map(|(id, phone)| {
-            let msg = state.messages.get(&key(id, phone));
-            let (status, err, last) = msg.map_or((-3, 0, now), |m| progress(m, now));
-            Entry {
-                id: id.to_string(),
-                phone: phone.to_string(),
+        .map(|&(id, phone)| {
+            let message = state.messages.get(&key(id, phone));
+            let (status, err, last) = message.map_or((-3, 0, now_ms.div_euclid(1000)), |m| {
+                state.timing.progress(m, now_ms)
+            });
+            StatusView {
+                id,
+                phone,
                 status,
                 err,
                 last,
-                msg: msg.cloned(),
+                message,
             }
         })
         .collect();
-    Ok(render_status(&entries, fmt, all, several))
-}
-
-struct Entry {
-    id: String,
-    phone: String,
-    status: i64,
-    err: i64,
-    last: i64,
-    msg: Option<Message>,
-}
-
-fn render_status(entries: &[Entry], fmt: Fmt, all: u8, several: bool) -> String {
-    match fmt {
-        Fmt::Json => {
-            let items: Vec<serde_json::Value> = entries.iter().map(|e| status_json(e, all, several)).collect();
-            if several {
-                serde_json::Value::Array(items).to_string()
-            } else {
-                items.into_iter().next().unwrap_or_default().to_string()
-            }
-        }
-        Fmt::Xml => {
-            let body: String = entries.iter().map(|e| status_xml(e, several)).collect();
-            if several {
-                format!("<result>{body}</result>")
-            } else {
-                body
-            }
-        }
-        // Several-message text answers are not shown in the documentation; the emulator writes
-        // one line per message with id and phone appended.
-        Fmt::Text => entries
-            .iter()
-            .map(|e| {
-                let mut s = format!(
-                    "Status = {}, check_time = {}, err = {}",
-                    e.status,
-                    moscow_date(e.last),
-                    e.err
-                );
-                if all >= 1 {
-                    if let Some(m) = &e.msg {
-                        s += &format!(
-                            ", send_date = {}, phone = {}, cost = {}, sender_id = {}, status_name = {}, message = {}, comment = , type = 0",
-                            moscow_date(m.sent_at), m.phone, money(m.cost), m.sender, status_name(e.status), m.text
-                        );
-                    }
-                }
-                if several {
-                    s += &format!(", id = {}, phone = {}", e.id, e.phone);
-                }
-                s
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Fmt::Csv => entries
-            .iter()
-            .map(|e| {
-                let mut s = format!("{},{},{}", e.status, e.last, e.err);
-                if several {
-                    s += &format!(",{},{}", e.id, e.phone);
-                } else if all >= 1 {
-                    if let Some(m) = &e.msg {
-                        s += &format!(
-                            ",{},{},{},{},{},{}",
-                            m.sent_at, m.phone, money(m.cost), m.sender, status_name(e.status), m.text
-                        );
-                    }
-                }
-                s
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-    }
-}
-
-fn status_json(e: &Entry, all: u8, several: bool) -> serde_json::Value {
-    let mut o = serde_json::json!({
-        "status": e.status,
-        "last_date": moscow_date(e.last),
-        "last_timestamp": e.last,
-        "flag": 0,
-        "err": e.err,
-    });
-    if several {
-        o["id"] = id_json(&e.id);
-        o["phone"] = e.phone.clone().into();
-    }
-    if all >= 1 {
-        if let Some(m) = &e.msg {
-            o["send_date"] = moscow_date(m.sent_at).into();
-            o["send_timestamp"] = m.sent_at.into();
-            o["phone"] = m.phone.clone().into();
-            o["cost"] = money(m.cost).into();
-            o["sender_id"] = m.sender.clone().into();
-            o["status_name"] = status_name(e.status).into();
-            o["message"] = m.text.clone().into();
-            o["comment"] = "".into();
-            o["type"] = 0.into();
-            o["sms_cnt"] = m.parts.into();
-        }
-    }
-    if all >= 2 {
-        o["country"] = "Russia".into();
-        o["operator"] = "Emulated Operator".into();
-        o["region"] = "".into();
-    }
-    o
-}
-
-fn status_xml(e: &Entry, several: bool) -> String {
-    let mut s = format!(
-        "<sms><status>{}</status><last_date>{}</last_date><last_timestamp>{}</last_timestamp><flag>0</flag><err>{}</err>",
-        e.status,
-        moscow_date(e.last),
-        e.last,
-        e.err
-    );
-    if several {
-        s += &format!("<id>{}</id><phone>{}</phone>", e.id, e.phone);
-    }
-    s + "</sms>"
+    Ok(format::statuses(fmt, all, several, &views))
 }
 
 #[cfg(test)]
@@ -528,10 +383,32 @@ mod tests {
 
     #[test]
     fn parts_by_length_and_alphabet() {
+        assert_eq!(parts(""), 1);
         assert_eq!(parts(&"a".repeat(160)), 1);
         assert_eq!(parts(&"a".repeat(161)), 2);
+        assert_eq!(parts(&"a".repeat(306)), 2);
+        assert_eq!(parts(&"a".repeat(307)), 3);
         assert_eq!(parts(&"я".repeat(70)), 1);
         assert_eq!(parts(&"я".repeat(71)), 2);
+        assert_eq!(parts(&"я".repeat(134)), 2);
         assert_eq!(parts(&"я".repeat(135)), 3);
+        assert_eq!(parts("€"), 1, "one non-GSM character makes UCS-2");
+    }
+
+    #[test]
+    fn phones() {
+        assert!(phone_ok("79991234567"));
+        assert!(phone_ok("+79991234567"));
+        assert!(!phone_ok("+12345678"));
+        assert!(!phone_ok("7999123456789012"));
+        assert!(!phone_ok("7999-123-45-67"));
+        assert!(!phone_ok(""));
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(comma_list("1"), (vec!["1"], false));
+        assert_eq!(comma_list("1,"), (vec!["1"], true));
+        assert_eq!(comma_list("1, 2"), (vec!["1", "2"], true));
     }
 }

@@ -1,34 +1,51 @@
-//! A local emulator of the SMSC HTTP API.
+//! A local emulator of the SMSC HTTP API (<https://smscentre.com/api/http/>), for end-to-end
+//! tests of the client core from Rust, Python, Node, a browser and C.
 //!
-//! It answers `balance.php`, `send.php` and `status.php` in every `fmt` the documentation
-//! describes, keeps accounts whose balance falls as messages go out, hands out message ids,
-//! counts SMS parts by length and alphabet, moves statuses forward with time, and returns the
-//! documented errors (2 wrong credentials, 3 no money, 5 bad time or failed delete, 7 bad phone,
-//! 9 more than ten balance requests a minute). Tests start it on 127.0.0.1 with a free port.
+//! It answers `/sys/balance.php`, `/sys/send.php` and `/sys/status.php` (and `/rest/send/`, the
+//! JSON-body form of send.php) in every `fmt` the documentation describes, keeps accounts whose
+//! balance falls exactly as messages go out, hands out message ids, counts SMS parts by length
+//! and alphabet, moves statuses forward with time, and returns the documented errors (1
+//! parameters, 2 credentials, 3 no money, 5 bad `time` or failed delete, 7 bad phone, 9 more than
+//! ten balance requests a minute).
 //!
-//! Admin endpoints: `POST /emulator/reset` restores the starting state; `POST
-//! /emulator/advance?seconds=N` moves the emulated clock forward; `GET /emulator/messages`
-//! lists what was sent, as JSON.
+//! Admin endpoints, so tests are fast and deterministic:
+//! * `POST /emulator/reset`: the starting accounts, no messages, the real clock;
+//! * `POST /emulator/advance?seconds=N`: moves the emulated clock `N` seconds (decimals allowed)
+//!   forward: statuses advance, and the balance rate-limit window slides with it;
+//! * `GET /emulator/messages`: what was sent and the balances, as JSON.
+//!
+//! Only std and serde: a thread per connection, one request per connection.
+
+#![warn(missing_docs)]
 
 pub mod api;
+pub mod dates;
+pub mod files;
+pub mod format;
 pub mod http;
+pub mod jobs;
 pub mod state;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use http::{read_request, write_response, HttpRequest, HttpResponse};
-use state::{money, Account, State};
+use http::{read_request, write_response, ReadError, Request, Response};
+use state::{money, Account, State, StatusTiming};
 
 /// How the emulator is set up.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Config {
-    /// The accounts it starts with.
+    /// The accounts it starts with (and returns to on reset).
     pub accounts: Vec<Account>,
-    /// A folder whose files are served for paths outside `/sys/` and `/emulator/`.
+    /// A folder whose files are served for GET paths outside `/sys/`, `/rest/` and `/emulator/`.
     pub static_dir: Option<PathBuf>,
+    /// When statuses move on.
+    pub timing: StatusTiming,
+    /// Updated on every connection, so the owner can tell how long the server has been idle.
+    pub activity: Arc<Activity>,
 }
 
 impl Default for Config {
@@ -36,18 +53,101 @@ impl Default for Config {
         Config {
             accounts: state::default_accounts(),
             static_dir: None,
+            timing: StatusTiming::default(),
+            activity: Arc::new(Activity::new()),
         }
     }
 }
 
-/// Serves connections on `listener` until the process ends, a thread per connection.
+/// Connection bookkeeping, for `--exit-after-idle`: a forgotten emulator ends by itself.
+#[derive(Debug)]
+pub struct Activity {
+    started: Instant,
+    /// Milliseconds after `started` of the last connection's end (or start).
+    last_ms: AtomicU64,
+    /// Connections being served.
+    open: AtomicUsize,
+}
+
+impl Default for Activity {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Activity {
+    /// No connections yet; idle from now.
+    pub fn new() -> Self {
+        Activity {
+            started: Instant::now(),
+            last_ms: AtomicU64::new(0),
+            open: AtomicUsize::new(0),
+        }
+    }
+
+    fn touch(&self) {
+        let ms = self.started.elapsed().as_millis() as u64;
+        self.last_ms.fetch_max(ms, Ordering::Relaxed);
+    }
+
+    /// How long no connection has been open; `None` while one is.
+    pub fn idle_for(&self) -> Option<Duration> {
+        if self.open.load(Ordering::Relaxed) > 0 {
+            return None;
+        }
+        let now = self.started.elapsed().as_millis() as u64;
+        Some(Duration::from_millis(
+            now.saturating_sub(self.last_ms.load(Ordering::Relaxed)),
+        ))
+    }
+}
+
+/// Marks a connection open for as long as it lives.
+struct Open<'a>(&'a Activity);
+
+impl<'a> Open<'a> {
+    fn new(activity: &'a Activity) -> Self {
+        activity.open.fetch_add(1, Ordering::Relaxed);
+        activity.touch();
+        Open(activity)
+    }
+}
+
+impl Drop for Open<'_> {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.open.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// Serves connections on `listener` until the process ends, a thread per connection. All
+/// threads share one state behind a mutex; each request holds it only while it is answered.
 pub fn serve(listener: TcpListener, config: Config) {
-    let state = Arc::new(Mutex::new(State::new(config.accounts.clone())));
+    let state = Arc::new(Mutex::new(State::new(
+        config.accounts.clone(),
+        config.timing,
+    )));
     let config = Arc::new(config);
-    for stream in listener.incoming().flatten() {
+    for stream in listener.incoming() {
+        let stream = match stream {
+            Ok(s) => s,
+            Err(_) => {
+                // Out of file descriptors or a connection reset before accept: wait a little
+                // rather than spin, and carry on.
+                std::thread::sleep(Duration::from_millis(10));
+                continue;
+            }
+        };
         let state = Arc::clone(&state);
         let config = Arc::clone(&config);
-        std::thread::spawn(move || handle_connection(&stream, &state, &config));
+        let spawned = std::thread::Builder::new()
+            .name("smsc-emulator-conn".into())
+            .spawn(move || {
+                let _open = Open::new(&config.activity);
+                handle_connection(&stream, &state, &config);
+            });
+        // With no thread to spare the connection is dropped; the client sees it closed.
+        drop(spawned);
     }
 }
 
@@ -60,75 +160,98 @@ pub fn spawn(config: Config) -> std::io::Result<SocketAddr> {
 }
 
 fn handle_connection(stream: &TcpStream, state: &Mutex<State>, config: &Config) {
+    // A client that connects and says nothing must not hold a thread for ever.
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-    let Some(request) = read_request(stream) else {
-        write_response(stream, &HttpResponse::text(400, "bad request"));
-        return;
+    let _ = stream.set_nodelay(true);
+    let response = match read_request(stream) {
+        Ok(request) => route(&request, state, config),
+        Err(ReadError::Closed) => return,
+        Err(ReadError::Malformed(why)) => Response::text(400, format!("bad request: {why}")),
+        Err(ReadError::TooLarge) => Response::text(413, "request too large"),
+        Err(ReadError::LengthRequired) => {
+            Response::text(411, "send the body with a Content-Length, not chunked")
+        }
     };
-    let response = route(&request, state, config);
     write_response(stream, &response);
 }
 
-fn route(req: &HttpRequest, state: &Mutex<State>, config: &Config) -> HttpResponse {
+fn route(req: &Request, state: &Mutex<State>, config: &Config) -> Response {
     if req.method == "OPTIONS" {
-        return HttpResponse {
-            status: 204,
-            content_type: "text/plain",
-            body: Vec::new(),
-        };
+        // A CORS preflight; the allow headers go on every response.
+        return Response::no_content();
     }
-    // A panicking handler must not take the whole emulator down with a poisoned lock.
-    let mut state = state.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(script) = req.path.strip_prefix("/sys/") {
+    // The JSON endpoint /rest/send/ takes the parameters of send.php as a JSON object.
+    let script = if req.path.trim_end_matches('/') == "/rest/send" {
+        Some("send.php")
+    } else {
+        req.path.strip_prefix("/sys/")
+    };
+    if let Some(script) = script {
         if req.method != "GET" && req.method != "POST" {
-            return HttpResponse::text(405, "method not allowed");
+            return Response::text(405, "use GET or POST");
         }
-        return match api::handle(&mut state, script, req.params()) {
-            Some(answer) => HttpResponse {
+        let params = req.params();
+        let answer = api::handle(&mut lock(state), script, params);
+        return match answer {
+            Some(answer) => Response {
                 status: 200,
                 content_type: answer.content_type,
                 body: answer.body.into_bytes(),
             },
-            None => HttpResponse::text(404, format!("no such script: {script}")),
+            None => Response::text(404, format!("no such script: /sys/{script}")),
         };
     }
     if let Some(action) = req.path.strip_prefix("/emulator/") {
-        return admin(&mut state, action, req);
+        return admin(&mut lock(state), action, req);
     }
-    drop(state);
     match &config.static_dir {
-        Some(dir) if req.method == "GET" => static_file(dir, &req.path),
-        _ => HttpResponse::text(404, "not found"),
+        Some(dir) if req.method == "GET" => files::serve_file(dir, &req.path),
+        _ => Response::text(404, "not found"),
     }
 }
 
-fn admin(state: &mut State, action: &str, req: &HttpRequest) -> HttpResponse {
+/// The state, even after a handler panicked while holding it: one bad request must not take
+/// the whole emulator down with a poisoned lock.
+fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn admin(state: &mut State, action: &str, req: &Request) -> Response {
+    let changes = matches!(action, "reset" | "advance");
+    if changes && req.method != "POST" {
+        return Response::text(405, "use POST");
+    }
     match action {
         "reset" => {
             state.reset();
-            HttpResponse::text(200, "OK")
+            Response::text(200, "OK")
         }
         "advance" => {
             let seconds = req
                 .params()
                 .into_iter()
+                .rev()
                 .find(|(k, _)| k == "seconds")
-                .and_then(|(_, v)| v.parse::<i64>().ok());
+                .and_then(|(_, v)| v.trim().parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s >= 0.0 && *s <= 1e9);
             match seconds {
-                Some(s) if s >= 0 => {
-                    state.offset += s;
-                    HttpResponse::text(200, "OK")
+                Some(s) => {
+                    state.offset_ms += (s * 1000.0).round() as i64;
+                    Response::text(200, "OK")
                 }
-                _ => HttpResponse::text(400, "give seconds=N (N >= 0)"),
+                None => Response::text(400, "give seconds=N (N >= 0)"),
             }
         }
         "messages" => {
+            let now_ms = state.now_ms();
             let list: Vec<serde_json::Value> = state
                 .messages
                 .iter()
                 .map(|((login, _, _), m)| {
+                    let (status, err, _) = state.timing.progress(m, now_ms);
                     serde_json::json!({"login": login, "id": m.id, "phone": m.phone,
-                        "parts": m.parts, "cost": money(m.cost), "message": m.text})
+                        "parts": m.parts, "cost": money(m.cost), "message": m.text,
+                        "sender": m.sender, "status": status, "err": err})
                 })
                 .collect();
             let balances: serde_json::Map<String, serde_json::Value> = state
@@ -136,7 +259,7 @@ fn admin(state: &mut State, action: &str, req: &HttpRequest) -> HttpResponse {
                 .iter()
                 .map(|a| (a.login.clone(), money(a.balance).into()))
                 .collect();
-            HttpResponse {
+            Response {
                 status: 200,
                 content_type: "application/json; charset=utf-8",
                 body: serde_json::json!({"messages": list, "balances": balances})
@@ -144,30 +267,9 @@ fn admin(state: &mut State, action: &str, req: &HttpRequest) -> HttpResponse {
                     .into_bytes(),
             }
         }
-        _ => HttpResponse::text(404, "unknown emulator action"),
-    }
-}
-
-fn static_file(dir: &Path, path: &str) -> HttpResponse {
-    let rel = path.trim_start_matches('/');
-    let rel = if rel.is_empty() { "index.html" } else { rel };
-    if rel.split('/').any(|part| part == ".." || part.is_empty()) {
-        return HttpResponse::text(404, "not found");
-    }
-    let content_type = match Path::new(rel).extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") | Some("mjs") => "text/javascript; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("json") => "application/json; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        _ => "application/octet-stream",
-    };
-    match std::fs::read(dir.join(rel)) {
-        Ok(body) => HttpResponse {
-            status: 200,
-            content_type,
-            body,
-        },
-        Err(_) => HttpResponse::text(404, "not found"),
+        _ => Response::text(
+            404,
+            "unknown emulator action; try reset, advance or messages",
+        ),
     }
 }

@@ -1,7 +1,7 @@
 // Per-call cost of smsc-core from JavaScript, next to a hand-written client doing the least a
 // correct client must: encode the form, parse the JSON, check for the error envelope. Prints
 // microseconds per call; timings are the machine's, not assertions.
-import { Client } from '../src/index.js';
+import { Client } from 'smsc-core';
 
 const ANSWER = '{"id": 1234, "cnt": 1, "cost": "2.50", "balance": "997.50"}';
 const client = new Client({ login: 'demo', password: 'demo-password' });

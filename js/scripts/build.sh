@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly module and its JS glue into js/pkg/.
-# One `--target web` build serves Node, browsers, Deno and bundlers: src/index.js loads the
-# .wasm from the file system under Node and by URL elsewhere.
+# One `--target web` build serves Node, browsers, Deno and bundlers: package.json sends Node
+# (and Deno, Bun) to src/node.js, which reads the .wasm with fs and instantiates it synchronously,
+# and everything else to src/index.js, which fetches it by URL relative to the module.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TOOLS=${SMSC_TOOLS:-$HOME/.cache/smsc-core/tools}
@@ -9,7 +10,10 @@ export PATH="$TOOLS/bin:$PATH"
 # cdylib only: the crate's staticlib would be a useless 10 MB wasm archive.
 cargo rustc -p smsc-core --lib --crate-type cdylib --target wasm32-unknown-unknown \
   --profile release-wasm --features wasm --quiet
-wasm-bindgen --target web --weak-refs --out-dir js/pkg --out-name smsc_core \
+# --experimental-reset-state-function: the wrapper replaces an instance that trapped (a panic,
+# which panic = "abort" turns into a trap) with a fresh one; see bindings/wasm.rs.
+wasm-bindgen --target web --weak-refs --experimental-reset-state-function \
+  --out-dir js/pkg --out-name smsc_core \
   target/wasm32-unknown-unknown/release-wasm/smsc_core.wasm
 # npm's binaryen, not Debian's: Debian's wasm-opt writes modules that fail to load.
 js/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \

@@ -6,7 +6,7 @@ export class SmscError extends Error {
   constructor(message, { kind = 'internal', code, reason, field, messageId } = {}) {
     super(message);
     this.name = new.target.name;
-    /** `invalid`, `api`, `http`, `parse`, `internal` or `transport`. */
+    /** `invalid`, `api`, `http`, `parse`, `signature`, `internal` or `transport`. */
     this.kind = kind;
     /** SMSC error code (kind `api`) or HTTP status (kind `http`). */
     this.code = code;
@@ -41,45 +41,17 @@ export class InvalidPhoneError extends ApiError {}
 export class UndeliverableError extends ApiError {}
 /** The message could not be deleted. */
 export class DeleteFailedError extends ApiError {}
+/** Code 3 on jobs.php: the server could not save the record (the mailing list). */
+export class SaveFailedError extends ApiError {}
 /** Code 9: too many (identical or simultaneous) requests; wait before repeating. */
 export class RateLimitError extends ApiError {}
 /** The HTTP status was outside 2xx. */
 export class HttpError extends SmscError {}
 /** The body is not an SMSC answer. */
 export class ParseError extends SmscError {}
+/** A notification's checksum is missing or does not match the secret: do not trust it. */
+export class SignatureError extends SmscError {}
 /** A bug in smsc-core; please report it. */
 export class InternalError extends SmscError {}
 /** The transport (fetch) got no answer at all. */
 export class TransportError extends SmscError {}
-
-const BY_REASON = {
-  parameters: ParametersError,
-  auth: AuthError,
-  insufficient_funds: InsufficientFundsError,
-  ip_blocked: IpBlockedError,
-  invalid_date: InvalidDateError,
-  forbidden: ForbiddenError,
-  invalid_phone: InvalidPhoneError,
-  undeliverable: UndeliverableError,
-  delete_failed: DeleteFailedError,
-  rate_limited: RateLimitError,
-};
-
-const BY_KIND = {
-  invalid: InvalidArgumentError,
-  api: ApiError,
-  http: HttpError,
-  parse: ParseError,
-  internal: InternalError,
-};
-
-/** Turns what the wasm module threw into the matching error class. */
-export function fromNative(err) {
-  if (err instanceof SmscError) return err;
-  if (err && typeof err.kind === 'string') {
-    const Class = (err.kind === 'api' && BY_REASON[err.reason]) || BY_KIND[err.kind] || InternalError;
-    return new Class(err.message, err);
-  }
-  // A trap (panic = abort) or anything else unexpected from inside the module.
-  return new InternalError(`internal error in smsc-core: ${err && err.message ? err.message : String(err)}`);
-}

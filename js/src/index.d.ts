@@ -29,9 +29,9 @@ export interface BalanceParams {
 }
 
 export interface SendSmsParams {
-  phones: Phones;
-  /** At most 1000 characters. */
-  message: string;
+  phones?: Phones;
+  /** At most 1000 characters; required unless `list` is given. */
+  message?: string;
   sender?: string;
   /** 0 none, 1 translit, 2 "mpaHc/Ium". */
   translit?: 0 | 1 | 2;
@@ -55,7 +55,41 @@ export interface SendSmsParams {
   err?: boolean;
   op?: boolean;
   userip?: string;
+  /** WAP-push: `message` holds the link and the title on two lines (SMS only). */
+  push?: boolean;
+  /** Binary SMS: 1 binary text, 2 hex string (SMS only). */
+  bin?: 0 | 1 | 2;
+  /** Subject (MMS, e-mail). */
+  subj?: string;
+  /** Address of a file the server fetches (MMS, e-mail, call). */
+  fileurl?: string;
+  /** Call voice: m, m2, m3, m4, w, w2, w3, w4, optionally `,<language>`. */
+  voice?: string;
+  /** Call settings `"<wait>,<interval>,<attempts>"`. */
+  param?: string;
+  /** Telegram bot, `@name_bot`. */
+  bot?: string;
+  /** Different texts to different recipients, instead of `phones` and `message` (SMS only). */
+  list?: ListEntry[];
 }
+
+export interface ListEntry {
+  phones: Phones;
+  /** One line of text. */
+  message: string;
+}
+
+/** An HLR query or ping-SMS: recipients only. */
+export type SendHlrParams = Pick<SendSmsParams, 'phones' | 'id' | 'time' | 'tz' | 'cost' | 'err' | 'op' | 'userip'>;
+/** An MMS: text, a subject or a file. */
+export type SendMmsParams = Omit<SendSmsParams, 'message' | 'flash' | 'push' | 'bin' | 'voice' | 'param' | 'bot'> & { message?: string };
+/** An e-mail: `phones` are addresses; `sender` (an address) and `subj` are required. */
+export type SendEmailParams = Omit<SendSmsParams, 'flash' | 'push' | 'bin' | 'voice' | 'param' | 'bot'> & { sender: string; subj: string };
+/** A voice call: the text is spoken, or `fileurl` is played. */
+export type SendCallParams = Omit<SendSmsParams, 'message' | 'flash' | 'push' | 'bin' | 'subj' | 'bot'> & { message?: string };
+export type SendViberParams = Omit<SendSmsParams, 'flash' | 'push' | 'bin' | 'subj' | 'fileurl' | 'voice' | 'param' | 'bot'>;
+/** A Telegram message: `phones` may be phones, `@usernames` or `#ids`. */
+export type SendTelegramParams = Omit<SendSmsParams, 'flash' | 'push' | 'bin' | 'subj' | 'fileurl' | 'voice' | 'param'>;
 
 export type CostParams = Omit<SendSmsParams, 'cost'>;
 
@@ -122,6 +156,23 @@ export interface MessageStatus {
   country?: string;
   operator?: string;
   region?: string;
+  /** The result of an HLR query. */
+  hlr?: HlrData;
+}
+
+export interface HlrData {
+  imsi?: string;
+  msc?: string;
+  mcc?: string;
+  mnc?: string;
+  /** Country of registration. */
+  cn?: string;
+  /** Operator of registration. */
+  net?: string;
+  /** Roaming country. */
+  rcn?: string;
+  /** Roaming operator. */
+  rnet?: string;
 }
 
 export interface StatusResult {
@@ -137,18 +188,220 @@ export type DeleteParams = { id: MessageId; phone: string } | { messages: Messag
 
 // ---- Mailing lists, templates and monitoring events ----
 
+/** The id of a stored record (mailing list, template, task group): a positive whole number. */
+export type RecordId = number | string;
+
+/** A record as the server listed it: every named field as text, or the unnamed values of a fmt=1 line. */
+export interface ListedRecord {
+  id?: string;
+  name?: string;
+  fields?: Record<string, string>;
+  values?: string[];
+}
+
+/** A new mailing list: the send parameters (each applied to every message) and its own. */
+export type JobAddParams = Omit<SendSmsParams, 'cost'> & {
+  name: string;
+  /** Report the cost of the list. */
+  cost?: 0 | 1;
+  /** The SMS text used when a message is forwarded as an SMS. */
+  mes2?: string;
+  /** A message template whose text the messages carry, instead of `message`. */
+  tpl?: RecordId;
+  /** 0 by hand, 1 hourly, 2 daily, 3 working days, 4 weekends, 5 weekly, 6 monthly, 7 yearly. */
+  rpt?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  /** The most repeats, with `rpt`. */
+  rptn?: number;
+  /** Sender name on an automatic repeat. */
+  sender2?: string;
+  /** Automatic repeat on (`fl[5]`). */
+  auto_repeat?: boolean;
+  /** One message type at most: e-mail, HLR, ping-SMS, MMS, call or Viber. */
+  mail?: boolean;
+  hlr?: boolean;
+  ping?: boolean;
+  mms?: boolean;
+  call?: boolean;
+  viber?: boolean;
+};
+
+export interface JobAddResult {
+  id: string;
+  cost?: Money;
+}
+
+export interface JobParams {
+  id: RecordId;
+}
+
+export interface JobDeleted {
+  id: string;
+  deleted: true;
+}
+
+export interface JobCancelled {
+  id: string;
+  cancelled: true;
+}
+
+export interface JobsParams {
+  /** `DD.MM.YYYY`. */
+  start?: string;
+  /** `DD.MM.YYYY`. */
+  end?: string;
+}
+
+export interface JobList {
+  jobs: ListedRecord[];
+}
+
+export type TemplateFormat = '' | 'sms' | 'flash' | 'bin' | 'push' | 'mms' | 'call' | 'mail' | 'viber';
+
+export interface TemplateAddParams {
+  name: string;
+  message: string;
+  format?: TemplateFormat;
+  sender?: string;
+  /** Use the template for auto-signing (`fl[1]`). */
+  autosign?: boolean;
+}
+
+export interface TemplateUpdateParams {
+  id: RecordId;
+  name?: string;
+  message?: string;
+  format?: TemplateFormat;
+  sender?: string;
+  autosign?: boolean;
+}
+
+export interface TemplateParams {
+  id: RecordId;
+}
+
+export type TemplatesParams = Record<string, never>;
+
+export interface TemplateAdded {
+  /** Absent when the server only confirmed. */
+  id?: string;
+}
+
+export interface TemplateUpdated {
+  id: string;
+  updated: true;
+}
+
+export interface TemplateDeleted {
+  id: string;
+  deleted: true;
+}
+
+export interface TemplateList {
+  templates: ListedRecord[];
+}
+
+export interface OperatorTemplateAddParams {
+  sender: string;
+  message: string;
+  mts_srv?: boolean;
+  mts_auth?: boolean;
+  mts_trn?: boolean;
+  mega_srv?: boolean;
+  mega_auth?: boolean;
+  mega_trn?: boolean;
+  mega_adv?: boolean;
+  bee_srv?: boolean;
+  bee_trn?: boolean;
+  tele2_srv?: boolean;
+  tele2_trn?: boolean;
+  motiv_srv?: boolean;
+  motiv_trn?: boolean;
+  soc?: boolean;
+}
+
+export interface OperatorTemplatesParams {
+  sender: string;
+  message: string;
+}
+
+export interface OperatorTemplateAdded {
+  created: true;
+  /** Operator and message type in `name`, the template's id in `id`, when the answer lists them. */
+  templates?: ListedRecord[];
+}
+
+export interface OperatorTemplateList {
+  templates: ListedRecord[];
+}
+
+export interface MonitoringEventParams {
+  /** The task group's id. */
+  id: RecordId;
+  /** Fills `{NAME}`. */
+  name?: string;
+  /** Fills `{HOST}`. */
+  host?: string;
+  /** Fills `{INFO}`. */
+  info?: string;
+  /** Use the "back to normal" template. */
+  ok?: boolean;
+}
+
+export interface MonitoringEventResult {
+  id: string;
+  accepted: true;
+}
+
 // ---- Contacts, sub-clients, sender names and documents ----
 
 // ---- Getting data ----
 
+/**
+ * Every operation: `[parameters, result]`. Each entry is also a method of `Client`, named in
+ * camelCase (`send_sms` → `client.sendSms(params)`), so an operation added to the core needs
+ * one line here and nothing else in JS.
+ */
 export interface Operations {
+  /** The account balance (balance.php). */
   balance: [BalanceParams, Balance];
+  /** Sends an SMS (send.php). */
   send_sms: [SendSmsParams, SendResult];
+  /** The price of a message without sending it (send.php, cost=1). */
   cost: [CostParams, CostResult];
+  /** The status of one or more messages (status.php). */
   status: [StatusParams, StatusResult];
+  /** Deletes sent messages from the account's history (status.php, del=1). */
   delete_message: [DeleteParams, DeleteResult];
+  /** An HLR query (send.php, hlr=1). */
+  send_hlr: [SendHlrParams, SendResult];
+  /** A ping-SMS that checks whether a phone is on (send.php, ping=1). */
+  send_ping: [SendHlrParams, SendResult];
+  /** An MMS (send.php, mms=1). */
+  send_mms: [SendMmsParams, SendResult];
+  /** An e-mail (send.php, mail=1). */
+  send_email: [SendEmailParams, SendResult];
+  /** A voice call (send.php, call=1). */
+  send_call: [SendCallParams, SendResult];
+  /** A Viber message (send.php, viber=1). */
+  send_viber: [SendViberParams, SendResult];
+  /** A Telegram message (send.php, tg=1). */
+  send_telegram: [SendTelegramParams, SendResult];
+  /** Sends an SMS through the JSON endpoint /rest/send/. */
+  send_sms_json: [SendSmsParams, SendResult];
 
   // Mailing lists, templates and monitoring events.
+  job_add: [JobAddParams, JobAddResult];
+  job_delete: [JobParams, JobDeleted];
+  job_cancel: [JobParams, JobCancelled];
+  job: [JobParams, ListedRecord];
+  jobs: [JobsParams, JobList];
+  template_add: [TemplateAddParams, TemplateAdded];
+  template_update: [TemplateUpdateParams, TemplateUpdated];
+  template_delete: [TemplateParams, TemplateDeleted];
+  templates: [TemplatesParams, TemplateList];
+  operator_template_add: [OperatorTemplateAddParams, OperatorTemplateAdded];
+  operator_templates: [OperatorTemplatesParams, OperatorTemplateList];
+  monitoring_event: [MonitoringEventParams, MonitoringEventResult];
 
   // Contacts, sub-clients, sender names and documents.
 
@@ -159,10 +412,27 @@ export interface Operations {
 export type OperationName = keyof Operations;
 export declare const OPERATIONS: readonly OperationName[];
 
+/** `send_sms` → `sendSms`. */
+export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
+/**
+ * The per-operation methods of `Client`: `client.sendSms(params)` is
+ * `client.prepare('send_sms', params)`. Parameters may be left out where every one is optional.
+ */
+export type OperationMethods = {
+  [K in keyof Operations as CamelCase<K>]: {} extends Operations[K][0]
+    ? (params?: Operations[K][0]) => Request<Operations[K][1]>
+    : (params: Operations[K][0]) => Request<Operations[K][1]>;
+};
+
 export type Body = string | Uint8Array | ArrayBuffer;
 
 /** A request ready for any HTTP client; `fetch(req.url, req)` works as is. */
 export declare class Request<R = unknown> {
+  /** Requests are made by `Client`, never directly. */
+  private constructor();
   readonly method: 'POST' | 'GET';
   readonly url: string;
   readonly headers: Record<string, string>;
@@ -174,16 +444,99 @@ export declare class Request<R = unknown> {
   toJSON(): { operation: string; request: string };
 }
 
-export declare class Client {
-  constructor(config: ClientConfig);
-  readonly baseUrl: string;
-  prepare<K extends OperationName>(op: K, params?: Operations[K][0]): Request<Operations[K][1]>;
-  balance(params?: BalanceParams): Request<Balance>;
-  sendSms(params: SendSmsParams): Request<SendResult>;
-  cost(params: CostParams): Request<CostResult>;
-  status(params: StatusParams): Request<StatusResult>;
-  deleteMessage(params: DeleteParams): Request<DeleteResult>;
+export interface SmtpParams {
+  phones?: Phones;
+  message?: string;
+  list?: ListEntry[];
+  id?: MessageId;
+  /** Without a colon: `DDMMYYhhmm`, `h1-h2`, `0<unix time>` or `+<minutes>`. */
+  time?: string;
+  tz?: number;
+  translit?: 0 | 1 | 2;
+  /** Message type as SMSC's libraries number it: 0 SMS, 1 flash, … 10 Viber. */
+  format?: number;
+  sender?: string;
+  /** Test mode: not really sent. */
+  test?: boolean;
 }
+
+export interface SmtpMessage {
+  /** `send@send.<host>`. */
+  to: string;
+  /** The service's SMTP server, which needs no authorisation. */
+  server: string;
+  headers: Record<string, string>;
+  /** Plain text; it holds the credentials. */
+  body: string;
+}
+
+/** An SMSC client: credentials and where requests go. It holds no connection. */
+export declare class Client {
+  /** Throws `InvalidArgumentError` for missing or contradictory settings. */
+  constructor(config: ClientConfig);
+  /** The base address requests go to, e.g. `"https://smsc.ru"`. */
+  readonly baseUrl: string;
+  /** Builds the request of any operation by name; throws `InvalidArgumentError` for bad input. */
+  prepare<K extends OperationName>(op: K, params?: Operations[K][0]): Request<Operations[K][1]>;
+  /** Builds the e-mail for SMSC's SMTP route. */
+  smtpMessage(params: SmtpParams): SmtpMessage;
+  toString(): string;
+  toJSON(): { baseUrl: string };
+}
+/** One method per operation (`balance`, `sendSms`, `cost`, `status`, …), see `Operations`. */
+export interface Client extends OperationMethods {}
+
+export interface CallbackOptions {
+  /** The secret given as `md5=…`, `sha1=…` or `crc32=…` in the handler address. */
+  secret?: string;
+  /** The `charset` of the handler address (SMSC's default is windows-1251). */
+  charset?: string;
+  /** The notification's Content-Type, when known. */
+  contentType?: string;
+}
+
+interface CallbackBase {
+  /** Whether a checksum was verified against the secret. */
+  verified: boolean;
+  /** Every field as received, decoded. */
+  fields: Record<string, string>;
+}
+
+export interface StatusCallback extends CallbackBase {
+  kind: 'status';
+  id: string;
+  phone: string;
+  status: number;
+  status_text?: string;
+  is_final: boolean;
+  err?: number;
+  err_text?: string;
+  ts?: number;
+  type?: number;
+  flag?: number;
+  cost?: Money;
+  sms_count?: number;
+  hlr?: HlrData;
+}
+
+export interface IncomingCallback extends CallbackBase {
+  kind: 'incoming';
+  phone: string;
+  message: string;
+  to?: string;
+  id?: string;
+}
+
+export interface CallConfirmationCallback extends CallbackBase {
+  kind: 'call_confirmation';
+  phone: string;
+  ts?: number;
+}
+
+export type Callback = StatusCallback | IncomingCallback | CallConfirmationCallback;
+
+/** Reads a notification SMSC posted to your handler address (the raw POST body). */
+export declare function parseCallback(body: Body, options?: CallbackOptions): Callback;
 
 export interface SendOptions {
   fetch?: typeof globalThis.fetch;
@@ -193,12 +546,21 @@ export interface SendOptions {
 /** Sends the request with fetch and returns the parsed result. */
 export declare function send<R>(request: Request<R>, options?: SendOptions): Promise<R>;
 
-export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'internal' | 'transport';
+export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'signature' | 'internal' | 'transport';
 export type Reason =
   | 'parameters' | 'auth' | 'insufficient_funds' | 'ip_blocked' | 'invalid_date' | 'delete_failed'
-  | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown';
+  | 'save_failed' | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown';
+
+export interface ErrorDetails {
+  kind?: ErrorKind;
+  code?: number;
+  reason?: Reason;
+  field?: string;
+  messageId?: string;
+}
 
 export declare class SmscError extends Error {
+  constructor(message: string, details?: ErrorDetails);
   readonly kind: ErrorKind;
   /** SMSC error code (kind `api`) or HTTP status (kind `http`). */
   readonly code?: number;
@@ -219,8 +581,10 @@ export declare class ForbiddenError extends ApiError {}
 export declare class InvalidPhoneError extends ApiError {}
 export declare class UndeliverableError extends ApiError {}
 export declare class DeleteFailedError extends ApiError {}
+export declare class SaveFailedError extends ApiError {}
 export declare class RateLimitError extends ApiError {}
 export declare class HttpError extends SmscError {}
 export declare class ParseError extends SmscError {}
+export declare class SignatureError extends SmscError {}
 export declare class InternalError extends SmscError {}
 export declare class TransportError extends SmscError {}

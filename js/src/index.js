@@ -1,142 +1,21 @@
-// smsc-core for JavaScript: builds SMSC requests and reads their answers; the HTTP call is
-// yours (`fetch`, axios, undici…), or use `send()` below.
-import initWasm, { initSync, Client as NativeClient, operations, parseAnswer } from '../pkg/smsc_core.js';
-import { fromNative, InvalidArgumentError, TransportError } from './errors.js';
-
-export * from './errors.js';
+// smsc-core for browsers, bundlers and any runtime with fetch (the "default" export of
+// package.json): fetches the WebAssembly module relative to this file and instantiates it before
+// the package is usable. Bundlers that understand `new URL('…', import.meta.url)` (webpack 5,
+// Vite, Parcel) emit the .wasm as an asset; with others, serve pkg/smsc_core_bg.wasm at that
+// relative address. No `node:` import here, so browser bundles need no Node shims; Node itself
+// is sent to src/node.js, but a file: URL is still read from disk where the runtime offers
+// `process.getBuiltinModule` (Node >= 20.16), for tools that load this file directly.
+import initWasm, { initSync } from '../pkg/smsc_core.js';
+import { ready } from './api.js';
 
 const wasmUrl = new URL('../pkg/smsc_core_bg.wasm', import.meta.url);
-if (wasmUrl.protocol === 'file:' && typeof process !== 'undefined' && process.versions?.node) {
-  const { readFile } = await import('node:fs/promises');
-  initSync({ module: await readFile(wasmUrl) });
+const fs = wasmUrl.protocol === 'file:' ? globalThis.process?.getBuiltinModule?.('node:fs') : undefined;
+if (fs) {
+  initSync({ module: fs.readFileSync(wasmUrl) });
 } else {
   await initWasm({ module_or_path: wasmUrl });
 }
+ready();
 
-/** Names of every operation, for `client.prepare(op, params)`. */
-export const OPERATIONS = Object.freeze(operations());
-
-function call(fn) {
-  try {
-    return fn();
-  } catch (err) {
-    throw fromNative(err);
-  }
-}
-
-// JSON.stringify would silently drop functions and turn NaN into null; refuse them instead,
-// naming the key, so a wrong value never becomes a missing one.
-function plainData(key, value) {
-  const type = typeof value;
-  if (type === 'function' || type === 'symbol' || type === 'bigint' || (type === 'number' && !Number.isFinite(value))) {
-    const field = key === '' ? 'params' : key;
-    throw new InvalidArgumentError(`invalid argument \`${field}\`: ${String(value).slice(0, 40)} is not plain data (strings, numbers, booleans, arrays, objects)`, { kind: 'invalid', field });
-  }
-  return value;
-}
-
-const inspect = Symbol.for('nodejs.util.inspect.custom');
-
-/**
- * A request ready for any HTTP client: `fetch(req.url, req)` works as is. Its fields are
- * getters, so logging the object shows only the redacted form, never the password.
- */
-export class Request {
-  #op;
-  #params;
-  #data;
-
-  constructor(op, params, data) {
-    this.#op = op;
-    this.#params = params;
-    this.#data = data;
-  }
-
-  /** `"POST"` or `"GET"`. */
-  get method() { return this.#data.method; }
-  /** The full URL (with GET it carries the parameters, credentials included). */
-  get url() { return this.#data.url; }
-  /** Headers to send, as a plain object. */
-  get headers() { return { ...this.#data.headers }; }
-  /** The form body with POST, `undefined` with GET. */
-  get body() { return this.#data.body ?? undefined; }
-  /** The operation name. */
-  get operation() { return this.#data.operation; }
-
-  /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
-  parse(status, body) {
-    return JSON.parse(call(() => parseAnswer(this.#op, this.#params, status, body)));
-  }
-
-  toString() {
-    return `Request(${this.#data.operation}: ${this.#data.redacted})`;
-  }
-
-  toJSON() {
-    return { operation: this.#data.operation, request: this.#data.redacted };
-  }
-
-  [inspect]() {
-    return this.toString();
-  }
-}
-
-/** An SMSC client: credentials and where requests go. It holds no connection. */
-export class Client {
-  #native;
-
-  /**
-   * @param {object} config `{login, password}` or `{apiKey}`; optional `host`
-   * (`"smsc.ru"` default, `"smscentre.com"`…), `baseUrl`, `method` (`"POST"`/`"GET"`),
-   * `format` (`"json"`/`"text"`/`"csv"`/`"xml"`).
-   */
-  constructor(config) {
-    this.#native = call(() => new NativeClient(config));
-  }
-
-  /** The base address requests go to. */
-  get baseUrl() { return this.#native.baseUrl; }
-
-  /** Builds the request of any operation by name (see `OPERATIONS`). */
-  prepare(op, params) {
-    const json = JSON.stringify(params ?? null, plainData) ?? 'null';
-    const data = JSON.parse(call(() => this.#native.prepare(String(op), json)));
-    return new Request(op, json, data);
-  }
-
-  toString() { return `Client(${this.baseUrl})`; }
-  toJSON() { return { baseUrl: this.baseUrl }; }
-  [inspect]() { return this.toString(); }
-}
-
-// Every operation of the core is a method named in camelCase (`send_sms` → `sendSms`), made
-// from the core's own list, so an operation added to the core needs no code here; its types are
-// declared in index.d.ts.
-const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-for (const op of OPERATIONS) {
-  Object.defineProperty(Client.prototype, camel(op), {
-    value: function (params) { return this.prepare(op, params); },
-    writable: true,
-    configurable: true,
-  });
-}
-
-/**
- * Sends `request` with `fetch` (the global one unless given) and returns the parsed result.
- * A network failure is a `TransportError`; every answer goes through `request.parse`.
- */
-export async function send(request, { fetch: fetchFn = globalThis.fetch, signal } = {}) {
-  let response;
-  try {
-    response = await fetchFn(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-    });
-  } catch (err) {
-    throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport' });
-  }
-  const body = new Uint8Array(await response.arrayBuffer());
-  return request.parse(response.status, body);
-}
+export { Client, Request, OPERATIONS, parseCallback, send } from './api.js';
+export * from './errors.js';

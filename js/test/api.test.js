@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import * as smsc from '../src/index.js';
+import * as smsc from 'smsc-core';
 
 const client = new smsc.Client({ login: 'demo', password: 'top-secret-pw' });
 
@@ -108,4 +108,32 @@ test('every core operation is a method and has declared types', async () => {
     }
     assert.match(declared, new RegExp(`\\b${op}:`), `${op} has no entry in Operations of index.d.ts`);
   }
+});
+
+test('a panic inside the module is an InternalError, and the package goes on working', async () => {
+  // panicForTests is internal: the entry points do not export it.
+  const { panicForTests } = await import('../src/api.js');
+  assert.equal(smsc.panicForTests, undefined);
+  const made = client.balance();
+  for (let i = 0; i < 20; i += 1) {
+    assert.throws(() => panicForTests(), (err) => {
+      assert.ok(err instanceof smsc.InternalError && err instanceof Error, err.name);
+      assert.equal(err.kind, 'internal');
+      assert.match(err.message, /deliberate panic from panicForTests/);
+      return true;
+    });
+  }
+  // The trapped instance was replaced: a client and a request made before still work, and so
+  // do new ones.
+  assert.equal(client.balance().body, made.body);
+  assert.deepEqual(made.parse(200, '{"balance": "1.00"}'), { balance: '1.00' });
+  assert.throws(() => made.parse(200, '{"error": "x", "error_code": 2}'), smsc.AuthError);
+  assert.equal(new smsc.Client({ apiKey: 'k-123456' }).balance().operation, 'balance');
+  assert.equal(client.baseUrl, 'https://smsc.ru');
+});
+
+test('the Node entry has no top-level await: CommonJS can require it where Node allows', { skip: !process.features.require_module && 'this Node cannot require ES modules' }, async () => {
+  const { createRequire } = await import('node:module');
+  const required = createRequire(import.meta.url)('smsc-core');
+  assert.equal(required.Client, smsc.Client, 'the same module instance as the import');
 });

@@ -2,7 +2,7 @@
 // the local SMSC emulator answers as the documentation describes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import * as smsc from '../src/index.js';
+import * as smsc from 'smsc-core';
 import { startEmulator } from './emulator.js';
 
 let emulator;
@@ -16,7 +16,7 @@ test('send an SMS, read its status and the balance', async () => {
 
   const first = await smsc.send(client.status({ id: sent.id, phone: '79991234567' }));
   assert.equal(first.messages[0].status, -1);
-  await emulator.advance(5);
+  await emulator.advance(15);
   const later = await smsc.send(client.status({ id: sent.id, phone: '79991234567' }));
   assert.equal(later.messages[0].status, 1);
   assert.equal(later.messages[0].status_text, 'Delivered');
@@ -48,4 +48,12 @@ test('documented errors arrive as error classes', async () => {
     return true;
   });
   await assert.rejects(smsc.send(poor.sendSms({ phones: '+12345678', message: 'Hi' })), smsc.InvalidPhoneError);
+});
+
+test('the JSON endpoint through fetch', async () => {
+  const client = new smsc.Client({ login: 'demo', password: 'demo-password', baseUrl: emulator.baseUrl });
+  const req = client.sendSmsJson({ phones: '79991234568', message: 'Hi' });
+  assert.equal(req.headers['Content-Type'], 'application/json');
+  const sent = await smsc.send(req);
+  assert.equal(sent.sms_count, 1);
 });

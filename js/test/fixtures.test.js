@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import * as smsc from '../src/index.js';
+import * as smsc from 'smsc-core';
 import { fixtureFiles, fixturesRoot } from './corpus.js';
 import { checkCase, responseBody } from './fixture-check.js';
 

@@ -15,7 +15,7 @@ or with the bundled stdlib transport: ``smsc_core.send(client.balance())``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Union
+from typing import Any, Callable, TypeVar, Union
 
 from . import _native
 from ._native import OPERATIONS, Request
@@ -34,11 +34,32 @@ from .errors import (
     ParametersError,
     ParseError,
     RateLimitError,
+    SaveFailedError,
+    SignatureError,
     SmscError,
     TransportError,
     UndeliverableError,
 )
 from .transport import urllib_send
+from .types import (
+    Balance,
+    CostResult,
+    DeleteResult,
+    JobAddResult,
+    JobCancelled,
+    JobDeleted,
+    JobList,
+    ListedRecord,
+    MonitoringEventResult,
+    OperatorTemplateAdded,
+    OperatorTemplateList,
+    SendResult,
+    StatusResult,
+    TemplateAdded,
+    TemplateDeleted,
+    TemplateList,
+    TemplateUpdated,
+)
 
 __version__ = _native.__version__
 
@@ -60,14 +81,18 @@ __all__ = [
     "ParseError",
     "RateLimitError",
     "Request",
+    "SaveFailedError",
+    "SignatureError",
     "SmscError",
     "TransportError",
     "UndeliverableError",
+    "parse_callback",
     "send",
     "urllib_send",
 ]
 
 Phones = Union[str, list[str]]
+_R = TypeVar("_R")
 
 
 def _params(**values: Any) -> dict[str, Any]:
@@ -86,6 +111,33 @@ class Client:
     """
 
     __slots__ = ("_native",)
+
+    # The operations without a method written out below: the loop after the class makes them at
+    # run time from the core's own list; these lines declare them (and their result types) to
+    # type checkers. A new core operation needs one line here and one in ``types.RESULTS``.
+    send_hlr: Callable[..., Request[SendResult]]
+    send_ping: Callable[..., Request[SendResult]]
+    send_mms: Callable[..., Request[SendResult]]
+    send_email: Callable[..., Request[SendResult]]
+    send_call: Callable[..., Request[SendResult]]
+    send_viber: Callable[..., Request[SendResult]]
+    send_telegram: Callable[..., Request[SendResult]]
+    send_sms_json: Callable[..., Request[SendResult]]
+    # Mailing lists, templates and monitoring events.
+    job_add: Callable[..., Request[JobAddResult]]
+    job_delete: Callable[..., Request[JobDeleted]]
+    job_cancel: Callable[..., Request[JobCancelled]]
+    job: Callable[..., Request[ListedRecord]]
+    jobs: Callable[..., Request[JobList]]
+    template_add: Callable[..., Request[TemplateAdded]]
+    template_update: Callable[..., Request[TemplateUpdated]]
+    template_delete: Callable[..., Request[TemplateDeleted]]
+    templates: Callable[..., Request[TemplateList]]
+    operator_template_add: Callable[..., Request[OperatorTemplateAdded]]
+    operator_templates: Callable[..., Request[OperatorTemplateList]]
+    monitoring_event: Callable[..., Request[MonitoringEventResult]]
+    # Contacts, sub-clients, sender names and documents.
+    # Getting data.
 
     def __init__(
         self,
@@ -118,20 +170,28 @@ class Client:
         """The base address requests go to."""
         return self._native.base_url
 
-    def prepare(self, op: str, params: dict[str, Any] | None = None) -> Request:
+    def prepare(self, op: str, params: dict[str, Any] | None = None) -> Request[Any]:
         """Builds the request of any operation by name (see ``OPERATIONS``)."""
         return self._native.prepare(op, params)
 
-    def balance(self, *, currency: bool = False) -> Request:
+    def smtp_message(
+        self, phones: Phones | None = None, message: str | None = None, **options: Any
+    ) -> dict[str, Any]:
+        """Builds the e-mail that sends ``message`` through SMSC's SMTP route: ``to``,
+        ``server``, ``headers`` and ``body`` for your SMTP client (``smtplib``). Options: id,
+        time (without a colon), tz, translit, format, sender, test, list."""
+        return self._native.smtp_message(_params(phones=phones, message=message, **options))
+
+    def balance(self, *, currency: bool = False) -> Request[Balance]:
         """The account balance; ``currency=True`` adds the currency code."""
         return self.prepare("balance", _params(currency=currency or None))
 
-    def send_sms(self, phones: Phones, message: str, **options: Any) -> Request:
+    def send_sms(self, phones: Phones, message: str, **options: Any) -> Request[SendResult]:
         """Sends ``message`` to ``phones``. Options: sender, translit, tinyurl, time, tz, period,
         freq, flash, id, valid, maxsms, cost (0-3), err, op, userip."""
         return self.prepare("send_sms", _params(phones=phones, message=message, **options))
 
-    def cost(self, phones: Phones, message: str, **options: Any) -> Request:
+    def cost(self, phones: Phones, message: str, **options: Any) -> Request[CostResult]:
         """The price of sending ``message`` to ``phones``, without sending it."""
         return self.prepare("cost", _params(phones=phones, message=message, **options))
 
@@ -142,7 +202,7 @@ class Client:
         *,
         messages: list[dict[str, Any]] | None = None,
         all: int = 0,
-    ) -> Request:
+    ) -> Request[StatusResult]:
         """The status of one message (``id``, ``phone``) or several (``messages`` of dicts with
         ``id`` and ``phone``). ``all``: 0 status, 1 full information, 2 also country/operator."""
         return self.prepare(
@@ -155,14 +215,16 @@ class Client:
         phone: str | None = None,
         *,
         messages: list[dict[str, Any]] | None = None,
-    ) -> Request:
+    ) -> Request[DeleteResult]:
         """Deletes one sent message (``id``, ``phone``) or several (``messages``)."""
         return self.prepare("delete_message", _params(id=id, phone=phone, messages=messages))
 
 
-def _operation_method(op: str) -> Callable[..., Request]:
-    def method(self: Client, **params: Any) -> Request:
+def _operation_method(op: str) -> Callable[..., Request[Any]]:
+    def method(self: Client, **params: Any) -> Request[Any]:
         return self.prepare(op, _params(**params))
+
+    method._generated = True  # type: ignore[attr-defined]
 
     method.__name__ = op
     method.__qualname__ = f"Client.{op}"
@@ -179,7 +241,28 @@ for _op in OPERATIONS:
 del _op
 
 
-def send(request: Request, transport: Callable[[Request], tuple[int, bytes]] = urllib_send) -> Any:
+def parse_callback(
+    body: bytes | str,
+    *,
+    secret: str | None = None,
+    charset: str | None = None,
+    content_type: str | None = None,
+) -> dict[str, Any]:
+    """Reads a notification SMSC posted to your handler address (the raw POST body).
+
+    ``kind`` tells what it is: ``"status"``, ``"incoming"`` or ``"call_confirmation"``. With
+    ``secret`` (the value given as ``md5=…``, ``sha1=…`` or ``crc32=…`` in the handler address)
+    a notification without a matching checksum raises :class:`SignatureError`. ``charset`` is the
+    one in the handler address (SMSC's default is windows-1251).
+    """
+    options = _params(secret=secret, charset=charset, content_type=content_type)
+    return _native.parse_callback(body, options or None)
+
+
+def send(
+    request: Request[_R],
+    transport: Callable[[Request[Any]], tuple[int, bytes]] = urllib_send,
+) -> _R:
     """Sends ``request`` with ``transport`` (urllib by default) and returns the parsed result."""
     status, body = transport(request)
     return request.parse(status, body)

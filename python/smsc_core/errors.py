@@ -1,7 +1,8 @@
 """The exceptions smsc-core raises.
 
 Every error is an ``SmscError`` with the same attributes in every language: ``kind``
-(``"invalid"``, ``"api"``, ``"http"``, ``"parse"``, ``"internal"``, or ``"transport"`` for a
+(``"invalid"``, ``"api"``, ``"http"``, ``"parse"``, ``"signature"``, ``"internal"``, or
+``"transport"`` for a
 network failure of the bundled urllib transport), ``code`` (the SMSC error code, or the HTTP
 status), ``reason`` (what an SMSC code means for the script that answered, e.g. ``"auth"``),
 ``field`` (the argument at fault) and ``message_id`` (the id SMSC attached to a send error).
@@ -80,6 +81,10 @@ class DeleteFailedError(ApiError):
     """The message could not be deleted."""
 
 
+class SaveFailedError(ApiError):
+    """Code 3 on jobs.php: the server could not save the record (the mailing list)."""
+
+
 class RateLimitError(ApiError):
     """Code 9: too many (identical or simultaneous) requests; wait before repeating."""
 
@@ -94,6 +99,12 @@ class ParseError(SmscError):
     """The body is not an SMSC answer (HTML page, empty, truncated JSON, wrong charset)."""
 
     kind = "parse"
+
+
+class SignatureError(SmscError):
+    """A notification's checksum is missing or does not match the secret: do not trust it."""
+
+    kind = "signature"
 
 
 class InternalError(SmscError):
@@ -118,6 +129,7 @@ _BY_REASON = {
     "invalid_phone": InvalidPhoneError,
     "undeliverable": UndeliverableError,
     "delete_failed": DeleteFailedError,
+    "save_failed": SaveFailedError,
     "rate_limited": RateLimitError,
 }
 
@@ -126,6 +138,7 @@ _BY_KIND = {
     "api": ApiError,
     "http": HttpError,
     "parse": ParseError,
+    "signature": SignatureError,
     "internal": InternalError,
 }
 

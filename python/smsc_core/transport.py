@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import TransportError
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 30.0
 
 
-def urllib_send(request: Request, timeout: float = DEFAULT_TIMEOUT) -> tuple[int, bytes]:
+def urllib_send(request: Request[Any], timeout: float = DEFAULT_TIMEOUT) -> tuple[int, bytes]:
     """Sends ``request`` and returns ``(http_status, body_bytes)``; never judges the answer."""
     data = request.body.encode("utf-8") if request.body is not None else None
     http_request = urllib.request.Request(

@@ -4,15 +4,15 @@ Keys are the same in every language; money is ``decimal.Decimal`` (exact), and k
 did not report are absent.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: TypedDict must see ``NotRequired`` itself, not
+# its text, to know which keys are optional at run time (``__optional_keys__``).
+import sys
 from decimal import Decimal
-from typing import TypedDict
 
-try:  # Python 3.11+
-    from typing import NotRequired
-except ImportError:  # pragma: no cover - older Pythons
-    from typing_extensions import NotRequired
+if sys.version_info >= (3, 11):
+    from typing import NotRequired, TypedDict
+else:  # pragma: no cover - older Pythons: typing.TypedDict there ignores NotRequired
+    from typing_extensions import NotRequired, TypedDict
 
 
 class Balance(TypedDict):
@@ -52,7 +52,22 @@ class CostResult(TypedDict):
     sms_count: int
 
 
+class HlrData(TypedDict, total=False):
+    """The result of an HLR query (``send_hlr``), reported with its status."""
+
+    imsi: str
+    msc: str
+    mcc: str
+    mnc: str
+    cn: str
+    net: str
+    rcn: str
+    rnet: str
+
+
 class MessageStatus(TypedDict):
+    """One message of a ``status`` answer."""
+
     id: NotRequired[str]
     phone: NotRequired[str]
     status: int
@@ -76,9 +91,7 @@ class MessageStatus(TypedDict):
     country: NotRequired[str]
     operator: NotRequired[str]
     region: NotRequired[str]
-
-
-"""One message of a ``status`` answer."""
+    hlr: NotRequired[HlrData]
 
 
 class StatusResult(TypedDict):
@@ -95,6 +108,90 @@ class DeleteResult(TypedDict):
 
 # ---- Mailing lists, templates and monitoring events ----
 
+
+class ListedRecord(TypedDict, total=False):
+    """A record as the server listed it (``job``, entries of ``jobs``, ``templates``…): every
+    named field as text in ``fields``, or the unnamed values of a fmt=1 line in ``values``."""
+
+    id: str
+    name: str
+    fields: dict[str, str]
+    values: list[str]
+
+
+class JobAddResult(TypedDict):
+    """``job_add``: the new mailing list."""
+
+    id: str
+    cost: NotRequired[Decimal]
+
+
+class JobDeleted(TypedDict):
+    """``job_delete``: the mailing list deleted."""
+
+    id: str
+    deleted: bool
+
+
+class JobCancelled(TypedDict):
+    """``job_cancel``: the mailing list disabled."""
+
+    id: str
+    cancelled: bool
+
+
+class JobList(TypedDict):
+    """``jobs``: the mailing lists."""
+
+    jobs: list[ListedRecord]
+
+
+class TemplateAdded(TypedDict, total=False):
+    """``template_add``: the new template's id, when the server names it."""
+
+    id: str
+
+
+class TemplateUpdated(TypedDict):
+    """``template_update``: the template changed."""
+
+    id: str
+    updated: bool
+
+
+class TemplateDeleted(TypedDict):
+    """``template_delete``: the template deleted."""
+
+    id: str
+    deleted: bool
+
+
+class TemplateList(TypedDict):
+    """``templates``: the message templates."""
+
+    templates: list[ListedRecord]
+
+
+class OperatorTemplateAdded(TypedDict):
+    """``operator_template_add``: accepted, with the per-operator templates when listed."""
+
+    created: bool
+    templates: NotRequired[list[ListedRecord]]
+
+
+class OperatorTemplateList(TypedDict):
+    """``operator_templates``: operator and message type in ``name``, the id in ``id``."""
+
+    templates: list[ListedRecord]
+
+
+class MonitoringEventResult(TypedDict):
+    """``monitoring_event``: the event accepted for the task group ``id``."""
+
+    id: str
+    accepted: bool
+
+
 # ---- Contacts, sub-clients, sender names and documents ----
 
 # ---- Getting data ----
@@ -106,7 +203,27 @@ RESULTS: dict[str, type] = {
     "cost": CostResult,
     "status": StatusResult,
     "delete_message": DeleteResult,
+    "send_hlr": SendResult,
+    "send_ping": SendResult,
+    "send_mms": SendResult,
+    "send_email": SendResult,
+    "send_call": SendResult,
+    "send_viber": SendResult,
+    "send_telegram": SendResult,
+    "send_sms_json": SendResult,
     # Mailing lists, templates and monitoring events.
+    "job_add": JobAddResult,
+    "job_delete": JobDeleted,
+    "job_cancel": JobCancelled,
+    "job": ListedRecord,
+    "jobs": JobList,
+    "template_add": TemplateAdded,
+    "template_update": TemplateUpdated,
+    "template_delete": TemplateDeleted,
+    "templates": TemplateList,
+    "operator_template_add": OperatorTemplateAdded,
+    "operator_templates": OperatorTemplateList,
+    "monitoring_event": MonitoringEventResult,
     # Contacts, sub-clients, sender names and documents.
     # Getting data.
 }

@@ -44,7 +44,7 @@ def test_send_then_status_then_balance(base_url):
 
     first = send(client.status(sent["id"], "79991234567"))["messages"][0]
     assert first["status"] == -1 and not first["is_final"]
-    advance(base_url, 5)
+    advance(base_url, 15)
     later = send(client.status(sent["id"], "79991234567", all=1))["messages"][0]
     assert later["status"] == 1 and later["status_text"] == "Delivered" and later["is_final"]
     assert later["message"] == "Hello from Python"
@@ -97,3 +97,136 @@ def test_an_unreachable_server_is_a_transport_error():
     client = Client("demo", "demo-password", base_url="http://127.0.0.1:9")
     with pytest.raises(smsc_core.TransportError):
         send(client.balance())
+
+
+def test_other_channels_of_send(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    hlr = send(client.send_hlr(phones=["79991234567", "79991234568"], cost=3))
+    assert (hlr["sms_count"], hlr["cost"]) == (2, Decimal("5.00"))
+    mail = send(
+        client.send_email(
+            phones="anna@example.com", message="Hi", subj="News", sender="shop@example.net"
+        )
+    )
+    assert mail["sms_count"] == 1
+    tg = send(client.send_telegram(phones=["@anna_k", "#42"], message="Hi", bot="@shop_bot"))
+    assert tg["sms_count"] == 2
+    with pytest.raises(smsc_core.InvalidArgumentError) as refused:
+        client.send_hlr(phones="79991234567", message="no text for HLR")
+    assert refused.value.field == "message"
+
+
+def test_the_json_endpoint(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    req = client.send_sms_json(phones="79991234567", message="Hi", cost=3)
+    assert req.url.endswith("/rest/send/") and req.headers["Content-Type"] == "application/json"
+    sent = send(req)
+    assert (sent["sms_count"], sent["balance"]) == (1, Decimal("997.50"))
+
+
+def test_different_texts_in_one_request(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    sent = send(
+        client.prepare(
+            "send_sms",
+            {
+                "list": [
+                    {"phones": "79991234567", "message": "Code 1111"},
+                    {"phones": ["79991234568", "79991234569"], "message": "я" * 71},
+                ],
+                "cost": 3,
+            },
+        )
+    )
+    assert (sent["sms_count"], sent["cost"]) == (5, Decimal("12.50"))
+
+
+def test_mailing_lists(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    created = send(
+        client.job_add(
+            name="Spring sale",
+            phones=["79991234567", "79997654321"],
+            message="Sale -20%",
+            cost=1,
+            rpt=2,
+            rptn=3,
+        )
+    )
+    assert created == {"id": "1", "cost": Decimal("5.00")}
+    job = send(client.job(id=created["id"]))
+    assert (job["id"], job["name"], job["fields"]["status"]) == ("1", "Spring sale", "-1")
+    assert send(client.job_cancel(id=1)) == {"id": "1", "cancelled": True}
+    assert send(client.job(id=1))["fields"]["status"] == "-2"
+    # One identical action a minute on mailing lists.
+    with pytest.raises(smsc_core.RateLimitError):
+        send(client.job_cancel(id=1))
+    assert [j["id"] for j in send(client.jobs(start="01.01.2000"))["jobs"]] == ["1"]
+    assert send(client.jobs(end="01.01.2000")) == {"jobs": []}
+    assert send(client.job_delete(id=1)) == {"id": "1", "deleted": True}
+    with pytest.raises(smsc_core.SaveFailedError) as gone:
+        send(client.job(id=1))
+    assert (gone.value.code, gone.value.reason) == (3, "save_failed")
+    with pytest.raises(smsc_core.InvalidArgumentError) as refused:
+        client.job_add(name="Sale", phones="79991234567", message="Hi", cost=3)
+    assert refused.value.field == "cost"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv", "xml"])
+def test_mailing_lists_in_every_format(base_url, fmt):
+    client = Client("demo", "demo-password", base_url=base_url, format=fmt)
+    created = send(client.job_add(name="Sale, spring", phones="79991234567", message="Hi", cost=1))
+    assert created == {"id": "1", "cost": Decimal("2.50")}
+    assert send(client.job_add(name="Plain", phones="79991234567", message="Hi")) == {"id": "2"}
+    jobs = send(client.jobs())["jobs"]
+    assert len(jobs) == 2
+    if fmt == "csv":
+        assert [j["values"][0] for j in jobs] == ["1", "2"]
+    else:
+        assert [(j["id"], j["name"]) for j in jobs] == [("1", "Sale, spring"), ("2", "Plain")]
+    assert send(client.job(id=2))["id"] == "2"
+    assert send(client.job_delete(id=2)) == {"id": "2", "deleted": True}
+
+
+def test_message_templates_and_a_mailing_list_from_one(base_url):
+    client = Client("demo", "demo-password", base_url=base_url, format="xml")
+    added = send(client.template_add(name="Greeting", message="Hello, friend", format="sms"))
+    assert added == {"id": "1"}
+    assert send(client.template_update(id=1, message="Hi again", autosign=True)) == {
+        "id": "1",
+        "updated": True,
+    }
+    [template] = send(client.templates())["templates"]
+    assert (template["name"], template["fields"]["msg"]) == ("Greeting", "Hi again")
+    assert template["fields"]["autosign"] == "1"
+    job = send(client.job_add(name="From template", phones="79991234567", tpl=1))
+    assert send(client.job(id=job["id"]))["fields"]["mes"] == "Hi again"
+    assert send(client.template_delete(id=1)) == {"id": "1", "deleted": True}
+    assert send(client.templates()) == {"templates": []}
+    with pytest.raises(smsc_core.ParametersError):
+        send(client.template_delete(id=1))
+
+
+def test_operator_templates(base_url):
+    client = Client(api_key="demo-api-key", base_url=base_url, format="text")
+    added = send(
+        client.operator_template_add(
+            sender="SHOP", message="Your code: %CODE%", mts_auth=True, mega_auth=True
+        )
+    )
+    assert added == {"created": True}
+    listed = send(client.operator_templates(sender="SHOP", message="Your code: %CODE%"))
+    names = [(t["id"], t["name"]) for t in listed["templates"]]
+    assert names == [("1", "MTS authorisation"), ("2", "MegaFon authorisation")]
+    with pytest.raises(smsc_core.InvalidArgumentError) as refused:
+        client.operator_template_add(sender="SHOP", message="Hi")
+    assert refused.value.field == "params"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv", "xml"])
+def test_monitoring_events(base_url, fmt):
+    client = Client("demo", "demo-password", base_url=base_url, format=fmt)
+    event = client.monitoring_event(id=3, name="web-1", host="10.0.0.7", info="HTTP 502", ok=True)
+    assert send(event) == {"id": "3", "accepted": True}
+    with pytest.raises(smsc_core.AuthError):
+        send(Client("demo", "wrong", base_url=base_url, format=fmt).monitoring_event(id=3))

@@ -1,27 +1,46 @@
 """Runs every case of the shared fixture corpus through the Python frontend."""
 
 import base64
+import sys
+import typing
 from decimal import Decimal
 
 import pytest
 from conftest import load_cases
 
 import smsc_core
+from smsc_core.types import RESULTS
+
+if sys.version_info >= (3, 11):
+    from typing import get_type_hints, is_typeddict
+else:  # the TypedDicts come from typing_extensions there
+    from typing_extensions import get_type_hints, is_typeddict
 
 CASES = load_cases()
 
-ERROR_CLASSES = {
+# The exception class each error must arrive as, written out here rather than read from
+# smsc_core.errors, so that a wrong mapping there fails.
+KIND_CLASSES = {
     "invalid": smsc_core.InvalidArgumentError,
     "api": smsc_core.ApiError,
     "http": smsc_core.HttpError,
     "parse": smsc_core.ParseError,
+    "signature": smsc_core.SignatureError,
+    "internal": smsc_core.InternalError,
 }
 REASON_CLASSES = {
+    "parameters": smsc_core.ParametersError,
     "auth": smsc_core.AuthError,
-    "rate_limited": smsc_core.RateLimitError,
     "insufficient_funds": smsc_core.InsufficientFundsError,
-    "invalid_phone": smsc_core.InvalidPhoneError,
     "ip_blocked": smsc_core.IpBlockedError,
+    "invalid_date": smsc_core.InvalidDateError,
+    "delete_failed": smsc_core.DeleteFailedError,
+    "save_failed": smsc_core.SaveFailedError,
+    "forbidden": smsc_core.ForbiddenError,
+    "invalid_phone": smsc_core.InvalidPhoneError,
+    "undeliverable": smsc_core.UndeliverableError,
+    "rate_limited": smsc_core.RateLimitError,
+    "unknown": smsc_core.ApiError,
 }
 
 
@@ -46,12 +65,45 @@ MONEY_KEYS = {"balance", "cost", "credit"}
 def assert_money_is_decimal(value):
     if isinstance(value, dict):
         for k, v in value.items():
+            if k == "fields":
+                continue  # a notification's raw fields, text as received
             if k in MONEY_KEYS:
                 assert isinstance(v, Decimal), f"{k} is {type(v).__name__}, not Decimal"
             assert_money_is_decimal(v)
     elif isinstance(value, list):
         for v in value:
             assert_money_is_decimal(v)
+
+
+def assert_shape(value, tp, path="result"):
+    """``value`` has the shape the stubs declare: TypedDict keys, list items, Decimal money."""
+    if is_typeddict(tp):
+        assert isinstance(value, dict), f"{path} is {type(value).__name__}"
+        keys = set(value)
+        missing = tp.__required_keys__ - keys
+        assert not missing, f"{path} lacks {missing} ({tp.__name__})"
+        unknown = keys - tp.__required_keys__ - tp.__optional_keys__
+        assert not unknown, f"{path} has {unknown} not declared in {tp.__name__}"
+        hints = get_type_hints(tp)
+        for k, v in value.items():
+            assert_shape(v, hints[k], f"{path}.{k}")
+    elif typing.get_origin(tp) is list:
+        assert isinstance(value, list), f"{path} is {type(value).__name__}"
+        (item,) = typing.get_args(tp)
+        for i, v in enumerate(value):
+            assert_shape(v, item, f"{path}[{i}]")
+    elif typing.get_origin(tp) is dict:
+        assert isinstance(value, dict), f"{path} is {type(value).__name__}"
+        key_tp, item_tp = typing.get_args(tp)
+        for k, v in value.items():
+            assert_shape(k, key_tp, f"{path} key {k!r}")
+            assert_shape(v, item_tp, f"{path}[{k!r}]")
+    elif tp is int:
+        assert isinstance(value, int) and not isinstance(value, bool), f"{path}: {value!r}"
+    elif tp in (str, bool, Decimal):
+        assert isinstance(value, tp), f"{path} is {type(value).__name__}, not {tp.__name__}"
+    else:
+        raise AssertionError(f"{path}: the test does not know the declared type {tp!r}")
 
 
 def secrets(client):
@@ -61,13 +113,16 @@ def secrets(client):
 def check_error(err, want, case):
     assert isinstance(err, smsc_core.SmscError)
     assert err.kind == want["kind"]
-    assert isinstance(err, ERROR_CLASSES[want["kind"]])
-    if "code" in want:
-        assert err.code == want["code"]
+    if want["kind"] == "api":
+        assert type(err) is REASON_CLASSES[err.reason], (err.reason, type(err))
+    else:
+        assert type(err) is KIND_CLASSES[want["kind"]]
+        assert err.reason is None
+    if want["kind"] == "invalid":
+        assert isinstance(err, ValueError)
+    assert err.code == want.get("code")
     if "reason" in want:
         assert err.reason == want["reason"]
-        if want["reason"] in REASON_CLASSES:
-            assert isinstance(err, REASON_CLASSES[want["reason"]])
     if "field" in want:
         assert err.field == want["field"]
     assert err.message_id == want.get("id")
@@ -75,20 +130,59 @@ def check_error(err, want, case):
         assert secret not in str(err) and secret not in repr(err)
 
 
+def run_callback_case(case):
+    cb = case["callback"]
+    body = base64.b64decode(cb["body_base64"]) if "body_base64" in cb else cb["body"].encode()
+    options = cb.get("options") or {}
+    want = case["expect"]
+    if "result" in want:
+        result = smsc_core._native.parse_callback(body, options or None)
+        assert_money_is_decimal(result)
+        assert plain(result) == want["result"]
+    else:
+        with pytest.raises(smsc_core.SmscError) as info:
+            smsc_core._native.parse_callback(body, options or None)
+        err = info.value
+        assert err.kind == want["error"]["kind"]
+        assert type(err) is KIND_CLASSES[err.kind]
+        if "field" in want["error"]:
+            assert err.field == want["error"]["field"]
+        secret = options.get("secret", "")
+        assert len(secret) < 4 or secret not in str(err)
+
+
+def run_smtp_case(case):
+    want = case["expect"]
+    build = lambda: smsc_core.Client(**case["client"]).smtp_message(**case["params"])  # noqa: E731
+    if "result" in want:
+        assert build() == want["result"]
+    else:
+        with pytest.raises(smsc_core.SmscError) as info:
+            build()
+        check_error(info.value, want["error"], case)
+
+
 @pytest.mark.parametrize("name,case", CASES, ids=[name for name, _ in CASES])
 def test_fixture(name, case):
+    if case["op"] == "parse_callback":
+        run_callback_case(case)
+        return
+    if case["op"] == "smtp_message":
+        run_smtp_case(case)
+        return
     want = case["expect"]
     if "request" not in case:
         with pytest.raises(smsc_core.SmscError) as info:
-            smsc_core._native.Client(case["client"]).prepare(case["op"], case["params"])
+            smsc_core.Client(**case["client"]).prepare(case["op"], case["params"])
         check_error(info.value, want["error"], case)
         return
-    request = smsc_core._native.Client(case["client"]).prepare(case["op"], case["params"])
+    request = smsc_core.Client(**case["client"]).prepare(case["op"], case["params"])
     expected = case["request"]
     assert request.method == expected["method"]
     assert request.url == expected["url"]
     assert request.headers == expected["headers"]
     assert request.body == expected["body"]
+    assert request.operation == case["op"]
     for secret in secrets(case["client"]):
         assert secret not in repr(request)
     response = case["response"]
@@ -99,6 +193,7 @@ def test_fixture(name, case):
     if "result" in want:
         result = request.parse(response["status"], body)
         assert_money_is_decimal(result)
+        assert_shape(result, RESULTS[case["op"]])
         assert plain(result) == want["result"]
     else:
         with pytest.raises(smsc_core.SmscError) as info:

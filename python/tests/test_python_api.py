@@ -95,3 +95,118 @@ def test_every_core_operation_is_a_method_with_a_declared_result_type():
     for op in smsc_core.OPERATIONS:
         assert callable(getattr(client, op)), op
     assert set(RESULTS) == set(smsc_core.OPERATIONS)
+
+
+def test_parse_callback_keywords_and_signature_error():
+    import hashlib
+
+    body = (
+        "id=5&phone=79991234567&status=1&md5=" + hashlib.md5(b"5:79991234567:1:s3cret").hexdigest()
+    )
+    event = smsc_core.parse_callback(body, secret="s3cret")
+    assert event["kind"] == "status" and event["verified"] is True
+    with pytest.raises(smsc_core.SignatureError):
+        smsc_core.parse_callback(body, secret="other-secret")
+    assert smsc_core.parse_callback(body.encode())["verified"] is False
+
+
+def test_a_panic_in_native_code_is_an_internal_error():
+    with pytest.raises(smsc_core.InternalError) as info:
+        smsc_core._native._panic_for_tests()
+    assert type(info.value) is smsc_core.InternalError
+    assert info.value.kind == "internal"
+    assert "deliberate panic" in str(info.value)
+    # The module keeps working afterwards.
+    assert Client("demo", "pw").balance().parse(200, b"1.00")["balance"] == Decimal("1.00")
+
+
+def test_the_exception_hierarchy():
+    assert issubclass(InvalidArgumentError, ValueError)
+    for cls in (
+        smsc_core.ParametersError,
+        smsc_core.AuthError,
+        smsc_core.InsufficientFundsError,
+        smsc_core.IpBlockedError,
+        smsc_core.InvalidDateError,
+        smsc_core.DeleteFailedError,
+        smsc_core.SaveFailedError,
+        smsc_core.ForbiddenError,
+        smsc_core.InvalidPhoneError,
+        smsc_core.UndeliverableError,
+        smsc_core.RateLimitError,
+    ):
+        assert issubclass(cls, smsc_core.ApiError) and cls.kind == "api"
+    for cls in (
+        InvalidArgumentError,
+        smsc_core.ApiError,
+        smsc_core.HttpError,
+        smsc_core.ParseError,
+        smsc_core.SignatureError,
+        smsc_core.InternalError,
+        smsc_core.TransportError,
+    ):
+        assert issubclass(cls, smsc_core.SmscError)
+        assert not issubclass(cls, ValueError) or cls is InvalidArgumentError
+
+
+def test_error_attributes():
+    request = Client("demo", "pw").send_sms("79991234567", "Hi")
+    with pytest.raises(smsc_core.InsufficientFundsError) as info:
+        request.parse(200, b'{"error": "no money", "error_code": 3, "id": 77}')
+    err = info.value
+    assert (err.kind, err.code, err.reason, err.field) == ("api", 3, "insufficient_funds", None)
+    assert err.message_id == "77"
+    with pytest.raises(smsc_core.HttpError) as info:
+        request.parse(502, b"Bad Gateway")
+    assert (info.value.kind, info.value.code, info.value.reason) == ("http", 502, None)
+
+
+def test_non_string_keys_and_odd_bodies_are_invalid_arguments():
+    with pytest.raises(InvalidArgumentError) as info:
+        Client("demo", "pw").prepare("send_sms", {1: "x"})
+    assert info.value.field == "params"
+    with pytest.raises(InvalidArgumentError) as info:
+        Client("demo", "pw").prepare("send_sms", {"phones": "79991234567", "message": b"Hi"})
+    assert info.value.field == "message" and "bytes" in str(info.value)
+    with pytest.raises(InvalidArgumentError) as info:
+        Client("demo", "pw").balance().parse(200, [49, 46, 48])
+    assert info.value.field == "body"
+
+
+def test_requests_are_plain_data_for_any_http_client():
+    request = Client("demo", "pw").balance()
+    assert type(request.method) is str and type(request.url) is str
+    assert type(request.headers) is dict
+    assert all(type(k) is str and type(v) is str for k, v in request.headers.items())
+    assert type(request.body) is str
+    request.headers["X-Extra"] = "1"  # a copy: the request itself is unchanged
+    assert "X-Extra" not in request.headers
+    get = Client("demo", "pw", method="GET").balance()
+    assert get.method == "GET" and get.body is None and "psw=pw" in get.url
+    assert "psw=pw" not in repr(get)
+
+
+def test_every_operation_is_declared_to_type_checkers_with_its_result_type():
+    import inspect
+    import typing
+
+    from smsc_core.types import RESULTS
+
+    namespace = vars(smsc_core)
+    declared = typing.get_type_hints(smsc_core.Client)
+    for op in smsc_core.OPERATIONS:
+        method = smsc_core.Client.__dict__[op]
+        if getattr(method, "_generated", False):
+            assert op in declared, f"add `{op}: Callable[..., Request[...]]` to Client"
+            request_type = typing.get_args(declared[op])[1]
+        else:
+            request_type = eval(inspect.signature(method).return_annotation, namespace)
+        assert typing.get_origin(request_type) is smsc_core.Request, op
+        assert typing.get_args(request_type) == (RESULTS[op],), op
+
+
+def test_client_repr_shows_settings_by_the_names_the_constructor_takes():
+    text = repr(Client("demo", "top-secret-pw", host="smscentre.com", format="csv"))
+    assert text == (
+        'Client(login="demo", base_url="https://smscentre.com", method="POST", format="csv")'
+    )

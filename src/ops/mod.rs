@@ -23,6 +23,11 @@ mod text;
 pub(crate) mod validate;
 
 // Mailing lists, templates and monitoring events (jobs.php, templates.php, op_templates.php, ping.php).
+pub mod jobs;
+pub mod monitoring;
+pub mod op_templates;
+pub mod records;
+pub mod templates;
 
 // Contacts, sub-clients, sender names and documents (phones.php, users.php, senders.php, documents.php).
 pub mod accounts;
@@ -37,8 +42,12 @@ pub mod subclients;
 pub trait Operation {
     /// The name frontends call it by (`"balance"`, `"send_sms"`, …).
     const NAME: &'static str;
-    /// The script under `/sys/` that serves it.
+    /// The script under `/sys/` that serves it; with [`Operation::JSON_BODY`], the name of the
+    /// `/rest/<name>/` endpoint.
     const SCRIPT: &'static str;
+    /// Whether the parameters go as a JSON object in a POST body to `/rest/<SCRIPT>/` instead of
+    /// a form to `/sys/<SCRIPT>`.
+    const JSON_BODY: bool = false;
     /// Its parameters, as plain data.
     type Params: DeserializeOwned + Clone + PartialEq + std::fmt::Debug;
     /// What a successful answer means.
@@ -96,6 +105,10 @@ macro_rules! operations {
                 match self { $( Call::$variant(_) => <$op as Operation>::SCRIPT, )+ }
             }
 
+            pub(crate) fn json_body(&self) -> bool {
+                match self { $( Call::$variant(_) => <$op as Operation>::JSON_BODY, )+ }
+            }
+
             pub(crate) fn encode(&self, form: &mut Form) -> Result<()> {
                 match self { $( Call::$variant(p) => <$op as Operation>::encode(p, form), )+ }
             }
@@ -149,8 +162,48 @@ operations! {
     Status => status::StatusOp,
     /// `status.php` with `del=1`: delete sent messages.
     DeleteMessage => delete::DeleteOp,
+    /// `send.php` with `hlr=1`: HLR queries.
+    SendHlr => send::SendHlrOp,
+    /// `send.php` with `ping=1`: ping-SMS.
+    SendPing => send::SendPingOp,
+    /// `send.php` with `mms=1`: an MMS.
+    SendMms => send::SendMmsOp,
+    /// `send.php` with `mail=1`: an e-mail.
+    SendEmail => send::SendEmailOp,
+    /// `send.php` with `call=1`: a voice call.
+    SendCall => send::SendCallOp,
+    /// `send.php` with `viber=1`: a Viber message.
+    SendViber => send::SendViberOp,
+    /// `send.php` with `tg=1`: a Telegram message.
+    SendTelegram => send::SendTelegramOp,
+    /// `/rest/send/`: an SMS with the parameters as a JSON body.
+    SendSmsJson => send::SendSmsJsonOp,
 
     // Mailing lists, templates and monitoring events.
+    /// `jobs.php` with `add=1`: create a mailing list.
+    JobAdd => jobs::JobAddOp,
+    /// `jobs.php` with `del=1`: delete a mailing list.
+    JobDelete => jobs::JobDeleteOp,
+    /// `jobs.php` with `cancel=1`: disable a mailing list waiting to be sent.
+    JobCancel => jobs::JobCancelOp,
+    /// `jobs.php` with `get=1`: one mailing list.
+    Job => jobs::JobOp,
+    /// `jobs.php` with `get_all=1`: the mailing lists.
+    Jobs => jobs::JobsOp,
+    /// `templates.php` with `add=1`: create a message template.
+    TemplateAdd => templates::TemplateAddOp,
+    /// `templates.php` with `chg=1`: change a message template.
+    TemplateUpdate => templates::TemplateUpdateOp,
+    /// `templates.php` with `del=1`: delete a message template.
+    TemplateDelete => templates::TemplateDeleteOp,
+    /// `templates.php` with `get=1`: the message templates.
+    Templates => templates::TemplatesOp,
+    /// `op_templates.php` with `add=1`: create an operator template.
+    OperatorTemplateAdd => op_templates::OperatorTemplateAddOp,
+    /// `op_templates.php` with `get=1`: the operator templates for a sender and text.
+    OperatorTemplates => op_templates::OperatorTemplatesOp,
+    /// `ping.php`: send an event notification of a monitoring task group.
+    MonitoringEvent => monitoring::MonitoringEventOp,
 
     // Contacts, sub-clients, sender names and documents.
     /// `phones.php?add=1`: create a contact.

@@ -1,4 +1,6 @@
-//! `send.php`: sending an SMS.
+//! `send.php`: sending an SMS, and the other channels of the same script (HLR query, ping-SMS,
+//! MMS, e-mail, voice call, Viber, Telegram), which differ only by a type flag and by which
+//! parameters make sense.
 //!
 //! Page: <https://smscentre.com/api/http/send/sms>; answers on
 //! <https://smscentre.com/api/http/send/sms/sms_answer/>. The fmt=1 layout depends on `cost`
@@ -61,6 +63,86 @@ pub struct SendSmsParams {
     pub op: bool,
     /// The end user's IP address, for the per-IP daily limit.
     pub userip: Option<String>,
+    /// WAP-push: `message` holds the link and the title on two lines (SMS only).
+    #[serde(default)]
+    pub push: bool,
+    /// Binary SMS: 1 the text is binary, 2 it is a hex string (SMS only).
+    pub bin: Option<u8>,
+    /// Subject of an MMS or e-mail.
+    pub subj: Option<String>,
+    /// Address of a file the server fetches and attaches (MMS, e-mail, voice call).
+    pub fileurl: Option<String>,
+    /// Voice of a call: `m`, `m2`, `m3`, `m4`, `w`, `w2`, `w3`, `w4`, optionally `,<language>`.
+    pub voice: Option<String>,
+    /// Call settings `"<wait>,<interval>,<attempts>"`: seconds to wait for an answer (0–99),
+    /// seconds between attempts (10–3600), attempts (1–9).
+    pub param: Option<String>,
+    /// Telegram bot to send through, `@name_bot`.
+    pub bot: Option<String>,
+    /// Different texts to different recipients in one request, instead of `phones` and
+    /// `message` (SMS only).
+    pub list: Option<Vec<ListEntry>>,
+}
+
+/// One line of a `list` send: recipients and their own text.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListEntry {
+    /// Recipients of this text.
+    pub phones: Phones,
+    /// The text, on one line.
+    #[serde(alias = "mes")]
+    pub message: String,
+}
+
+/// The channel a `send.php` request uses, chosen by the operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// An ordinary SMS (also flash, WAP-push and binary SMS).
+    Sms,
+    /// An HLR query: no message is delivered; the result comes as a status.
+    Hlr,
+    /// A ping-SMS, invisible on the handset, to check that a number is reachable.
+    Ping,
+    /// An MMS.
+    Mms,
+    /// An e-mail; recipients are e-mail addresses.
+    Email,
+    /// A voice call that speaks the text or plays a file.
+    Call,
+    /// A Viber message.
+    Viber,
+    /// A Telegram message; recipients are phones, `@usernames` or `#ids`.
+    Telegram,
+}
+
+impl Channel {
+    /// The type flag the server reads (`hlr=1`, `mail=1`, …), none for SMS.
+    fn flag(self) -> Option<&'static str> {
+        match self {
+            Channel::Sms => None,
+            Channel::Hlr => Some("hlr"),
+            Channel::Ping => Some("ping"),
+            Channel::Mms => Some("mms"),
+            Channel::Email => Some("mail"),
+            Channel::Call => Some("call"),
+            Channel::Viber => Some("viber"),
+            Channel::Telegram => Some("tg"),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Channel::Sms => "an SMS",
+            Channel::Hlr => "an HLR query",
+            Channel::Ping => "a ping-SMS",
+            Channel::Mms => "an MMS",
+            Channel::Email => "an e-mail",
+            Channel::Call => "a voice call",
+            Channel::Viber => "a Viber message",
+            Channel::Telegram => "a Telegram message",
+        }
+    }
 }
 
 impl SendSmsParams {
@@ -74,22 +156,181 @@ impl SendSmsParams {
     }
 
     pub(crate) fn encode_with_cost(&self, form: &mut Form, cost: Option<u8>) -> Result<()> {
-        let phones = self
+        self.encode_for(Channel::Sms, form, cost)
+    }
+
+    /// Refuses parameters that have no meaning for `channel`, naming them.
+    fn only_for(&self, channel: Channel) -> Result<()> {
+        let sms_only = [
+            ("flash", self.flash),
+            ("push", self.push),
+            ("bin", self.bin.is_some()),
+            ("list", self.list.is_some()),
+        ];
+        let per_channel = [
+            (
+                "subj",
+                self.subj.is_some(),
+                &[Channel::Mms, Channel::Email][..],
+            ),
+            (
+                "fileurl",
+                self.fileurl.is_some(),
+                &[Channel::Mms, Channel::Email, Channel::Call][..],
+            ),
+            ("voice", self.voice.is_some(), &[Channel::Call][..]),
+            ("param", self.param.is_some(), &[Channel::Call][..]),
+            ("bot", self.bot.is_some(), &[Channel::Telegram][..]),
+        ];
+        let misplaced = sms_only
+            .iter()
+            .filter(|(_, set)| *set && channel != Channel::Sms)
+            .map(|(name, _)| *name)
+            .chain(
+                per_channel
+                    .iter()
+                    .filter(|(_, set, channels)| *set && !channels.contains(&channel))
+                    .map(|(name, _, _)| *name),
+            )
+            .next();
+        match misplaced {
+            Some(field) => Err(Error::invalid(
+                field,
+                format!("has no meaning for {}; leave it out", channel.name()),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks the parameters for `channel` and appends their fields.
+    pub(crate) fn encode_for(
+        &self,
+        channel: Channel,
+        form: &mut Form,
+        cost: Option<u8>,
+    ) -> Result<()> {
+        self.encode_checked(channel, form, cost, false)
+    }
+
+    /// The same checks and fields for a mailing list (`jobs.php?add=1`), whose messages take
+    /// every send parameter (<https://smscentre.com/api/http/jobs>). With `text_from_template`
+    /// the text comes from a message template (`tpl`), so `message` may be left out.
+    pub(crate) fn encode_for_mailing(
+        &self,
+        channel: Channel,
+        form: &mut Form,
+        cost: Option<u8>,
+        text_from_template: bool,
+    ) -> Result<()> {
+        self.encode_checked(channel, form, cost, text_from_template)
+    }
+
+    fn encode_checked(
+        &self,
+        channel: Channel,
+        form: &mut Form,
+        cost: Option<u8>,
+        text_optional: bool,
+    ) -> Result<()> {
+        self.only_for(channel)?;
+        if let Some(list) = &self.list {
+            self.encode_list(list, form)?;
+        } else {
+            self.encode_recipients_and_text(channel, form, text_optional)?;
+        }
+        self.encode_options(channel, form, cost)
+    }
+
+    /// `list`: one `phones:text` line per entry (<https://smscentre.com/api/http/send/sms>).
+    fn encode_list(&self, list: &[ListEntry], form: &mut Form) -> Result<()> {
+        if self.phones.is_some() || self.message.is_some() {
+            return Err(Error::invalid(
+                "list",
+                "give either `list` or `phones` and `message`, not both",
+            ));
+        }
+        if list.is_empty() {
+            return Err(Error::invalid("list", "the list is empty"));
+        }
+        let mut lines = Vec::with_capacity(list.len());
+        for (i, entry) in list.iter().enumerate() {
+            let phones = entry
+                .phones
+                .checked_with_groups(&format!("list[{i}].phones"))?;
+            let field = format!("list[{i}].message");
+            validate::message(&field, &entry.message)?;
+            if entry.message.contains(['\n', '\r']) {
+                return Err(Error::invalid(
+                    field,
+                    "a text in a list must be one line: the list separates entries by line breaks",
+                ));
+            }
+            lines.push(format!("{phones}:{}", entry.message));
+        }
+        form.push("list", lines.join("\n"));
+        Ok(())
+    }
+
+    fn encode_recipients_and_text(
+        &self,
+        channel: Channel,
+        form: &mut Form,
+        text_optional: bool,
+    ) -> Result<()> {
+        let recipients = self
             .phones
             .as_ref()
-            .ok_or_else(|| Error::invalid("phones", "no phone numbers given"))?
-            .checked("phones")?;
-        let message = self
-            .message
-            .as_deref()
-            .ok_or_else(|| Error::invalid("message", "the message text is missing"))?;
-        validate::message("message", message)?;
+            .ok_or_else(|| Error::invalid("phones", "no recipients given"))?;
+        let phones = match channel {
+            Channel::Email => recipients.checked_emails("phones")?,
+            Channel::Telegram => recipients.checked_telegram("phones")?,
+            _ => recipients.checked_with_groups("phones")?,
+        };
         form.push("phones", phones);
-        form.push("mes", message);
-        if let Some(sender) = &self.sender {
-            validate::sender("sender", sender)?;
-            form.push("sender", sender.as_str());
+        match (channel, self.message.as_deref()) {
+            (Channel::Hlr | Channel::Ping, Some(_)) => {
+                return Err(Error::invalid(
+                    "message",
+                    format!("{} carries no text; leave `message` out", channel.name()),
+                ))
+            }
+            (Channel::Hlr | Channel::Ping, None) => {}
+            (Channel::Mms, None) if self.subj.is_some() || self.fileurl.is_some() => {}
+            (Channel::Call, None) if self.fileurl.is_some() => {}
+            (_, None) if text_optional => {}
+            (_, None) => {
+                return Err(Error::invalid("message", "the message text is missing"));
+            }
+            (_, Some(message)) => {
+                validate::message("message", message)?;
+                form.push("mes", message);
+            }
         }
+        Ok(())
+    }
+
+    /// Everything but recipients and text.
+    fn encode_options(&self, channel: Channel, form: &mut Form, cost: Option<u8>) -> Result<()> {
+        if let Some(flag) = channel.flag() {
+            form.push(flag, "1");
+        }
+        if let Some(sender) = &self.sender {
+            if channel == Channel::Email {
+                validate::email("sender", sender)?;
+            } else {
+                validate::sender("sender", sender)?;
+            }
+            form.push("sender", sender.as_str());
+        } else if channel == Channel::Email {
+            return Err(Error::invalid(
+                "sender",
+                "an e-mail needs the sender's e-mail address",
+            ));
+        }
+        if channel == Channel::Email && self.subj.is_none() {
+            return Err(Error::invalid("subj", "an e-mail needs a subject"));
+        }
+        self.encode_channel_fields(form)?;
         if let Some(t) = self.translit {
             validate::in_range("translit", t, 0, 2)?;
             form.push("translit", t.to_string());
@@ -143,6 +384,13 @@ impl SendSmsParams {
         }
         form.push_flag("err", self.err);
         form.push_flag("op", self.op);
+        form.push_flag("push", self.push);
+        if let Some(bin) = self.bin {
+            validate::in_range("bin", bin, 0, 2)?;
+            if bin != 0 {
+                form.push("bin", bin.to_string());
+            }
+        }
         if let Some(ip) = &self.userip {
             if ip.trim().is_empty() || ip.contains(char::is_whitespace) {
                 return Err(Error::invalid(
@@ -151,6 +399,60 @@ impl SendSmsParams {
                 ));
             }
             form.push("userip", ip.as_str());
+        }
+        Ok(())
+    }
+}
+
+impl SendSmsParams {
+    /// Subject, file, voice, call settings and bot, each checked.
+    fn encode_channel_fields(&self, form: &mut Form) -> Result<()> {
+        if let Some(subj) = &self.subj {
+            if subj.trim().is_empty() || subj.contains(['\r', '\n']) {
+                return Err(Error::invalid(
+                    "subj",
+                    "the subject must be one non-empty line",
+                ));
+            }
+            form.push("subj", subj.as_str());
+        }
+        if let Some(url) = &self.fileurl {
+            let ok = (url.starts_with("http://") || url.starts_with("https://"))
+                && !url.contains(char::is_whitespace);
+            if !ok {
+                return Err(Error::invalid(
+                    "fileurl",
+                    format!("{url:?} is not a full http(s) address of a file"),
+                ));
+            }
+            form.push("fileurl", url.as_str());
+        }
+        if let Some(voice) = &self.voice {
+            let (name, _language) = voice.split_once(',').unwrap_or((voice, ""));
+            if !["m", "m2", "m3", "m4", "w", "w2", "w3", "w4"].contains(&name) {
+                return Err(Error::invalid(
+                    "voice",
+                    format!("{voice:?} is not a voice; use m, m2, m3, m4, w, w2, w3 or w4, optionally followed by \",<language>\""),
+                ));
+            }
+            form.push("voice", voice.as_str());
+        }
+        if let Some(param) = &self.param {
+            validate::call_settings("param", param)?;
+            form.push("param", param.as_str());
+        }
+        if let Some(bot) = &self.bot {
+            let name = bot.strip_prefix('@').unwrap_or(bot);
+            let ok = !name.is_empty()
+                && name.len() <= 64
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !ok {
+                return Err(Error::invalid(
+                    "bot",
+                    format!("{bot:?} is not a Telegram bot name such as \"@shop_bot\""),
+                ));
+            }
+            form.push("bot", bot.as_str());
         }
         Ok(())
     }
@@ -200,26 +502,58 @@ pub struct PhoneResult {
     pub error_text: Option<&'static str>,
 }
 
-/// The send operation.
-pub struct SendSmsOp;
+/// The other channels of `send.php`: the same parameters and answer as an SMS, another flag.
+/// Parameters as on <https://smscentre.com/api/http/send/sms> (the per-channel pages could not be
+/// read beyond their menus; the flags and their parameters are those SMSC's own libraries send).
+macro_rules! channel_operations {
+    ($( $(#[$doc:meta])* $op:ident => $name:literal, $channel:expr, $script:literal, $json:literal; )+) => {$(
+        $(#[$doc])*
+        pub struct $op;
 
-impl Operation for SendSmsOp {
-    const NAME: &'static str = "send_sms";
-    const SCRIPT: &'static str = "send.php";
-    type Params = SendSmsParams;
-    type Output = SendResult;
+        impl Operation for $op {
+            const NAME: &'static str = $name;
+            const SCRIPT: &'static str = $script;
+            const JSON_BODY: bool = $json;
+            type Params = SendSmsParams;
+            type Output = SendResult;
 
-    fn encode(params: &SendSmsParams, form: &mut Form) -> Result<()> {
-        params.encode_with_cost(form, params.cost)
-    }
+            fn encode(params: &SendSmsParams, form: &mut Form) -> Result<()> {
+                params.encode_for($channel, form, params.cost)
+            }
 
-    fn parse(params: &SendSmsParams, answer: Answer<'_>) -> Result<SendResult> {
-        parse_send(params.cost.unwrap_or(0), answer)
-    }
+            fn parse(params: &SendSmsParams, answer: Answer<'_>) -> Result<SendResult> {
+                parse_send(params.cost.unwrap_or(0), answer)
+            }
 
-    fn reason(code: i64) -> Reason {
-        send_reason(code)
-    }
+            fn reason(code: i64) -> Reason {
+                send_reason(code)
+            }
+        }
+    )+};
+}
+
+channel_operations! {
+    /// An SMS (also flash, WAP-push, binary, and to contact groups).
+    SendSmsOp => "send_sms", Channel::Sms, "send.php", false;
+    /// An SMS through the JSON endpoint `/rest/send/`: "to send an SMS with the transmission of
+    /// parameters in json format in the request body, you must use the POST method" (per
+    /// <https://smscentre.com/api/http/send/sms>). Same parameters and answers as an SMS; values
+    /// travel as JSON strings, as they would in a form.
+    SendSmsJsonOp => "send_sms_json", Channel::Sms, "send", true;
+    /// `hlr=1`: an HLR query per number.
+    SendHlrOp => "send_hlr", Channel::Hlr, "send.php", false;
+    /// `ping=1`: a ping-SMS per number.
+    SendPingOp => "send_ping", Channel::Ping, "send.php", false;
+    /// `mms=1`: an MMS.
+    SendMmsOp => "send_mms", Channel::Mms, "send.php", false;
+    /// `mail=1`: an e-mail.
+    SendEmailOp => "send_email", Channel::Email, "send.php", false;
+    /// `call=1`: a voice call.
+    SendCallOp => "send_call", Channel::Call, "send.php", false;
+    /// `viber=1`: a Viber message.
+    SendViberOp => "send_viber", Channel::Viber, "send.php", false;
+    /// `tg=1`: a Telegram message.
+    SendTelegramOp => "send_telegram", Channel::Telegram, "send.php", false;
 }
 
 /// What send.php error codes mean (<https://smscentre.com/api/http/send/sms/sms_answer/>).

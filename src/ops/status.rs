@@ -214,6 +214,39 @@ pub struct MessageStatus {
     /// Subscriber's region (`all=2`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// HLR result (`send_hlr`): the subscriber's, operator's and roaming data, as the server
+    /// names them (<https://smscentre.com/api/smpp/send/hlr/>).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hlr: Option<HlrData>,
+}
+
+/// The result of an HLR query, reported with its status.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct HlrData {
+    /// IMSI of the subscriber's SIM card.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imsi: Option<String>,
+    /// Number of the operator's service centre the subscriber is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub msc: Option<String>,
+    /// Mobile country code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mcc: Option<String>,
+    /// Mobile network code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mnc: Option<String>,
+    /// Country of registration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cn: Option<String>,
+    /// Operator of registration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub net: Option<String>,
+    /// Roaming country, when abroad.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rcn: Option<String>,
+    /// Roaming operator, when in another network.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rnet: Option<String>,
 }
 
 impl MessageStatus {
@@ -331,6 +364,17 @@ fn from_json(v: &Value) -> Result<MessageStatus> {
     m.country = text("country");
     m.operator = text("operator");
     m.region = text("region");
+    let hlr = HlrData {
+        imsi: text("imsi"),
+        msc: text("msc"),
+        mcc: text("mcc"),
+        mnc: text("mnc"),
+        cn: text("cn"),
+        net: text("net"),
+        rcn: text("rcn"),
+        rnet: text("rnet"),
+    };
+    m.hlr = (hlr != HlrData::default()).then_some(hlr);
     Ok(m)
 }
 

@@ -36,28 +36,139 @@ impl Phones {
     /// `+` is kept, because it tells the server not to auto-correct the number. Duplicates are an
     /// error: the server would send (and bill) the message twice.
     pub fn checked(&self, field: &str) -> Result<String> {
-        let items: Vec<&str> = match self {
+        self.checked_each(field, normalise_phone)
+    }
+}
+
+impl Phones {
+    fn items(&self) -> Vec<&str> {
+        match self {
             Phones::Joined(s) => s.split([',', ';']).collect(),
             Phones::List(list) => list.iter().flat_map(|s| s.split([',', ';'])).collect(),
-        };
+        }
+    }
+
+    /// Like [`Phones::checked`], also taking `G<number>` for every contact of a group.
+    pub fn checked_with_groups(&self, field: &str) -> Result<String> {
+        self.checked_each(field, |raw| match raw.trim().strip_prefix(['G', 'g']) {
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                Ok(format!("G{n}"))
+            }
+            _ => normalise_phone(raw),
+        })
+    }
+
+    /// Recipients of an e-mail: addresses.
+    pub fn checked_emails(&self, field: &str) -> Result<String> {
+        self.checked_each(field, |raw| {
+            let address = raw.trim();
+            if email_ok(address) {
+                Ok(address.to_string())
+            } else {
+                Err("is not an e-mail address".into())
+            }
+        })
+    }
+
+    /// Recipients of a Telegram message: phones, `@usernames` or `#ids`.
+    pub fn checked_telegram(&self, field: &str) -> Result<String> {
+        self.checked_each(field, |raw| {
+            let r = raw.trim();
+            if let Some(name) = r.strip_prefix('@') {
+                let ok = (5..=32).contains(&name.len())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                return if ok {
+                    Ok(r.to_string())
+                } else {
+                    Err("is not a Telegram @username (5 to 32 letters, digits or _)".into())
+                };
+            }
+            if let Some(id) = r.strip_prefix('#') {
+                return if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+                    Ok(r.to_string())
+                } else {
+                    Err("is not a Telegram #id (digits)".into())
+                };
+            }
+            normalise_phone(raw)
+        })
+    }
+
+    /// Checks and normalises each recipient with `one`; refuses empty lists and duplicates.
+    fn checked_each(
+        &self,
+        field: &str,
+        one: impl Fn(&str) -> std::result::Result<String, String>,
+    ) -> Result<String> {
+        let items = self.items();
         let mut out: Vec<String> = Vec::with_capacity(items.len());
         let mut seen = std::collections::HashSet::with_capacity(items.len());
         for (i, raw) in items.iter().enumerate() {
-            let phone = normalise_phone(raw)
-                .map_err(|why| Error::invalid(field, format!("phone #{} {raw:?}: {why}", i + 1)))?;
-            let digits = phone.trim_start_matches('+').to_string();
-            if !seen.insert(digits) {
+            if raw.trim().is_empty() {
                 return Err(Error::invalid(
                     field,
-                    format!("phone {phone:?} is listed twice; the message would be sent and billed twice"),
+                    format!(
+                        "recipient #{} is empty (check for a stray comma or semicolon)",
+                        i + 1
+                    ),
                 ));
             }
-            out.push(phone);
+            let value = one(raw).map_err(|why| {
+                Error::invalid(field, format!("recipient #{} {raw:?} {why}", i + 1))
+            })?;
+            if !seen.insert(value.trim_start_matches('+').to_ascii_lowercase()) {
+                return Err(Error::invalid(
+                    field,
+                    format!(
+                        "{value:?} is listed twice; the message would be sent and billed twice"
+                    ),
+                ));
+            }
+            out.push(value);
         }
         if out.is_empty() {
-            return Err(Error::invalid(field, "no phone numbers given"));
+            return Err(Error::invalid(field, "no recipients given"));
         }
         Ok(out.join(","))
+    }
+}
+
+fn email_ok(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !address.contains(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+/// Checks an e-mail address.
+pub fn email(field: &str, address: &str) -> Result<()> {
+    if email_ok(address.trim()) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("{address:?} is not an e-mail address"),
+        ))
+    }
+}
+
+/// Checks call settings `"<wait>,<interval>,<attempts>"`: 0–99 seconds, 10–3600 seconds, 1–9.
+pub fn call_settings(field: &str, param: &str) -> Result<()> {
+    let parts: Vec<Option<u32>> = param.split(',').map(|p| p.trim().parse().ok()).collect();
+    let ok = matches!(parts.as_slice(), [Some(w), Some(i), Some(a)]
+        if *w <= 99 && (10..=3600).contains(i) && (1..=9).contains(a));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("{param:?} must be \"<wait>,<interval>,<attempts>\": wait 0-99 s, interval 10-3600 s, attempts 1-9 (e.g. \"22,20,5\")"),
+        ))
     }
 }
 

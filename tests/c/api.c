@@ -16,6 +16,12 @@ static int passed = 0, failed = 0;
         }                                                   \
     } while (0)
 
+/* Whether `s` is non-NULL and equal to `want`. */
+static int is(const char *s, const char *want) { return s != NULL && strcmp(s, want) == 0; }
+
+/* A sentinel for out-parameters that must stay untouched when a call fails; never dereferenced. */
+#define UNTOUCHED ((void *)&passed)
+
 static smsc_request *balance_request(smsc_client *client) {
     smsc_request *req = NULL;
     smsc_client_prepare(client, "balance", "{\"currency\": true}", &req, NULL);
@@ -57,6 +63,30 @@ int main(void) {
     smsc_error_free(err);
     err = NULL;
     CHECK(smsc_client_prepare(NULL, "balance", NULL, &req, NULL) == SMSC_NULL_ARGUMENT, "NULL client");
+    CHECK(smsc_client_prepare(client, NULL, NULL, &req, &err) == SMSC_NULL_ARGUMENT && is(smsc_error_field(err), "op"), "NULL op");
+    smsc_error_free(err);
+    err = NULL;
+    CHECK(smsc_client_prepare(client, "balance", NULL, NULL, &err) == SMSC_NULL_ARGUMENT && is(smsc_error_field(err), "out"), "NULL out");
+    smsc_error_free(err);
+    err = NULL;
+    CHECK(smsc_client_prepare(client, "bal\xc3", NULL, &req, &err) == SMSC_INVALID_UTF8 && is(smsc_error_field(err), "op"), "op not UTF-8");
+    smsc_error_free(err);
+    err = NULL;
+    CHECK(smsc_client_prepare(client, "send_sms", "{\"phones\": \"7999\", \"message\": \"\xe2\x28\xa1\"}", &req, &err) == SMSC_INVALID_UTF8
+              && is(smsc_error_field(err), "params_json"), "params not UTF-8");
+    smsc_error_free(err);
+    err = NULL;
+    CHECK(smsc_client_prepare(client, "balance", "42", &req, &err) == SMSC_INVALID && is(smsc_error_field(err), "params"), "params not an object");
+    smsc_error_free(err);
+    err = NULL;
+    CHECK(smsc_client_prepare(client, "send_sms", "{\"phones\": \"79991234567\", \"message\": \"hi\", \"warp\": 9}", &req, &err) == SMSC_INVALID,
+          "unknown parameter");
+    smsc_error_free(err);
+    err = NULL;
+    /* A failed call leaves its out-parameter alone; a NULL err is fine on failure too. */
+    req = UNTOUCHED;
+    CHECK(smsc_client_prepare(client, "teleport", NULL, &req, NULL) == SMSC_INVALID && req == UNTOUCHED, "out untouched on failure");
+    req = NULL;
 
     /* Requests expose every field and a redacted rendering. */
     req = balance_request(client);
@@ -66,6 +96,9 @@ int main(void) {
     CHECK(strstr(smsc_request_body(req), "psw=s3cret-pw") != NULL, "body carries the password for the server");
     CHECK(strstr(smsc_request_redacted(req), "s3cret-pw") == NULL, "redacted form hides it");
     CHECK(smsc_request_header_count(req) == 1, "one header");
+    CHECK(is(smsc_request_header_name(req, 0), "Content-Type") && is(smsc_request_header_value(req, 0), "application/x-www-form-urlencoded"),
+          "form header");
+    CHECK(smsc_request_header_value(req, 7) == NULL, "header value out of range is NULL");
     CHECK(smsc_request_header_name(req, 1) == NULL, "header index out of range is NULL");
     CHECK(strcmp(smsc_request_operation(req), "balance") == 0, "operation name");
 
@@ -73,6 +106,7 @@ int main(void) {
     smsc_result *res = NULL;
     const char *body = "{\"balance\": \"250.80\", \"credit\": \"100.00\", \"currency\": \"RUB\"}";
     CHECK(smsc_request_parse(req, 200, (const uint8_t *)body, strlen(body), &res, &err) == SMSC_OK, "parse balance");
+    CHECK(err == NULL, "err untouched on success");
     const char *money = NULL;
     double approx = 0;
     CHECK(smsc_result_get_money(res, "balance", &money, &err) == SMSC_OK && strcmp(money, "250.80") == 0, "exact money");
@@ -85,8 +119,32 @@ int main(void) {
     smsc_error_free(err);
     err = NULL;
     CHECK(smsc_result_get_string(res, "nothing.here", &cur, &err) == SMSC_INVALID, "absent path");
+    CHECK(strstr(smsc_error_message(err), "nothing.here") != NULL && is(smsc_error_field(err), "path"), "absent path is named");
     smsc_error_free(err);
     err = NULL;
+    const char *again = NULL;
+    CHECK(smsc_result_get_string(res, "balance", &again, NULL) == SMSC_OK && again == money, "same pointer for the same path");
+    CHECK(smsc_result_get_money(res, "currency", &money, &err) == SMSC_INVALID && strstr(smsc_error_message(err), "currency"),
+          "text is not money");
+    smsc_error_free(err);
+    err = NULL;
+    approx = -1;
+    CHECK(smsc_result_get_money_f64(res, "currency", &approx, NULL) == SMSC_INVALID && approx == -1, "text is not a double amount");
+    size_t len = 0;
+    CHECK(smsc_result_count(res, "balance", &len, &err) == SMSC_INVALID && strstr(smsc_error_message(err), "balance"), "money is not a list");
+    smsc_error_free(err);
+    err = NULL;
+    bool flag = false;
+    CHECK(smsc_result_get_bool(res, "currency", &flag, NULL) == SMSC_INVALID, "text is not a boolean");
+    CHECK(smsc_result_get_int(res, "nope", &n, NULL) == SMSC_INVALID, "absent int");
+    CHECK(smsc_result_get_string(res, NULL, &cur, NULL) == SMSC_NULL_ARGUMENT, "NULL path");
+    CHECK(smsc_result_get_string(NULL, "balance", &cur, NULL) == SMSC_NULL_ARGUMENT, "NULL result");
+    CHECK(smsc_result_get_money(res, "balance", NULL, NULL) == SMSC_NULL_ARGUMENT, "NULL out of a getter");
+    CHECK(smsc_result_get_int(res, "bal\xff", &n, &err) == SMSC_INVALID_UTF8 && is(smsc_error_field(err), "path"), "path not UTF-8");
+    smsc_error_free(err);
+    err = NULL;
+    CHECK(smsc_result_count(res, "", &len, NULL) == SMSC_INVALID, "the root is not a list");
+    CHECK(!smsc_result_has(NULL, "balance") && !smsc_result_has(res, NULL), "has with NULL");
     CHECK(smsc_result_has(res, "credit") && !smsc_result_has(res, "nope"), "has");
     CHECK(strstr(smsc_result_json(res), "\"250.80\"") != NULL, "JSON view keeps money exact");
     smsc_result_free(res);
@@ -96,16 +154,72 @@ int main(void) {
     const char *api_err = "ERROR = 9 (duplicate request, wait a minute)";
     CHECK(smsc_request_parse(req, 200, (const uint8_t *)api_err, strlen(api_err), &res, &err) == SMSC_API, "API error");
     CHECK(smsc_error_code(err) == 9 && strcmp(smsc_error_reason(err), "rate_limited") == 0, "code and reason");
+    CHECK(smsc_error_status(err) == SMSC_API && is(smsc_error_kind(err), "api"), "api status and kind");
+    CHECK(smsc_error_field(err) == NULL && smsc_error_message_id(err) == NULL, "api error without field or id");
+    CHECK(strstr(smsc_error_message(err), "duplicate request") != NULL, "server wording kept");
     smsc_error_free(err);
     err = NULL;
     CHECK(smsc_request_parse(req, 503, NULL, 0, &res, &err) == SMSC_HTTP && smsc_error_code(err) == 503, "HTTP error");
+    CHECK(smsc_error_status(err) == SMSC_HTTP && is(smsc_error_kind(err), "http") && smsc_error_reason(err) == NULL, "http kind");
     smsc_error_free(err);
     err = NULL;
+    const char *html = "<html><body>Bad gateway</body></html>";
+    CHECK(smsc_request_parse(req, 200, (const uint8_t *)html, strlen(html), &res, &err) == SMSC_PARSE, "HTML page");
+    CHECK(smsc_error_status(err) == SMSC_PARSE && is(smsc_error_kind(err), "parse") && smsc_error_code(err) == 0
+              && smsc_error_reason(err) == NULL && smsc_error_field(err) == NULL && smsc_error_message_id(err) == NULL,
+          "parse error accessors");
+    smsc_error_free(err);
+    err = NULL;
+    CHECK(smsc_request_parse(req, 200, (const uint8_t *)html, strlen(html), &res, NULL) == SMSC_PARSE, "parse error without err");
+    CHECK(smsc_request_parse(NULL, 200, (const uint8_t *)html, 4, &res, NULL) == SMSC_NULL_ARGUMENT, "NULL request");
+    CHECK(smsc_request_parse(req, 200, (const uint8_t *)body, strlen(body), NULL, NULL) == SMSC_NULL_ARGUMENT, "NULL result out");
     CHECK(smsc_request_parse(req, 200, NULL, 5, &res, &err) == SMSC_NULL_ARGUMENT, "NULL body with a length");
     smsc_error_free(err);
     err = NULL;
     const unsigned char junk[] = {0xff, 0x00, 0x41};
     CHECK(smsc_request_parse(req, 200, junk, sizeof junk, &res, &err) == SMSC_PARSE, "binary junk is a parse error");
+    smsc_error_free(err);
+    err = NULL;
+
+    /* An API error that names the message: the id accessor. */
+    smsc_request *send = NULL;
+    CHECK(smsc_client_prepare(client, "send_sms", "{\"phones\": \"79991234567\", \"message\": \"Hello\"}", &send, NULL) == SMSC_OK,
+          "send request");
+    const char *funds = "{\"error\": \"no money\", \"error_code\": 3, \"id\": 275}";
+    CHECK(smsc_request_parse(send, 200, (const uint8_t *)funds, strlen(funds), &res, &err) == SMSC_API, "send error");
+    CHECK(is(smsc_error_message_id(err), "275") && is(smsc_error_reason(err), "insufficient_funds") && smsc_error_code(err) == 3,
+          "message id of an API error");
+    smsc_error_free(err);
+    err = NULL;
+    smsc_request_free(send);
+
+    /* Clients: API key, another base address, GET. */
+    smsc_client *keyed = NULL;
+    CHECK(smsc_client_new_api_key(NULL, &keyed, NULL) == SMSC_NULL_ARGUMENT, "NULL API key");
+    CHECK(smsc_client_new_api_key("k\xc0y", &keyed, NULL) == SMSC_INVALID_UTF8, "API key not UTF-8");
+    CHECK(smsc_client_new_login(NULL, "pw", &keyed, NULL) == SMSC_NULL_ARGUMENT, "NULL login");
+    CHECK(smsc_client_new_api_key("my-secret-key", &keyed, &err) == SMSC_OK && keyed != NULL, "client from API key");
+    CHECK(smsc_client_set_base_url(keyed, "http://127.0.0.1:8080", &err) == SMSC_OK, "base URL");
+    CHECK(smsc_client_set_base_url(keyed, "ftp://example.org", &err) == SMSC_INVALID && is(smsc_error_field(err), "base_url"), "bad base URL");
+    smsc_error_free(err);
+    err = NULL;
+    CHECK(smsc_client_set_base_url(NULL, "http://127.0.0.1:8080", NULL) == SMSC_NULL_ARGUMENT, "NULL client for base URL");
+    CHECK(smsc_client_set_base_url(keyed, NULL, NULL) == SMSC_NULL_ARGUMENT, "NULL base URL");
+    smsc_request *kreq = balance_request(keyed);
+    CHECK(is(smsc_request_url(kreq), "http://127.0.0.1:8080/sys/balance.php"), "base URL used");
+    CHECK(strstr(smsc_request_body(kreq), "apikey=my-secret-key") != NULL, "API key in the body");
+    CHECK(strstr(smsc_request_redacted(kreq), "my-secret-key") == NULL, "API key redacted");
+    smsc_request_free(kreq);
+    smsc_client_free(keyed);
+    keyed = NULL;
+    CHECK(smsc_client_new("{\"login\": \"demo\", \"password\": \"s3cret-pw\", \"method\": \"GET\"}", &keyed, &err) == SMSC_OK, "GET client");
+    kreq = balance_request(keyed);
+    CHECK(is(smsc_request_method(kreq), "GET") && smsc_request_body(kreq) == NULL, "GET has no body");
+    CHECK(strstr(smsc_request_url(kreq), "psw=s3cret-pw") != NULL, "GET carries the password in the URL");
+    CHECK(strstr(smsc_request_redacted(kreq), "s3cret-pw") == NULL, "redacted GET hides it");
+    smsc_request_free(kreq);
+    smsc_client_free(keyed);
+    CHECK(smsc_client_new("{\"login\": \"demo\"}", &keyed, &err) == SMSC_INVALID, "config without a password");
     smsc_error_free(err);
     err = NULL;
 
@@ -129,6 +243,13 @@ int main(void) {
     smsc_result_free(NULL);
     smsc_error_free(NULL);
     CHECK(smsc_error_kind(NULL) == NULL && smsc_request_url(NULL) == NULL, "accessors accept NULL");
+    CHECK(smsc_error_status(NULL) == SMSC_NULL_ARGUMENT && smsc_error_code(NULL) == 0 && smsc_error_reason(NULL) == NULL
+              && smsc_error_field(NULL) == NULL && smsc_error_message(NULL) == NULL && smsc_error_message_id(NULL) == NULL,
+          "error accessors accept NULL");
+    CHECK(smsc_request_method(NULL) == NULL && smsc_request_body(NULL) == NULL && smsc_request_operation(NULL) == NULL
+              && smsc_request_redacted(NULL) == NULL && smsc_request_header_count(NULL) == 0 && smsc_request_header_name(NULL, 0) == NULL
+              && smsc_request_header_value(NULL, 0) == NULL && smsc_result_json(NULL) == NULL,
+          "request and result accessors accept NULL");
     CHECK(strlen(smsc_version()) > 0, "version");
 
     smsc_request_free(req);

@@ -49,7 +49,7 @@ int main(int argc, char **argv) {
 
     /* Move the emulator's clock so the message is delivered. */
     char url[256];
-    snprintf(url, sizeof url, "%s/emulator/advance?seconds=5", base);
+    snprintf(url, sizeof url, "%s/emulator/advance?seconds=15", base);
     curl_easy_reset(curl);
     curl_easy_setopt(curl, CURLOPT_URL, url);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");

@@ -47,12 +47,39 @@ static int same(const char *a, const char *b) {
     return strcmp(a, b) == 0;
 }
 
-/* Checks an error against the case's expect.error; returns NULL or a static failure text. */
-static const char *check_error(const smsc_error *err, const cJSON *want, const cJSON *client) {
+/* The status a call must return for an error of `kind`. */
+static smsc_status status_of_kind(const char *kind) {
+    if (same(kind, "invalid")) return SMSC_INVALID;
+    if (same(kind, "api")) return SMSC_API;
+    if (same(kind, "http")) return SMSC_HTTP;
+    if (same(kind, "parse")) return SMSC_PARSE;
+    if (same(kind, "signature")) return SMSC_SIGNATURE;
+    return SMSC_INTERNAL;
+}
+
+/* The first secret of the client settings found in `text`, or NULL. */
+static const char *shown_secret(const char *text, const cJSON *client) {
+    const char *secrets[] = {"password", "api_key"};
+    for (int i = 0; i < 2; i++) {
+        const char *s = str_or_null(cJSON_GetObjectItem(client, secrets[i]));
+        if (text && s && strlen(s) >= 4 && strstr(text, s)) return secrets[i];
+    }
+    return NULL;
+}
+
+/* Checks a failed call (status `st`, error `err`) against the case's expect.error; returns
+ * NULL or a static failure text. */
+static const char *check_error(smsc_status st, const smsc_error *err, const cJSON *want, const cJSON *client) {
     static char why[512];
+    if (st == SMSC_OK) return "expected an error, got a result";
+    if (!err) return "no error object";
     const char *kind = str_or_null(cJSON_GetObjectItem(want, "kind"));
     if (!same(smsc_error_kind(err), kind)) {
         snprintf(why, sizeof why, "kind %s != %s (%s)", smsc_error_kind(err), kind, smsc_error_message(err));
+        return why;
+    }
+    if (st != status_of_kind(kind) || smsc_error_status(err) != st) {
+        snprintf(why, sizeof why, "status %d for kind %s", (int)st, kind);
         return why;
     }
     const cJSON *code = cJSON_GetObjectItem(want, "code");
@@ -65,16 +92,107 @@ static const char *check_error(const smsc_error *err, const cJSON *want, const c
         return why;
     }
     if (!same(smsc_error_message_id(err), str_or_null(cJSON_GetObjectItem(want, "id")))) return "message id differs";
-    const char *secrets[] = {"password", "api_key"};
-    for (int i = 0; i < 2; i++) {
-        const char *s = str_or_null(cJSON_GetObjectItem(client, secrets[i]));
-        if (s && strlen(s) >= 4 && strstr(smsc_error_message(err), s)) return "error message shows a secret";
-    }
+    if (!smsc_error_message(err) || !*smsc_error_message(err)) return "empty error message";
+    if (shown_secret(smsc_error_message(err), client)) return "error message shows a secret";
     return NULL;
+}
+
+/* Compares a call's outcome with the expected result; NULL when they agree. */
+static const char *compare_result(smsc_status st, const smsc_result *res, const smsc_error *err,
+                                  const cJSON *want_result) {
+    static char why[1024];
+    if (st != SMSC_OK) {
+        snprintf(why, sizeof why, "expected a result, got %s", smsc_error_message(err));
+        return why;
+    }
+    if (err) return "an error object was written on success";
+    cJSON *got = cJSON_Parse(smsc_result_json(res));
+    const char *fail = NULL;
+    if (!got) {
+        fail = "smsc_result_json is not JSON";
+    } else if (!cJSON_Compare(got, want_result, 1)) {
+        snprintf(why, sizeof why, "result %s", smsc_result_json(res));
+        fail = why;
+    }
+    cJSON_Delete(got);
+    return fail;
+}
+
+/* The body of a response or callback object: `body` text or `body_base64` bytes; NULL when
+ * it has neither. */
+static unsigned char *body_of(const cJSON *holder, size_t *len) {
+    const char *b64 = str_or_null(cJSON_GetObjectItem(holder, "body_base64"));
+    const char *text = str_or_null(cJSON_GetObjectItem(holder, "body"));
+    unsigned char *body = NULL;
+    if (b64) {
+        *len = b64_decode(b64, &body);
+    } else if (text) {
+        *len = strlen(text);
+        body = malloc(*len + 1);
+        memcpy(body, text, *len + 1);
+    }
+    return body;
+}
+
+/* A notification case: smsc_parse_callback on `callback`, compared with `expect`. */
+static const char *run_callback_case(const cJSON *c) {
+    const cJSON *cb = cJSON_GetObjectItem(c, "callback");
+    const cJSON *expect = cJSON_GetObjectItem(c, "expect");
+    const cJSON *options = cJSON_GetObjectItem(cb, "options");
+    char *opts = options ? cJSON_PrintUnformatted(options) : NULL;
+    size_t len;
+    unsigned char *body = body_of(cb, &len);
+    smsc_result *res = NULL;
+    smsc_error *err = NULL;
+    const char *fail = NULL;
+    if (!body) {
+        cJSON_free(opts);
+        return "callback has neither body nor body_base64";
+    }
+    smsc_status st = smsc_parse_callback(body, len, opts, &res, &err);
+    const cJSON *want_result = cJSON_GetObjectItem(expect, "result");
+    if (want_result) {
+        fail = compare_result(st, res, err, want_result);
+    } else {
+        fail = check_error(st, err, cJSON_GetObjectItem(expect, "error"), NULL);
+    }
+    smsc_result_free(res);
+    smsc_error_free(err);
+    free(body);
+    cJSON_free(opts);
+    return fail;
+}
+
+/* An e-mail case: smsc_client_smtp_message, compared with `expect`. */
+static const char *run_smtp_case(const cJSON *c) {
+    const cJSON *client_cfg = cJSON_GetObjectItem(c, "client");
+    const cJSON *expect = cJSON_GetObjectItem(c, "expect");
+    char *cfg = cJSON_PrintUnformatted(client_cfg);
+    char *params = cJSON_PrintUnformatted(cJSON_GetObjectItem(c, "params"));
+    smsc_client *client = NULL;
+    smsc_result *res = NULL;
+    smsc_error *err = NULL;
+    const char *fail = NULL;
+    smsc_status st = smsc_client_new(cfg, &client, &err);
+    if (st == SMSC_OK) st = smsc_client_smtp_message(client, params, &res, &err);
+    const cJSON *want_result = cJSON_GetObjectItem(expect, "result");
+    if (want_result) {
+        fail = compare_result(st, res, err, want_result);
+    } else {
+        fail = check_error(st, err, cJSON_GetObjectItem(expect, "error"), client_cfg);
+    }
+    smsc_result_free(res);
+    smsc_client_free(client);
+    smsc_error_free(err);
+    cJSON_free(cfg);
+    cJSON_free(params);
+    return fail;
 }
 
 static const char *run_case(const cJSON *c) {
     static char why[1024];
+    if (same(str_or_null(cJSON_GetObjectItem(c, "op")), "parse_callback")) return run_callback_case(c);
+    if (same(str_or_null(cJSON_GetObjectItem(c, "op")), "smtp_message")) return run_smtp_case(c);
     const cJSON *client_cfg = cJSON_GetObjectItem(c, "client");
     const cJSON *expect = cJSON_GetObjectItem(c, "expect");
     const cJSON *want_req = cJSON_GetObjectItem(c, "request");
@@ -90,7 +208,7 @@ static const char *run_case(const cJSON *c) {
     if (st == SMSC_OK)
         st = smsc_client_prepare(client, str_or_null(cJSON_GetObjectItem(c, "op")), params, &req, &err);
     if (!want_req) {
-        fail = st == SMSC_OK ? "expected the call to be refused" : check_error(err, cJSON_GetObjectItem(expect, "error"), client_cfg);
+        fail = st == SMSC_OK ? "expected the call to be refused" : check_error(st, err, cJSON_GetObjectItem(expect, "error"), client_cfg);
         goto done;
     }
     if (st != SMSC_OK) {
@@ -115,41 +233,25 @@ static const char *run_case(const cJSON *c) {
         const cJSON *h = cJSON_GetObjectItem(headers, smsc_request_header_name(req, i));
         if (!same(str_or_null(h), smsc_request_header_value(req, i))) { fail = "header differs"; goto done; }
     }
-    const char *pw = str_or_null(cJSON_GetObjectItem(client_cfg, "password"));
-    if (pw && strlen(pw) >= 4 && strstr(smsc_request_redacted(req), pw)) { fail = "redacted request shows the password"; goto done; }
+    if (shown_secret(smsc_request_redacted(req), client_cfg)) { fail = "redacted request shows a secret"; goto done; }
 
     const cJSON *resp = cJSON_GetObjectItem(c, "response");
-    unsigned char *body = NULL;
+    const cJSON *http = cJSON_GetObjectItem(resp, "status");
     size_t body_len;
-    const cJSON *b64 = cJSON_GetObjectItem(resp, "body_base64");
-    if (b64) {
-        body_len = b64_decode(b64->valuestring, &body);
-    } else {
-        const char *text = str_or_null(cJSON_GetObjectItem(resp, "body"));
-        body_len = strlen(text);
-        body = malloc(body_len + 1);
-        memcpy(body, text, body_len + 1);
+    unsigned char *body = body_of(resp, &body_len);
+    if (!body || !cJSON_IsNumber(http)) {
+        free(body);
+        fail = "response needs a status and a body or body_base64";
+        goto done;
     }
-    int http = (int)cJSON_GetObjectItem(resp, "status")->valuedouble;
-    st = smsc_request_parse(req, (uint16_t)http, body, body_len, &res, &err);
+    st = smsc_request_parse(req, (uint16_t)http->valueint, body, body_len, &res, &err);
     free(body);
     const cJSON *want_result = cJSON_GetObjectItem(expect, "result");
     if (want_result) {
-        if (st != SMSC_OK) {
-            snprintf(why, sizeof why, "expected a result, got %s", smsc_error_message(err));
-            fail = why;
-            goto done;
-        }
-        cJSON *got = cJSON_Parse(smsc_result_json(res));
-        if (!cJSON_Compare(got, want_result, 1)) {
-            snprintf(why, sizeof why, "result %s", smsc_result_json(res));
-            fail = why;
-        }
-        cJSON_Delete(got);
-    } else if (st == SMSC_OK) {
-        fail = "expected an error, got a result";
+        fail = compare_result(st, res, err, want_result);
+        if (!fail && shown_secret(smsc_result_json(res), client_cfg)) fail = "result shows a secret";
     } else {
-        fail = check_error(err, cJSON_GetObjectItem(expect, "error"), client_cfg);
+        fail = check_error(st, err, cJSON_GetObjectItem(expect, "error"), client_cfg);
     }
 done:
     smsc_result_free(res);
@@ -186,6 +288,7 @@ int main(int argc, char **argv) {
         perror(root);
         return 2;
     }
+    if (passed + failed == 0) fprintf(stderr, "no fixture cases found under %s\n", root);
     printf("%d passed, %d failed\n", passed, failed);
-    return (failed == 0 && passed >= 40) ? 0 : 1;
+    return (failed == 0 && passed > 0) ? 0 : 1;
 }

@@ -1,29 +1,54 @@
 #!/usr/bin/env bash
 # Builds the C test programs against the static library and runs each under valgrind memcheck
 # and under AddressSanitizer + UndefinedBehaviorSanitizer.
-# The end-to-end program talks to a local emulator over libcurl.
-#   tests/c/run.sh <path/to/libsmsc_core.a> <build dir> <emulator binary>
+#
+#   tests/c/run.sh <libsmsc_core.a> [build dir] [emulator binary]
+#
+# The library comes from `cargo build --release -p smsc-core --features capi --target-dir target/c`
+# (its own target dir: maturin writes target/release/libsmsc_core.so too). The build dir defaults
+# to target/c/tests. With an emulator binary, the end-to-end program also talks to the local SMSC
+# emulator over libcurl; without one that part is skipped.
+# Needs gcc, valgrind, libcjson-dev and, for the end-to-end part, libcurl4-openssl-dev.
 set -euo pipefail
-lib=$1
-out=$2
-emulator=$3
+if [ $# -lt 1 ] || [ ! -f "$1" ]; then
+  echo "usage: $0 <libsmsc_core.a> [build dir] [emulator binary]" >&2
+  exit 2
+fi
+lib=$(realpath "$1")
+out=${2:+$(realpath -m "$2")}
+emulator=${3:+$(realpath "$3")}
 cd "$(dirname "$0")/../.."
-mkdir -p "$out"
-CFLAGS=(-std=c11 -Wall -Wextra -Werror -g -Iinclude -Iexamples)
-LIBS=("$lib" -lcjson -lpthread -ldl -lm)
-for prog in fixtures api; do
-  gcc "${CFLAGS[@]}" -o "$out/$prog" "tests/c/$prog.c" "${LIBS[@]}"
-  gcc "${CFLAGS[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer -o "$out/$prog-asan" "tests/c/$prog.c" "${LIBS[@]}"
+out=${out:-$PWD/target/c/tests}
+for tool in gcc valgrind; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install $tool)" >&2; exit 2; }
 done
-gcc "${CFLAGS[@]}" -o "$out/e2e" tests/c/e2e.c "$lib" -lcurl -lpthread -ldl -lm
-gcc "${CFLAGS[@]}" -o "$out/quickstart" examples/quickstart.c "$lib" -lcurl -lpthread -ldl -lm
+[ -f /usr/include/cjson/cJSON.h ] || { echo "cJSON is missing (apt-get install libcjson-dev)" >&2; exit 2; }
+mkdir -p "$out"
+
+CFLAGS=(-std=c11 -Wall -Wextra -Werror -pedantic -g -Iinclude -Iexamples)
+SAN=(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+LIBS=("$lib" -lpthread -ldl -lm)
+VALGRIND=(valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect)
+for prog in fixtures api; do
+  gcc "${CFLAGS[@]}" -o "$out/$prog" "tests/c/$prog.c" -lcjson "${LIBS[@]}"
+  gcc "${CFLAGS[@]}" "${SAN[@]}" -o "$out/$prog-asan" "tests/c/$prog.c" -lcjson "${LIBS[@]}"
+done
+
 echo "c: fixtures under valgrind"
-valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect "$out/fixtures" tests/fixtures
+"${VALGRIND[@]}" "$out/fixtures" tests/fixtures
 echo "c: api under valgrind"
-valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect "$out/api"
+"${VALGRIND[@]}" "$out/api"
 echo "c: fixtures and api under ASan+UBSan"
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 "$out/fixtures-asan" tests/fixtures
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 "$out/api-asan"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$out/fixtures-asan" tests/fixtures
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$out/api-asan"
+
+if [ -z "$emulator" ]; then
+  echo "c: no emulator given, end-to-end test skipped"
+  exit 0
+fi
+gcc "${CFLAGS[@]}" -o "$out/e2e" tests/c/e2e.c "$lib" -lcurl -lpthread -ldl -lm
+# The quickstart is only compiled here; `make demo` runs it.
+gcc "${CFLAGS[@]}" -o "$out/quickstart" examples/quickstart.c "$lib" -lcurl -lpthread -ldl -lm
 echo "c: end to end with libcurl under valgrind"
 scripts/with-emulator.sh "$emulator" sh -c \
   'valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect "$0" "$SMSC_BASE_URL"' \

@@ -1,0 +1,9 @@
+//! The emulator over real TCP: every format of every script, the documented errors, exact money,
+//! statuses on the emulated clock, and the HTTP details browsers and curl rely on.
+
+mod balance;
+mod client;
+mod jobs;
+mod send;
+mod server;
+mod status;

@@ -1,0 +1,260 @@
+// The package itself, shared by both entry points: src/node.js (Node, Deno, Bun) and
+// src/index.js (browsers, bundlers), which differ only in how they load the WebAssembly module.
+// smsc-core builds SMSC requests and reads their answers; the HTTP call is yours (`fetch`,
+// axios, undici…), or use `send()` below.
+import {
+  Client as NativeClient,
+  operations,
+  parseAnswer,
+  parseCallback as nativeParseCallback,
+  takePanic,
+  panicForTests as nativePanicForTests,
+  __wbg_reset_state as resetInstance,
+} from '../pkg/smsc_core.js';
+import * as errors from './errors.js';
+import { InternalError, InvalidArgumentError, SmscError, TransportError } from './errors.js';
+
+// Error classes by the core's `kind`, and for SMSC codes by its `reason`: the core decides what
+// an answer means, this only picks the class.
+const BY_REASON = {
+  parameters: errors.ParametersError,
+  auth: errors.AuthError,
+  insufficient_funds: errors.InsufficientFundsError,
+  ip_blocked: errors.IpBlockedError,
+  invalid_date: errors.InvalidDateError,
+  forbidden: errors.ForbiddenError,
+  invalid_phone: errors.InvalidPhoneError,
+  undeliverable: errors.UndeliverableError,
+  delete_failed: errors.DeleteFailedError,
+  save_failed: errors.SaveFailedError,
+  rate_limited: errors.RateLimitError,
+};
+
+const BY_KIND = {
+  invalid: errors.InvalidArgumentError,
+  api: errors.ApiError,
+  http: errors.HttpError,
+  parse: errors.ParseError,
+  signature: errors.SignatureError,
+  internal: errors.InternalError,
+};
+
+/** Turns an error the core threw (a plain `Error` with `kind`, `code`…) into its class. */
+function fromNative(err) {
+  if (err instanceof SmscError) return err;
+  const Class = (err.kind === 'api' && BY_REASON[err.reason]) || BY_KIND[err.kind] || InternalError;
+  return new Class(err.message, err);
+}
+
+// Counts the WebAssembly instances replaced after a trap; a Client rebuilds its native half when
+// the instance it was made in is gone.
+let generation = 0;
+
+/**
+ * Calls into the module. The core reports every failure as a thrown error with a `kind`; anything
+ * else means the instance trapped (a panic: the wasm build has panic = "abort"). The trapped
+ * instance is replaced by a fresh one, so the next call runs on clean memory, and the bug is
+ * reported as `InternalError` with the panic message.
+ */
+function call(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (err && typeof err.kind === 'string') throw fromNative(err);
+    throw recover(err);
+  }
+}
+
+function recover(err) {
+  let why = null;
+  try {
+    why = takePanic() ?? null;
+  } catch {
+    // The trapped instance may refuse even this; the original error is reported instead.
+  }
+  try {
+    resetInstance();
+    generation += 1;
+  } catch (resetErr) {
+    return new InternalError(`internal error in smsc-core (a bug; please report it), and the module could not be restarted: ${resetErr?.message ?? resetErr}`);
+  }
+  const detail = why ?? (err && err.message ? `${err.name ?? 'Error'}: ${err.message}` : String(err));
+  return new InternalError(`internal error in smsc-core (a bug; please report it): ${detail}`);
+}
+
+/** Panics inside the module on purpose (tests only; not exported by the entry points). */
+export function panicForTests() {
+  return call(() => nativePanicForTests());
+}
+
+/** Names of every operation, for `client.prepare(op, params)`; set by `ready()`. */
+export let OPERATIONS = Object.freeze([]);
+
+// JSON.stringify would silently drop functions and turn NaN into null; refuse them instead,
+// naming the key, so a wrong value never becomes a missing one.
+function plainData(key, value) {
+  const type = typeof value;
+  if (type === 'function' || type === 'symbol' || type === 'bigint' || (type === 'number' && !Number.isFinite(value))) {
+    const field = key === '' ? 'params' : key;
+    throw new InvalidArgumentError(`invalid argument \`${field}\`: ${String(value).slice(0, 40)} is not plain data (strings, numbers, booleans, arrays, objects)`, { kind: 'invalid', field });
+  }
+  return value;
+}
+
+const inspect = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * A request ready for any HTTP client: `fetch(req.url, req)` works as is. Its fields are
+ * getters, so logging the object shows only the redacted form, never the password.
+ */
+export class Request {
+  #op;
+  #params;
+  #data;
+
+  constructor(op, params, data) {
+    this.#op = op;
+    this.#params = params;
+    this.#data = data;
+  }
+
+  /** `"POST"` or `"GET"`. */
+  get method() { return this.#data.method; }
+  /** The full URL (with GET it carries the parameters, credentials included). */
+  get url() { return this.#data.url; }
+  /** Headers to send, as a plain object. */
+  get headers() { return { ...this.#data.headers }; }
+  /** The form body with POST, `undefined` with GET. */
+  get body() { return this.#data.body ?? undefined; }
+  /** The operation name. */
+  get operation() { return this.#data.operation; }
+
+  /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
+  parse(status, body) {
+    return JSON.parse(call(() => parseAnswer(this.#op, this.#params, status, body)));
+  }
+
+  toString() {
+    return `Request(${this.#data.operation}: ${this.#data.redacted})`;
+  }
+
+  toJSON() {
+    return { operation: this.#data.operation, request: this.#data.redacted };
+  }
+
+  [inspect]() {
+    return this.toString();
+  }
+}
+
+/** An SMSC client: credentials and where requests go. It holds no connection. */
+export class Client {
+  #native;
+  #generation;
+  #config;
+
+  /**
+   * @param {object} config `{login, password}` or `{apiKey}`; optional `host`
+   * (`"smsc.ru"` default, `"smscentre.com"`…), `baseUrl`, `method` (`"POST"`/`"GET"`),
+   * `format` (`"json"`/`"text"`/`"csv"`/`"xml"`).
+   */
+  constructor(config) {
+    this.#native = call(() => new NativeClient(config));
+    this.#generation = generation;
+    // Kept to rebuild the native client should the module ever be restarted after a trap.
+    this.#config = copy(config);
+  }
+
+  /** The native client, rebuilt when the instance it lived in was replaced. */
+  #client() {
+    if (this.#generation !== generation) {
+      this.#native = new NativeClient(this.#config);
+      this.#generation = generation;
+    }
+    return this.#native;
+  }
+
+  /** The base address requests go to. */
+  get baseUrl() { return call(() => this.#client().baseUrl); }
+
+  /** Builds the request of any operation by name (see `OPERATIONS`). */
+  prepare(op, params) {
+    const json = JSON.stringify(params ?? null, plainData) ?? 'null';
+    const data = JSON.parse(call(() => this.#client().prepare(String(op), json)));
+    return new Request(op, json, data);
+  }
+
+  /**
+   * Builds the e-mail that sends a message through SMSC's SMTP route: `{to, server, headers,
+   * body}` for your SMTP client (nodemailer…).
+   */
+  smtpMessage(params) {
+    const json = JSON.stringify(params ?? null, plainData) ?? 'null';
+    return JSON.parse(call(() => this.#client().smtpMessage(json)));
+  }
+
+  toString() { return `Client(${this.baseUrl})`; }
+  toJSON() { return { baseUrl: this.baseUrl }; }
+  [inspect]() { return this.toString(); }
+}
+
+function copy(config) {
+  try {
+    return structuredClone(config);
+  } catch {
+    return config;
+  }
+}
+
+// Every operation of the core is a method named in camelCase (`send_sms` → `sendSms`), made
+// from the core's own list, so an operation added to the core needs no code here; its types are
+// declared in index.d.ts.
+const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+/**
+ * Finishes loading once the entry point has instantiated the module: reads the operation list
+ * and gives Client a method per operation. Internal; the entry points call it once.
+ */
+export function ready() {
+  if (OPERATIONS.length > 0) return;
+  OPERATIONS = Object.freeze(call(() => operations()));
+  for (const op of OPERATIONS) {
+    const name = camel(op);
+    // A method named after the operation, so stack traces read `Client.sendSms`.
+    const method = { [name](params) { return this.prepare(op, params); } }[name];
+    Object.defineProperty(Client.prototype, name, { value: method, writable: true, configurable: true });
+  }
+}
+
+/**
+ * Reads a notification SMSC posted to your handler address: the raw POST body (string,
+ * Uint8Array or ArrayBuffer). `kind` tells what it is: `"status"`, `"incoming"` or
+ * `"call_confirmation"`. With `secret` (given as `md5=…`, `sha1=…` or `crc32=…` in the handler
+ * address) a notification without a matching checksum throws `SignatureError`.
+ */
+export function parseCallback(body, options = {}) {
+  // Options pass through whole, so the core refuses a misspelt one instead of ignoring it.
+  const { contentType, ...rest } = options ?? {};
+  const json = JSON.stringify({ ...rest, content_type: contentType }, plainData);
+  return JSON.parse(call(() => nativeParseCallback(body, json)));
+}
+
+/**
+ * Sends `request` with `fetch` (the global one unless given) and returns the parsed result.
+ * A network failure is a `TransportError`; every answer goes through `request.parse`.
+ */
+export async function send(request, { fetch: fetchFn = globalThis.fetch, signal } = {}) {
+  let response;
+  try {
+    response = await fetchFn(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+    });
+  } catch (err) {
+    throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport' });
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  return request.parse(response.status, body);
+}
