@@ -180,7 +180,9 @@ pub enum Reason {
     InvalidDate,
     /// 5 on `status.php`: the message could not be deleted.
     DeleteFailed,
-    /// 3 on `jobs.php`: the server could not save the record (the mailing list).
+    /// 3 on `jobs.php`: the server could not save the record (the mailing list); 8 on
+    /// `users.php` ("error saving a record"); 5 on `senders.php` ("error saving or deleting the
+    /// sender name").
     SaveFailed,
     /// 6 on `send.php`: the message is forbidden (by text or sender name).
     Forbidden,
@@ -198,9 +200,6 @@ pub enum Reason {
     NotFound,
     /// 5 on `phones.php` and `users.php`: the operation could not be carried out.
     OperationFailed,
-    /// 8 on `users.php` ("error saving a record"), 5 on `senders.php` ("error saving or deleting
-    /// the sender name").
-    SaveFailed,
     /// 6 on `users.php`: no sub-client has the given login.
     SubclientNotFound,
     /// 7 on `users.php`: the sub-client shares the main account's balance, or `balance2=1` is
@@ -231,7 +230,6 @@ impl Reason {
             Reason::Unknown => "unknown",
             Reason::NotFound => "not_found",
             Reason::OperationFailed => "operation_failed",
-            Reason::SaveFailed => "save_failed",
             Reason::SubclientNotFound => "subclient_not_found",
             Reason::SharedBalance => "shared_balance",
             Reason::CodeAlreadySent => "code_already_sent",

@@ -214,7 +214,6 @@ fn default_message(reason: Reason) -> &'static str {
         Reason::Unknown => "an error code the documentation does not describe",
         Reason::NotFound => "no records found",
         Reason::OperationFailed => "operation execution error",
-        Reason::SaveFailed => "error saving the record",
         Reason::SubclientNotFound => "the sub-client with the specified login does not exist",
         Reason::SharedBalance => {
             "the sub-client shares the main account's balance, or balance2=1 is missing"
