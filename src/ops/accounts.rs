@@ -1,32 +1,33 @@
-//! Pieces shared by the account-management scripts: contacts (`phones.php`), sub-clients
+//! Pieces specific to the account-management scripts: contacts (`phones.php`), sub-clients
 //! (`users.php`), sender names (`senders.php`) and documents (`documents.php`).
 //!
-//! These scripts answer in three shapes, read here once:
+//! Record ids, one-line checks and the reading of listed records are shared with the
+//! mailing-list scripts in [`super::records`]; what is here is what these scripts add:
 //!
-//! - **a creation**, whose answer carries the new record's id. Documented for contacts, groups
-//!   and blacklist entries on <https://smscentre.com/api/http/contact/contact_answer>:
-//!   `ID = <id>` with fmt=0, `<id>` with fmt=1, `<phone><id>id</id></phone>` with fmt=2; the page
-//!   is cut there, so `{"id": <id>}` with fmt=3 is inferred.
-//! - **a confirmation** of a change or a deletion. No page that could be read shows it; any
-//!   answer that is not an error envelope and reads as a confirmation (`OK…`, an id, any JSON or
-//!   XML object) is taken as success, and other text is refused rather than guessed at.
-//! - **a list** (contacts, groups, sender names, statistics). Not shown on any readable page.
-//!   JSON and XML are read as a list of records (an array, a wrapper element holding repeated
-//!   elements, or an object keyed by id); fmt=0 as one `key = value, key = value` line per record
-//!   (the form SMSC's fmt=0 answers use, and the one a production integration reads sender names
-//!   from); fmt=1 as one comma-separated line per record in an inferred field order, the last
-//!   field taking the rest of the line. Fields a result type does not name are kept in `extra`,
-//!   so nothing the server says is lost.
+//! - **a creation** answers with the new record's id. Documented for contacts, groups and
+//!   blacklist entries on <https://smscentre.com/api/http/contact/contact_answer>: `ID = <id>`
+//!   with fmt=0 (the mailing-list scripts write `ID - <id>`; both are read), `<id>` with fmt=1,
+//!   `<phone><id>id</id></phone>` with fmt=2; the page is cut there, so `{"id": <id>}` with
+//!   fmt=3 is inferred.
+//! - **a confirmation** of a change or a deletion. No readable page shows it: `OK` (optionally
+//!   followed by `, ID = <id>`), a bare id, or any JSON or XML object that is not an error reads
+//!   as success; other text is refused rather than guessed at.
+//! - **a list** (contacts, groups, sender names, statistics), not shown on any readable page.
+//!   Besides the layouts [`super::records`] reads, a JSON list of plain names (`["SMSC"]`) and an
+//!   object keyed by id (`{"12": {…}}`) are accepted, and a comma line (fmt=1) is given names in
+//!   an inferred field order, the last field taking the rest of the line. Fields a result type
+//!   does not name are kept in `extra`, so nothing the server says is lost.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::text::{json_i64, json_money, json_text, not_an_object};
+use super::records::{one_line, parse_created, parse_records, Record, RecordId};
+use super::text::{int_field, money_field};
 use crate::error::{Error, Result};
 use crate::money::Money;
-use crate::response::{snippet, Answer};
+use crate::response::{json_scalar_text, snippet, Answer};
 
 /// What a creation reported: the new record's id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,43 +48,49 @@ pub struct Done {
 
 /// Reads a creation answer down to the new id.
 pub(crate) fn created(answer: Answer<'_>, what: &str) -> Result<Created> {
-    let id = match &answer {
-        Answer::Json(v) => json_id(v),
-        Answer::Text(text) => text_id(text, true),
-    };
-    id.map(|id| Created { id }).ok_or_else(|| {
-        Error::parse(format!(
-            "the answer to creating {what} holds no id: {}",
-            shown(&answer)
-        ))
-    })
+    let shown = shown(&answer);
+    match confirmation(answer, true) {
+        Ok(Done { id: Some(id), .. }) => Ok(Created { id }),
+        _ => Err(Error::parse(format!(
+            "the answer to creating {what} holds no id: {shown}"
+        ))),
+    }
 }
 
 /// Reads a confirmation. `bare_number_is_id` says whether a text answer that is only a number
-/// (the comma format) is the record's id.
+/// (the comma format) is the record's id; where it is not, the number is taken as a count.
 pub(crate) fn confirmation(answer: Answer<'_>, bare_number_is_id: bool) -> Result<Done> {
-    match &answer {
-        Answer::Json(v) if v.is_object() => Ok(Done {
-            ok: true,
-            id: json_id(v),
-        }),
+    let shown = shown(&answer);
+    let refused = || Error::parse(format!("not a confirmation: {shown}"));
+    let answer = match answer {
+        // `<result><phone><id>…</id></phone></result>`: the record one element down.
+        Answer::Json(Value::Object(obj)) => Answer::Json(unwrap_single(obj)),
+        Answer::Json(_) => return Err(refused()),
         Answer::Text(text) => {
             let t = text.trim();
-            let is_ok = t
-                .get(..2)
-                .is_some_and(|head| head.eq_ignore_ascii_case("ok"));
-            let id = text_id(t, bare_number_is_id);
-            if is_ok || id.is_some() || (!bare_number_is_id && all_digits(t)) {
-                Ok(Done { ok: true, id })
-            } else {
-                Err(Error::parse(format!("not a confirmation: {}", snippet(t))))
+            if all_digits(t) && !bare_number_is_id {
+                return Ok(Done { ok: true, id: None });
+            }
+            // `OK, ID = 7`: the shared reader takes the text after the first `OK` only as labels.
+            Answer::Text(t)
+        }
+    };
+    let created = parse_created(answer, "a confirmation").map_err(|_| refused())?;
+    match created.id {
+        Some(id) if !all_digits(&id) => Err(refused()),
+        id => Ok(Done { ok: true, id }),
+    }
+}
+
+fn unwrap_single(obj: Map<String, Value>) -> Value {
+    if !obj.contains_key("id") && obj.len() == 1 {
+        if let Some(Value::Object(inner)) = obj.values().next() {
+            if inner.contains_key("id") {
+                return Value::Object(inner.clone());
             }
         }
-        Answer::Json(_) => Err(Error::parse(format!(
-            "not a confirmation: {}",
-            shown(&answer)
-        ))),
     }
+    Value::Object(obj)
 }
 
 fn shown(answer: &Answer<'_>) -> String {
@@ -97,201 +104,115 @@ fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `id` of a JSON or XML answer, at the top or one element down (`<result><phone><id>…`).
-fn json_id(v: &Value) -> Option<String> {
-    let obj = v.as_object()?;
-    let scalar = |v: &Value| match v {
-        Value::Number(n) => Some(n.to_string()),
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        _ => None,
-    };
-    if let Some(id) = obj.get("id").and_then(scalar) {
-        return Some(id);
-    }
-    match obj.values().collect::<Vec<_>>().as_slice() {
-        [Value::Object(inner)] => inner.get("id").and_then(scalar),
-        _ => None,
-    }
-}
-
-/// `ID = <id>` / `ID - <id>` anywhere in a text answer, or a bare number when allowed.
-fn text_id(text: &str, bare_number: bool) -> Option<String> {
-    let t = text.trim();
-    if bare_number && all_digits(t) {
-        return Some(t.to_string());
-    }
-    let upper = t.to_ascii_uppercase();
-    // `ID` as a word of its own, followed by `=` or `-`.
-    upper.match_indices("ID").find_map(|(at, _)| {
-        let before = upper.get(..at)?.chars().next_back();
-        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return None;
-        }
-        let rest = t.get(at + 2..)?.trim_start();
-        let rest = rest
-            .strip_prefix('=')
-            .or_else(|| rest.strip_prefix('-'))?
-            .trim_start();
-        let end = rest
-            .find(|c: char| c == ',' || c.is_whitespace())
-            .unwrap_or(rest.len());
-        let id = rest.get(..end)?;
-        (!id.is_empty()).then(|| id.to_string())
-    })
-}
-
-/// Reads a list answer into records. `csv_keys` names the fields of a comma-format line in
-/// order (the last takes the rest of the line); `scalar_key` names what a bare value in a list
-/// stands for (`["SMSC", "INFO"]` is a list of sender names).
+/// Reads a list answer into one field map per record. `csv_keys` names the fields of a comma
+/// line in order; `scalar_key` names the field of a list entry that is a plain value.
 pub(crate) fn records(
     answer: Answer<'_>,
     csv_keys: &[&'static str],
-    scalar_key: &'static str,
-) -> Result<Vec<Map<String, Value>>> {
-    match answer {
-        Answer::Json(v) => collect(&v, scalar_key, 0),
-        Answer::Text(text) => Ok(text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|line| {
-                if line.contains(" = ") {
-                    labelled(line)
-                } else {
-                    positional(line, csv_keys)
-                }
-            })
-            .collect()),
-    }
-}
-
-fn collect(v: &Value, scalar_key: &str, depth: usize) -> Result<Vec<Map<String, Value>>> {
-    let one = |key: &str, value: Value| {
-        let mut m = Map::new();
-        m.insert(key.to_string(), value);
-        m
+    scalar_key: &str,
+) -> Result<Vec<Fields>> {
+    let named = |record: Record| -> BTreeMap<String, String> {
+        record
+            .fields
+            .into_iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v))
+            .collect()
     };
-    match v {
-        Value::Null => Ok(Vec::new()),
-        Value::String(s) if s.trim().is_empty() => Ok(Vec::new()),
-        Value::String(_) | Value::Number(_) => Ok(vec![one(scalar_key, v.clone())]),
-        Value::Bool(_) => Err(not_an_object("a list entry", v)),
-        Value::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for item in items {
-                match item {
-                    Value::Object(o) => out.push(o.clone()),
-                    Value::String(s) if s.trim().is_empty() => {}
-                    Value::String(_) | Value::Number(_) => out.push(one(scalar_key, item.clone())),
-                    other => return Err(not_an_object("a list entry", other)),
+    match answer {
+        Answer::Json(v) => Ok(parse_records(
+            Answer::Json(normalize(v, scalar_key, true)),
+            "a record",
+        )?
+        .into_iter()
+        .map(|record| Fields::new(named(record)))
+        .collect()),
+        // Line by line, so a comma line can be named from its own text, spaces kept.
+        Answer::Text(text) => {
+            let mut out = Vec::new();
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                for record in parse_records(Answer::Text(line), "a record")? {
+                    let map = if record.values.is_empty() {
+                        named(record)
+                    } else {
+                        positional(line, csv_keys)
+                    };
+                    out.push(Fields::new(map));
                 }
             }
             Ok(out)
         }
-        Value::Object(o) if o.is_empty() => Ok(Vec::new()),
-        Value::Object(o) => {
-            let values: Vec<&Value> = o.values().collect();
-            match values.as_slice() {
-                // A wrapper (`{"contacts": [...]}`, or the XML `<result><contact>…</contact></result>`).
-                [inner @ (Value::Array(_) | Value::Object(_))] if depth < 2 => {
-                    collect(inner, scalar_key, depth + 1)
-                }
-                [Value::String(s)] if s.trim().is_empty() => Ok(Vec::new()),
-                // An object keyed by id: `{"12": {...}, "13": {...}}`.
-                many if many.len() > 1 && many.iter().all(|v| v.is_object()) => Ok(o
-                    .iter()
-                    .filter_map(|(key, v)| {
-                        let mut rec = v.as_object()?.clone();
-                        rec.entry("id").or_insert_with(|| Value::from(key.as_str()));
-                        Some(rec)
-                    })
-                    .collect()),
-                _ => Ok(vec![o.clone()]),
-            }
-        }
     }
 }
 
-/// `key = value, key = value` (fmt=0). A value runs to the next `, <key> = `, so values may
-/// hold commas that are not followed by another `key = `.
-fn labelled(line: &str) -> Map<String, Value> {
-    let bytes = line.as_bytes();
-    // Starts of each `key = ` marker: (key start, value start).
-    let mut marks: Vec<(usize, usize, usize)> = Vec::new();
-    let key_at = |start: usize| -> Option<(usize, usize)> {
-        let rest = line.get(start..)?;
-        let key_len = rest
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            .count();
-        if key_len == 0 {
-            return None;
-        }
-        let after = rest.get(key_len..)?;
-        after
-            .starts_with(" = ")
-            .then_some((start + key_len, start + key_len + 3))
-            .or_else(|| {
-                after
-                    .starts_with(" =")
-                    .then_some((start + key_len, line.len()))
-            })
+/// Brings the list layouts only these scripts may use to the ones [`parse_records`] reads.
+fn normalize(v: Value, scalar_key: &str, top: bool) -> Value {
+    let one = |value: Value| {
+        let mut m = Map::new();
+        m.insert(scalar_key.to_string(), value);
+        Value::Object(m)
     };
-    if let Some((key_end, value_start)) = key_at(0) {
-        marks.push((0, key_end, value_start));
-    }
-    let mut i = 0;
-    while i + 2 < bytes.len() {
-        if bytes.get(i) == Some(&b',') && bytes.get(i + 1) == Some(&b' ') {
-            if let Some((key_end, value_start)) = key_at(i + 2) {
-                if marks.last().is_some_and(|m| m.2 <= i) {
-                    marks.push((i + 2, key_end, value_start));
+    let blank = |v: &Value| matches!(v, Value::String(s) if s.trim().is_empty());
+    match v {
+        Value::String(_) if blank(&v) => Value::Array(Vec::new()),
+        Value::String(_) | Value::Number(_) if top => Value::Array(vec![one(v)]),
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .filter(|item| !blank(item))
+                .map(|item| match item {
+                    Value::String(_) | Value::Number(_) => one(item),
+                    other => other,
+                })
+                .collect(),
+        ),
+        Value::Object(obj) if obj.len() > 1 && obj.values().all(Value::is_object) => Value::Array(
+            obj.into_iter()
+                .filter_map(|(key, v)| {
+                    let Value::Object(mut rec) = v else {
+                        return None;
+                    };
+                    rec.entry("id").or_insert_with(|| Value::from(key));
+                    Some(Value::Object(rec))
+                })
+                .collect(),
+        ),
+        // A wrapper around the list (`{"senders": [...]}`, `<result><sender>…</sender></result>`).
+        Value::Object(obj)
+            if top && obj.len() == 1 && obj.values().all(|v| v.is_array() || v.is_object()) =>
+        {
+            let (key, inner) = obj.into_iter().next().unwrap_or_default();
+            match normalize(inner, scalar_key, false) {
+                list @ Value::Array(_) => {
+                    let mut m = Map::new();
+                    m.insert(key, list);
+                    Value::Object(m)
                 }
+                other => other,
             }
         }
-        i += 1;
+        other => other,
     }
-    let mut out = Map::new();
-    for (n, &(key_start, key_end, value_start)) in marks.iter().enumerate() {
-        let end = marks.get(n + 1).map_or(line.len(), |next| next.0 - 2);
-        let key = line
-            .get(key_start..key_end)
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let value = line.get(value_start..end).unwrap_or("").trim();
-        out.insert(key, Value::from(value));
-    }
-    out
 }
 
-/// One comma-format line, by the inferred field order.
-fn positional(line: &str, keys: &[&'static str]) -> Map<String, Value> {
-    let mut out = Map::new();
-    let mut rest = line;
-    for (n, key) in keys.iter().enumerate() {
-        let last = n + 1 == keys.len();
-        let (field, tail) = match rest.split_once(',') {
-            Some((field, tail)) if !last => (field, tail),
-            _ => (rest, ""),
-        };
-        out.insert((*key).to_string(), Value::from(field.trim()));
-        rest = tail;
-        if rest.is_empty() && !last {
-            break;
-        }
-    }
-    out
+/// Names the values of a comma line by the inferred field order; the last field takes the rest
+/// of the line, commas included, since a name or comment may hold commas.
+fn positional(line: &str, keys: &[&'static str]) -> BTreeMap<String, String> {
+    keys.iter()
+        .zip(line.splitn(keys.len().max(1), ','))
+        .map(|(key, value)| ((*key).to_string(), value.trim().to_string()))
+        .collect()
 }
 
-/// Typed access to one record, remembering which keys were read so the rest become `extra`.
-pub(crate) struct Record {
-    map: Map<String, Value>,
+/// Typed access to one listed record, remembering which keys were read so the rest become
+/// `extra`.
+pub(crate) struct Fields {
+    map: BTreeMap<String, String>,
     used: Vec<String>,
 }
 
-impl Record {
-    pub(crate) fn new(map: Map<String, Value>) -> Self {
-        Record {
+impl Fields {
+    fn new(map: BTreeMap<String, String>) -> Self {
+        Fields {
             map,
             used: Vec::new(),
         }
@@ -303,12 +224,9 @@ impl Record {
         }
         keys.iter()
             .find(|k| {
-                self.map.get(**k).is_some_and(|v| match v {
-                    Value::Null => false,
-                    Value::String(s) => !s.trim().is_empty(),
-                    Value::Array(a) => !a.is_empty(),
-                    _ => true,
-                })
+                self.map
+                    .get(**k)
+                    .is_some_and(|v| !matches!(v.trim(), "" | "[]"))
             })
             .map(|k| (*k).to_string())
     }
@@ -316,118 +234,61 @@ impl Record {
     /// A text field, by the first of `keys` present and not empty.
     pub(crate) fn text(&mut self, keys: &[&str]) -> Option<String> {
         let key = self.key(keys)?;
-        json_text(&Value::Object(self.map.clone()), &key).map(|s| s.trim().to_string())
+        self.map.get(&key).map(|s| s.trim().to_string())
     }
 
-    /// A list field: a JSON array, or text separated by commas, semicolons or spaces.
+    /// A list field: a JSON array (kept as its JSON text by the shared reader), the repeated
+    /// elements of XML (`<grp><id>1</id><id>2</id></grp>`), or text separated by commas,
+    /// semicolons or spaces.
     pub(crate) fn list(&mut self, keys: &[&str]) -> Vec<String> {
-        let Some(key) = self.key(keys) else {
+        let Some(text) = self.text(keys) else {
             return Vec::new();
         };
-        let split = |s: &str| -> Vec<String> {
-            s.split([',', ';', ' '])
+        let scalars = |items: &[Value]| -> Vec<String> {
+            items.iter().filter_map(json_scalar_text).collect()
+        };
+        match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Array(items)) => scalars(&items),
+            Ok(Value::Object(o)) => o
+                .values()
+                .flat_map(|v| match v {
+                    Value::Array(a) => scalars(a),
+                    other => json_scalar_text(other).into_iter().collect(),
+                })
+                .collect(),
+            _ => text
+                .split([',', ';', ' '])
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .map(str::to_string)
-                .collect()
-        };
-        match self.map.get(&key) {
-            Some(Value::Array(items)) => items
-                .iter()
-                .filter_map(|item| match item {
-                    Value::String(s) => Some(s.trim().to_string()),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                })
-                .filter(|s| !s.is_empty())
                 .collect(),
-            Some(Value::String(s)) => split(s),
-            Some(Value::Number(n)) => vec![n.to_string()],
-            // `<grp><id>1</id><id>2</id></grp>` in XML.
-            Some(Value::Object(o)) => o
-                .values()
-                .flat_map(|v| match v {
-                    Value::Array(a) => a.iter().filter_map(json_scalar).collect::<Vec<_>>(),
-                    other => json_scalar(other).into_iter().collect(),
-                })
-                .collect(),
-            _ => Vec::new(),
         }
     }
 
     /// A whole-number field.
     pub(crate) fn int(&mut self, keys: &[&str]) -> Result<Option<i64>> {
-        match self.key(keys) {
-            Some(key) => json_i64(&Value::Object(self.map.clone()), &key),
-            None => Ok(None),
-        }
+        self.text(keys)
+            .map(|t| int_field(&format!("`{}`", keys.first().unwrap_or(&"")), &t))
+            .transpose()
     }
 
     /// A money field.
     pub(crate) fn money(&mut self, keys: &[&str]) -> Result<Option<Money>> {
-        match self.key(keys) {
-            Some(key) => json_money(&Value::Object(self.map.clone()), &key),
-            None => Ok(None),
-        }
+        self.text(keys)
+            .map(|t| money_field(&format!("`{}`", keys.first().unwrap_or(&"")), &t))
+            .transpose()
     }
 
-    /// Every field not read, as text (nested values as their JSON text); empty ones dropped.
+    /// Every field not read; empty ones dropped.
     pub(crate) fn extra(self) -> BTreeMap<String, String> {
         self.map
             .into_iter()
-            .filter(|(k, _)| !self.used.contains(k))
-            .filter_map(|(k, v)| {
-                let text = match v {
-                    Value::Null => return None,
-                    Value::String(s) => s,
-                    Value::Number(n) => n.to_string(),
-                    Value::Bool(b) => b.to_string(),
-                    other => other.to_string(),
-                };
-                (!text.trim().is_empty()).then_some((k, text))
-            })
+            .filter(|(k, v)| !self.used.contains(k) && !v.trim().is_empty())
             .collect()
     }
 }
 
-fn json_scalar(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
 // ---- parameters ----------------------------------------------------------------------------
-
-/// A record id chosen by the server (a group, a sender name, an invoice, a sub-client): a
-/// positive whole number, given as a number or as its digits.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub enum RecordId {
-    /// `321`.
-    Number(u64),
-    /// `"321"`.
-    Text(String),
-}
-
-impl RecordId {
-    /// The id as sent, checked.
-    pub(crate) fn checked(&self, field: &str) -> Result<String> {
-        let text = match self {
-            RecordId::Number(n) => n.to_string(),
-            RecordId::Text(s) => s.trim().to_string(),
-        };
-        if all_digits(&text) && text.bytes().any(|b| b != b'0') {
-            Ok(text)
-        } else {
-            Err(Error::invalid(
-                field,
-                format!("{text:?} is not an id; ids are positive whole numbers such as 321, as the server returned them"),
-            ))
-        }
-    }
-}
 
 /// One id or several: a number, a list, or a string separated by commas or semicolons.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -442,8 +303,8 @@ pub enum RecordIds {
 }
 
 impl RecordIds {
-    /// The ids joined with commas, each checked; duplicates refused.
-    pub(crate) fn checked(&self, field: &str) -> Result<String> {
+    /// The ids joined with commas, each checked as the id of `what`; duplicates refused.
+    pub(crate) fn checked(&self, field: &str, what: &str) -> Result<String> {
         let items: Vec<RecordId> = match self {
             RecordIds::Number(n) => vec![RecordId::Number(*n)],
             RecordIds::Joined(s) => s
@@ -454,7 +315,7 @@ impl RecordIds {
         };
         let mut out: Vec<String> = Vec::with_capacity(items.len());
         for item in &items {
-            let id = item.checked(field)?;
+            let id = item.checked(field, what)?;
             if out.contains(&id) {
                 return Err(Error::invalid(field, format!("id {id} is listed twice")));
             }
@@ -492,7 +353,7 @@ impl Words {
             ));
         }
         for item in &items {
-            plain_text(field, item)?;
+            one_line(field, item)?;
         }
         Ok(items)
     }
@@ -609,8 +470,9 @@ impl std::fmt::Debug for Password {
     }
 }
 
-/// Free text (a name, a comment): not blank, no control characters but line breaks and tabs.
-pub(crate) fn plain_text(field: &str, text: &str) -> Result<()> {
+/// Free text that may span lines (a comment, notes, an address): not blank, no control
+/// characters but line breaks and tabs. One-line values are checked by [`one_line`].
+pub(crate) fn free_text(field: &str, text: &str) -> Result<()> {
     if text.trim().is_empty() {
         return Err(Error::invalid(field, "is empty; leave it out instead"));
     }
@@ -730,7 +592,9 @@ mod tests {
                 .id,
             "12"
         );
+        assert_eq!(created(text("OK, ID - 12"), "x").unwrap().id, "12");
         assert!(created(text("hello"), "x").is_err());
+        assert!(created(text("OK"), "x").is_err());
     }
 
     #[test]
@@ -752,34 +616,61 @@ mod tests {
         assert!(confirmation(Answer::Json(json!([1])), false).is_err());
     }
 
-    #[test]
-    fn labelled_lines_keep_commas_inside_values() {
-        let rec = labelled("id = 5, name = Smith, John, phone = 79991234567");
-        assert_eq!(rec["id"], "5");
-        assert_eq!(rec["name"], "Smith, John");
-        assert_eq!(rec["phone"], "79991234567");
-        let rec = labelled("sender = SMSC.RU");
-        assert_eq!(rec["sender"], "SMSC.RU");
+    fn listed(answer: Answer<'_>) -> Vec<BTreeMap<String, String>> {
+        records(answer, &["id", "phone", "name"], "sender")
+            .unwrap()
+            .into_iter()
+            .map(|f| f.map)
+            .collect()
     }
 
     #[test]
-    fn positional_lines() {
-        let rec = positional("5,79991234567,Smith, John", &["id", "phone", "name"]);
+    fn labelled_lines_keep_commas_inside_values() {
+        let rec = &listed(text("ID = 5, name = Smith, John, phone = 79991234567"))[0];
+        assert_eq!(rec["id"], "5");
         assert_eq!(rec["name"], "Smith, John");
-        let rec = positional("5", &["id", "phone", "name"]);
-        assert_eq!(rec.len(), 1);
+        assert_eq!(rec["phone"], "79991234567");
+    }
+
+    #[test]
+    fn comma_lines_are_named_in_order_and_the_last_field_keeps_its_commas() {
+        let recs = listed(text("5,79991234567,Smith, John\n6"));
+        assert_eq!(recs[0]["name"], "Smith, John");
+        assert_eq!(recs[1].len(), 1);
+        assert_eq!(recs[1]["id"], "6");
     }
 
     #[test]
     fn lists_in_json_and_xml_shapes() {
-        let n = |v: Value| collect(&v, "sender", 0).unwrap().len();
+        let n = |v: Value| listed(Answer::Json(v)).len();
         assert_eq!(n(json!([{"id": 1}, {"id": 2}])), 2);
         assert_eq!(n(json!({"contact": [{"id": 1}, {"id": 2}]})), 2);
         assert_eq!(n(json!({"contact": {"id": 1, "name": "A"}})), 1);
         assert_eq!(n(json!({"result": ""})), 0);
-        assert_eq!(n(json!({"1": {"name": "A"}, "2": {"name": "B"}})), 2);
-        assert_eq!(n(json!(["SMSC", "INFO"])), 2);
         assert_eq!(n(json!([])), 0);
+        let keyed = listed(Answer::Json(
+            json!({"1": {"name": "A"}, "2": {"name": "B"}}),
+        ));
+        assert_eq!(keyed[1]["id"], "2");
+        let names = listed(Answer::Json(json!({"sender": ["SMSC", "INFO"]})));
+        assert_eq!(names[1]["sender"], "INFO");
+    }
+
+    #[test]
+    fn list_fields_in_every_layout() {
+        let mut f = records(
+            Answer::Json(
+                json!([{"a": [1, "2"], "b": {"id": ["3", "4"]}, "c": "5, 6;7", "d": "x"}]),
+            ),
+            &[],
+            "x",
+        )
+        .unwrap()
+        .remove(0);
+        assert_eq!(f.list(&["a"]), ["1", "2"]);
+        assert_eq!(f.list(&["b"]), ["3", "4"]);
+        assert_eq!(f.list(&["c"]), ["5", "6", "7"]);
+        assert_eq!(f.extra().keys().collect::<Vec<_>>(), ["d"]);
     }
 
     #[test]

@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::accounts::{
-    confirmation, created, emails, plain_text, records, Created, Done, Record, RecordId, RecordIds,
-    Words,
+    confirmation, created, emails, free_text, records, Created, Done, RecordIds, Words,
 };
+use super::records::{one_line, required_id, RecordId};
 use super::validate::Phones;
 use super::Operation;
 use crate::error::{Error, Reason, Result};
@@ -86,11 +86,11 @@ impl ContactParams {
     fn encode_fields(&self, form: &mut Form) -> Result<usize> {
         let before = form.fields().len();
         if let Some(name) = &self.name {
-            plain_text("name", name)?;
+            one_line("name", name)?;
             form.push("name", name.as_str());
         }
         if let Some(groups) = &self.groups {
-            form.push("grp", groups.checked("groups")?);
+            form.push("grp", groups.checked("groups", "a group")?);
         }
         for (field, key, value) in [
             ("first_name", "fnm", &self.first_name),
@@ -99,7 +99,7 @@ impl ContactParams {
             ("full_name", "fio", &self.full_name),
         ] {
             if let Some(value) = value {
-                plain_text(field, value)?;
+                one_line(field, value)?;
                 form.push(key, value.as_str());
             }
         }
@@ -112,7 +112,7 @@ impl ContactParams {
             ("comment", "cmt", &self.comment),
         ] {
             if let Some(value) = value {
-                plain_text(field, value)?;
+                free_text(field, value)?;
                 form.push(key, value.as_str());
             }
         }
@@ -221,11 +221,11 @@ pub struct ContactsParams {
 fn encode_contacts(p: &ContactsParams, form: &mut Form) -> Result<()> {
     form.push("get", "1");
     if let Some(search) = &p.search {
-        plain_text("search", search)?;
+        one_line("search", search)?;
         form.push("search", search.as_str());
     }
     if let Some(after) = &p.after_id {
-        form.push("after_id", after.checked("after_id")?);
+        form.push("after_id", after.checked("after_id", "a contact")?);
     }
     Ok(())
 }
@@ -293,25 +293,22 @@ const CONTACT_CSV: [&str; 4] = ["id", "phone", "grp", "name"];
 fn parse_contacts(answer: Answer<'_>) -> Result<ContactList> {
     let contacts = records(answer, &CONTACT_CSV, "phone")?
         .into_iter()
-        .map(|map| {
-            let mut r = Record::new(map);
-            Contact {
-                id: r.text(&["id", "int_id"]),
-                phones: r.list(&["phone", "phones"]),
-                name: r.text(&["name"]),
-                groups: r.list(&["grp", "groups", "group"]),
-                emails: r.list(&["mail", "email", "emails"]),
-                first_name: r.text(&["fnm", "first_name"]),
-                middle_name: r.text(&["mnm", "middle_name"]),
-                last_name: r.text(&["lnm", "last_name"]),
-                full_name: r.text(&["fio", "full_name"]),
-                birthday: r.text(&["bd", "birthday"]),
-                my_id: r.text(&["myid", "my_id"]),
-                comment: r.text(&["cmt", "comment"]),
-                tags: r.list(&["tags"]),
-                other_phones: r.list(&["pho", "other_phones"]),
-                extra: r.extra(),
-            }
+        .map(|mut r| Contact {
+            id: r.text(&["id", "int_id"]),
+            phones: r.list(&["phone", "phones"]),
+            name: r.text(&["name"]),
+            groups: r.list(&["grp", "groups", "group"]),
+            emails: r.list(&["mail", "email", "emails"]),
+            first_name: r.text(&["fnm", "first_name"]),
+            middle_name: r.text(&["mnm", "middle_name"]),
+            last_name: r.text(&["lnm", "last_name"]),
+            full_name: r.text(&["fio", "full_name"]),
+            birthday: r.text(&["bd", "birthday"]),
+            my_id: r.text(&["myid", "my_id"]),
+            comment: r.text(&["cmt", "comment"]),
+            tags: r.list(&["tags"]),
+            other_phones: r.list(&["pho", "other_phones"]),
+            extra: r.extra(),
         })
         .collect();
     Ok(ContactList { contacts })
@@ -325,7 +322,7 @@ pub struct GroupAddParams {
     pub name: Option<String>,
     /// The group's number for sending to it as `G<number>` (`num`).
     #[serde(alias = "num")]
-    pub number: Option<RecordId>,
+    pub number: Option<u32>,
     /// 0 a group of phone numbers (default), 1 a group of e-mail addresses.
     #[serde(rename = "type")]
     pub kind: Option<u8>,
@@ -337,10 +334,10 @@ fn encode_group_add(p: &GroupAddParams, form: &mut Form) -> Result<()> {
         .name
         .as_deref()
         .ok_or_else(|| Error::invalid("name", "missing: a new group needs a name"))?;
-    plain_text("name", name)?;
+    one_line("name", name)?;
     form.push("name", name);
     if let Some(num) = &p.number {
-        form.push("num", num.checked("number")?);
+        form.push("num", group_number(*num)?);
     }
     if let Some(kind) = p.kind {
         super::validate::in_range("type", kind, 0, 1)?;
@@ -360,14 +357,22 @@ pub struct GroupUpdateParams {
     pub name: Option<String>,
     /// Its new number (`num`).
     #[serde(alias = "num")]
-    pub number: Option<RecordId>,
+    pub number: Option<u32>,
+}
+
+/// A group's number is the user's choice, not an id the server gave, so it has its own check.
+fn group_number(num: u32) -> Result<String> {
+    if num == 0 {
+        return Err(Error::invalid(
+            "number",
+            "group numbers start at 1 (messages go to group 5 as `G5`)",
+        ));
+    }
+    Ok(num.to_string())
 }
 
 fn group_id(group: &Option<RecordId>) -> Result<String> {
-    group
-        .as_ref()
-        .ok_or_else(|| Error::invalid("group", "missing: give the group's id"))?
-        .checked("group")
+    required_id(group, "group", "the group")
 }
 
 fn encode_group_update(p: &GroupUpdateParams, form: &mut Form) -> Result<()> {
@@ -380,11 +385,11 @@ fn encode_group_update(p: &GroupUpdateParams, form: &mut Form) -> Result<()> {
         ));
     }
     if let Some(name) = &p.name {
-        plain_text("name", name)?;
+        one_line("name", name)?;
         form.push("name", name.as_str());
     }
     if let Some(num) = &p.number {
-        form.push("num", num.checked("number")?);
+        form.push("num", group_number(*num)?);
     }
     Ok(())
 }
@@ -450,8 +455,7 @@ const GROUP_CSV: [&str; 3] = ["id", "num", "name"];
 fn parse_groups(answer: Answer<'_>) -> Result<GroupList> {
     let groups = records(answer, &GROUP_CSV, "name")?
         .into_iter()
-        .map(|map| {
-            let mut r = Record::new(map);
+        .map(|mut r| {
             Ok(Group {
                 id: r.text(&["id", "grp"]),
                 name: r.text(&["name"]),

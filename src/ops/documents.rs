@@ -17,7 +17,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::accounts::{base64, confirmation, login, one_of, plain_text, Amount, Done, RecordId};
+use super::accounts::{base64, confirmation, free_text, login, one_of, Amount, Done};
+use super::records::{required_id, RecordId};
 use super::text::json_text;
 use super::Operation;
 use crate::error::{Error, Reason, Result};
@@ -45,7 +46,7 @@ fn push_subclient(
             login("user", user)?;
             form.push("user", user.as_str());
         }
-        Err(id) => form.push("user_id", id.checked("user_id")?),
+        Err(id) => form.push("user_id", id.checked("user_id", "a sub-client")?),
     }
     Ok(())
 }
@@ -73,7 +74,7 @@ fn encode_invoice_add(p: &InvoiceAddParams, form: &mut Form) -> Result<()> {
         .ok_or_else(|| Error::invalid("sum", "missing: give the invoice's amount"))?;
     form.push("sum", sum.checked("sum", false)?);
     if let Some(service) = &p.service {
-        plain_text("service", service)?;
+        free_text("service", service)?;
         form.push("service", service.as_str());
     }
     Ok(())
@@ -94,10 +95,7 @@ pub struct InvoiceGetParams {
 fn encode_invoice_get(p: &InvoiceGetParams, form: &mut Form) -> Result<()> {
     form.push("get_account", "1");
     push_subclient(form, &p.user, &p.user_id)?;
-    let id =
-        p.id.as_ref()
-            .ok_or_else(|| Error::invalid("id", "missing: give the invoice's id"))?;
-    form.push("id", id.checked("id")?);
+    form.push("id", required_id(&p.id, "id", "the invoice")?);
     Ok(())
 }
 
@@ -119,7 +117,7 @@ fn encode_act_get(p: &ActGetParams, form: &mut Form) -> Result<()> {
     form.push("get_act", "1");
     push_subclient(form, &p.user, &p.user_id)?;
     match one_of(("id", &p.id), ("num", &p.num))? {
-        Ok(id) => form.push("id", id.checked("id")?),
+        Ok(id) => form.push("id", id.checked("id", "an act")?),
         Err(num) => {
             let num = num.trim();
             if num.is_empty() || num.contains(char::is_whitespace) {

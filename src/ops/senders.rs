@@ -22,9 +22,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::accounts::{
-    confirmation, date, emails, login, one_of, plain_text, records, Done, Record, RecordId, Words,
-};
+use super::accounts::{confirmation, date, emails, free_text, login, one_of, records, Done, Words};
+use super::records::{one_line, RecordId};
 use super::validate::{self, Phones};
 use super::Operation;
 use crate::error::{Error, Reason, Result};
@@ -73,7 +72,7 @@ fn encode_senders(p: &SendersParams, form: &mut Form) -> Result<()> {
         form.push("from_date", from.trim());
     }
     if let Some(prev) = &p.prev_id {
-        form.push("prev_id", prev.checked("prev_id")?);
+        form.push("prev_id", prev.checked("prev_id", "a sender name")?);
     }
     if let Some(cnt) = p.cnt {
         validate::in_range("cnt", cnt, 1, u32::MAX)?;
@@ -123,15 +122,12 @@ const SENDER_CSV: [&str; 4] = ["id", "sender", "status", "cmt"];
 fn parse_senders(answer: Answer<'_>) -> Result<SenderList> {
     let senders = records(answer, &SENDER_CSV, "sender")?
         .into_iter()
-        .map(|map| {
-            let mut r = Record::new(map);
-            Sender {
-                id: r.text(&["id"]),
-                sender: r.text(&["sender", "name", "sender_id"]),
-                status: r.text(&["status", "state"]),
-                comment: r.text(&["cmt", "comment"]),
-                extra: r.extra(),
-            }
+        .map(|mut r| Sender {
+            id: r.text(&["id"]),
+            sender: r.text(&["sender", "name", "sender_id"]),
+            status: r.text(&["status", "state"]),
+            comment: r.text(&["cmt", "comment"]),
+            extra: r.extra(),
         })
         .collect();
     Ok(SenderList { senders })
@@ -211,7 +207,7 @@ impl SenderParams {
             ("site", "site", &self.site),
         ] {
             if let Some(value) = value {
-                plain_text(field, value)?;
+                free_text(field, value)?;
                 form.push(key, value.as_str());
             }
         }
@@ -224,7 +220,7 @@ impl SenderParams {
             ("subj", &self.subj),
         ] {
             if let Some(value) = value {
-                plain_text(field, value)?;
+                free_text(field, value)?;
                 form.push(field, value.as_str());
             }
         }
@@ -238,12 +234,12 @@ impl SenderParams {
                     "goes with an e-mail sender: give `mail` too",
                 ));
             }
-            plain_text("name", name)?;
+            one_line("name", name)?;
             form.push("name", name.as_str());
         }
         push_user(form, &self.user)?;
         if let Some(doc) = &self.doc_info {
-            plain_text("doc_info", doc)?;
+            free_text("doc_info", doc)?;
             form.push("doc_info", doc.as_str());
         }
         for (key, on) in [
@@ -309,7 +305,7 @@ fn push_sender_or_id(
             sender_name("sender", sender)?;
             form.push("sender", sender.as_str());
         }
-        Err(id) => form.push("id", id.checked("id")?),
+        Err(id) => form.push("id", id.checked("id", "a sender name")?),
     }
     Ok(())
 }
@@ -381,7 +377,7 @@ fn encode_send_code(p: &SenderSendCodeParams, form: &mut Form) -> Result<()> {
     form.push("send_code", "1");
     form.push("sender", numeric_sender(&p.sender)?);
     if let Some(site) = &p.site_name {
-        plain_text("site_name", site)?;
+        one_line("site_name", site)?;
         form.push("site_name", site.as_str());
     }
     push_user(form, &p.user)

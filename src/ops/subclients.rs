@@ -19,9 +19,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::accounts::{
-    confirmation, date, emails, login, one_of, plain_text, records, Amount, Done, Password, Record,
-    RecordId, Words,
+    confirmation, date, emails, free_text, login, one_of, records, Amount, Done, Password, Words,
 };
+use super::records::RecordId;
 use super::text::json_money;
 use super::validate::{self, Phones};
 use super::Operation;
@@ -159,7 +159,7 @@ impl SubclientParams {
             ("cntr", &self.cntr),
         ] {
             if let Some(value) = value {
-                plain_text(field, value)?;
+                free_text(field, value)?;
                 form.push(field, value.as_str());
             }
         }
@@ -205,7 +205,7 @@ impl SubclientParams {
         }
         for (field, value) in [("notes", &self.notes), ("ph", &self.ph)] {
             if let Some(value) = value {
-                plain_text(field, value)?;
+                free_text(field, value)?;
                 form.push(field, value.as_str());
             }
         }
@@ -301,7 +301,7 @@ fn encode_subclient_add(p: &SubclientParams, form: &mut Form) -> Result<()> {
         ));
     }
     if let Some(site) = &p.site_id {
-        form.push("site_id", site.checked("site_id")?);
+        form.push("site_id", site.checked("site_id", "a site")?);
     }
     p.encode_settings(form)
 }
@@ -429,7 +429,7 @@ fn encode_stats(p: &SubclientStatsParams, form: &mut Form, action: &'static str)
                 login("user", user)?;
                 form.push("user", user.as_str());
             }
-            Err(id) => form.push("user_id", id.checked("user_id")?),
+            Err(id) => form.push("user_id", id.checked("user_id", "a sub-client")?),
         },
     }
     if let Some(reseller) = p.reseller {
@@ -484,8 +484,7 @@ const STAT_CSV: [&str; 4] = ["user", "cnt", "cost", "balance"];
 fn parse_stats(answer: Answer<'_>) -> Result<SubclientStats> {
     let subclients = records(answer, &STAT_CSV, "user")?
         .into_iter()
-        .map(|map| {
-            let mut r = Record::new(map);
+        .map(|mut r| {
             Ok(SubclientStat {
                 user: r.text(&["user", "login"]),
                 user_id: r.text(&["user_id", "id"]),
