@@ -59,6 +59,17 @@ pub fn handle(state: &mut State, script: &str, raw: Vec<(String, String)>) -> Op
         "ping.php" => crate::jobs::ping(state, &params, fmt),
 
         // Contacts, sub-clients, sender names and documents.
+        "phones.php" => crate::accounts::phones_php(state, &params, fmt),
+        "users.php" => crate::accounts::users_php(state, &params, fmt),
+        "senders.php" => crate::accounts::senders_php(state, &params, fmt),
+        "documents.php" => {
+            return Some(
+                crate::accounts::documents_php(state, &params, fmt).unwrap_or_else(|e| Answer {
+                    content_type: fmt.content_type(),
+                    body: format::error(fmt, e.code, e.text, e.id.as_deref()),
+                }),
+            )
+        }
 
         // Getting data.
         _ => return None,

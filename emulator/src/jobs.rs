@@ -70,7 +70,7 @@ fn params_error() -> ApiError {
     ApiError::params()
 }
 
-fn confirmation(fmt: Fmt) -> String {
+pub(crate) fn confirmation(fmt: Fmt) -> String {
     match fmt {
         Fmt::Json => "{\"result\": \"OK\"}".into(),
         Fmt::Xml => "<result>OK</result>".into(),
@@ -93,7 +93,7 @@ fn created(fmt: Fmt, id: u64, cost: Option<i64>) -> String {
 }
 
 /// A record: fields in a fixed order.
-type Row = Vec<(&'static str, Value)>;
+pub(crate) type Row = Vec<(&'static str, Value)>;
 
 fn fields(row: &Row) -> Fields {
     let mut f = Fields::new();
@@ -106,7 +106,7 @@ fn fields(row: &Row) -> Fields {
 /// Renders records in `fmt`: a JSON array (an object for `one`), XML elements named `item`
 /// inside `<result>` (the fields of `<result>` for `one`), `key = value` lines, and comma lines
 /// of the values.
-fn render(fmt: Fmt, item: &str, rows: &[Row], one: bool) -> String {
+pub(crate) fn render(fmt: Fmt, item: &str, rows: &[Row], one: bool) -> String {
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -148,7 +148,7 @@ fn render(fmt: Fmt, item: &str, rows: &[Row], one: bool) -> String {
     }
 }
 
-fn flag(p: &Params, name: &str) -> bool {
+pub(crate) fn flag(p: &Params, name: &str) -> bool {
     p.get(name).is_some_and(|v| v == "1")
 }
 
@@ -160,7 +160,7 @@ fn positive_id(p: &Params) -> Result<u64, ApiError> {
 }
 
 /// `DD.MM.YYYY` as (year, month, day).
-fn day(text: &str) -> Option<(i64, i64, i64)> {
+pub(crate) fn day(text: &str) -> Option<(i64, i64, i64)> {
     let mut it = text.trim().split('.');
     let (d, m, y) = (it.next()?, it.next()?, it.next()?);
     if it.next().is_some() || d.len() != 2 || m.len() != 2 || y.len() != 4 {

@@ -18,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod accounts;
 pub mod api;
 pub mod dates;
 pub mod files;

@@ -245,6 +245,8 @@ pub struct State {
     pub timing: StatusTiming,
     /// Mailing lists, templates, operator templates and event notifications.
     pub jobs: crate::jobs::Books,
+    /// Contacts, groups, blacklist, sub-clients, sender names and invoices.
+    pub account_books: crate::accounts::Books,
     initial: Vec<Account>,
 }
 
@@ -258,6 +260,7 @@ impl State {
             offset_ms: 0,
             timing,
             jobs: Default::default(),
+            account_books: Default::default(),
             initial: accounts,
         };
         state.reset();
@@ -277,6 +280,7 @@ impl State {
         self.messages.clear();
         self.offset_ms = 0;
         self.jobs = Default::default();
+        self.account_books = Default::default();
     }
 
     /// The emulated time, in Unix milliseconds: the real clock plus what `/emulator/advance`
