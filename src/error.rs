@@ -243,7 +243,9 @@ pub enum Reason {
     InvalidDate,
     /// 5 on `status.php`: the message could not be deleted.
     DeleteFailed,
-    /// 3 on `jobs.php`: the server could not save the record (the mailing list).
+    /// 3 on `jobs.php`: the server could not save the record (the mailing list); 8 on
+    /// `users.php` ("error saving a record"); 5 on `senders.php` ("error saving or deleting the
+    /// sender name").
     SaveFailed,
     /// 6 on `send.php`: the message is forbidden (by text or sender name).
     Forbidden,
@@ -251,13 +253,27 @@ pub enum Reason {
     InvalidPhone,
     /// 8 on `send.php`: the message cannot be delivered to this number.
     Undeliverable,
-    /// 3 on `info.php` (operator not found) and `tinyurls.php` (link not found): nothing is
-    /// known about what was asked for.
-    NotFound,
     /// 9: too many (identical or simultaneous) requests; wait before trying again.
     RateLimited,
     /// A code the documentation does not define for this script.
     Unknown,
+    // Contacts, sub-clients, sender names and documents.
+    /// 3 on `phones.php` and `users.php` ("no records found"), `senders.php` ("sender name not
+    /// found"), `info.php` (operator not found) and `tinyurls.php` (link not found): what the
+    /// request names does not exist.
+    NotFound,
+    /// 5 on `phones.php` and `users.php`: the operation could not be carried out.
+    OperationFailed,
+    /// 6 on `users.php`: no sub-client has the given login.
+    SubclientNotFound,
+    /// 7 on `users.php`: the sub-client shares the main account's balance, or `balance2=1` is
+    /// missing from an operation on the electronic balance.
+    SharedBalance,
+    /// 10 on `senders.php`: a confirmation code was already sent to this number; a new one can
+    /// be asked for after 8 hours.
+    CodeAlreadySent,
+    /// 11 on `senders.php`: the confirmation code is wrong.
+    InvalidCode,
 }
 
 impl Reason {
@@ -274,9 +290,14 @@ impl Reason {
             Reason::Forbidden => "forbidden",
             Reason::InvalidPhone => "invalid_phone",
             Reason::Undeliverable => "undeliverable",
-            Reason::NotFound => "not_found",
             Reason::RateLimited => "rate_limited",
             Reason::Unknown => "unknown",
+            Reason::NotFound => "not_found",
+            Reason::OperationFailed => "operation_failed",
+            Reason::SubclientNotFound => "subclient_not_found",
+            Reason::SharedBalance => "shared_balance",
+            Reason::CodeAlreadySent => "code_already_sent",
+            Reason::InvalidCode => "invalid_code",
         }
     }
 }

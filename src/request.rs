@@ -62,8 +62,9 @@ impl Form {
     }
 }
 
-/// The names of the fields that carry credentials, redacted wherever a request is shown.
-const SECRET_FIELDS: [&str; 2] = ["psw", "apikey"];
+/// The names of the fields that carry credentials, redacted wherever a request is shown
+/// (`password` and `pswc` are a sub-client's new and current passwords, on `users.php`).
+const SECRET_FIELDS: [&str; 4] = ["psw", "apikey", "password", "pswc"];
 
 /// A request ready for any HTTP client: `method`, `url`, `headers` and `body` are usable as they
 /// are (`fetch(req.url, req)` in JS, `requests.request(req.method, req.url, ...)` in Python,

@@ -210,9 +210,20 @@ fn default_message(reason: Reason) -> &'static str {
         Reason::Forbidden => "the message is forbidden (by its text or sender name)",
         Reason::InvalidPhone => "invalid phone number format",
         Reason::Undeliverable => "the message cannot be delivered to this number",
-        Reason::NotFound => "not found (no operator for the number, or no such short link)",
         Reason::RateLimited => "too many requests; wait a minute before repeating the request",
         Reason::Unknown => "an error code the documentation does not describe",
+        Reason::NotFound => {
+            "not found (no such record or sender name, no operator for the number, no such short link)"
+        }
+        Reason::OperationFailed => "operation execution error",
+        Reason::SubclientNotFound => "the sub-client with the specified login does not exist",
+        Reason::SharedBalance => {
+            "the sub-client shares the main account's balance, or balance2=1 is missing"
+        }
+        Reason::CodeAlreadySent => {
+            "the code has already been sent to this number; a new one can be sent after 8 hours"
+        }
+        Reason::InvalidCode => "invalid confirmation code",
     }
 }
 

@@ -1,6 +1,7 @@
 //! The scripts under `/sys/`, behaving as the SMSC documentation describes
-//! (<https://smscentre.com/api/http/>): `balance.php`, `send.php` and `status.php`. Each script
-//! checks its parameters, changes the state, and hands a view to [`crate::format`] to render.
+//! (<https://smscentre.com/api/http/>): `balance.php`, `send.php` and `status.php` here, and the
+//! dispatch to the other scripts' modules. Each script checks its parameters, changes the state,
+//! and hands a view to [`crate::format`] to render.
 
 use std::collections::HashMap;
 
@@ -59,6 +60,17 @@ pub fn handle(state: &mut State, script: &str, raw: Vec<(String, String)>) -> Op
         "ping.php" => crate::jobs::ping(state, &params, fmt),
 
         // Contacts, sub-clients, sender names and documents.
+        "phones.php" => crate::accounts::phones_php(state, &params, fmt),
+        "users.php" => crate::accounts::users_php(state, &params, fmt),
+        "senders.php" => crate::accounts::senders_php(state, &params, fmt),
+        "documents.php" => {
+            return Some(
+                crate::accounts::documents_php(state, &params, fmt).unwrap_or_else(|e| Answer {
+                    content_type: fmt.content_type(),
+                    body: format::error(fmt, e.code, e.text, e.id.as_deref()),
+                }),
+            )
+        }
 
         // Getting data.
         "get.php" => crate::data::get(state, &params, fmt),

@@ -70,7 +70,7 @@ fn params_error() -> ApiError {
     ApiError::params()
 }
 
-fn confirmation(fmt: Fmt) -> String {
+pub(crate) fn confirmation(fmt: Fmt) -> String {
     match fmt {
         Fmt::Json => "{\"result\": \"OK\"}".into(),
         Fmt::Xml => "<result>OK</result>".into(),
@@ -148,7 +148,7 @@ pub(crate) fn render(fmt: Fmt, item: &str, rows: &[Row], one: bool) -> String {
     }
 }
 
-fn flag(p: &Params, name: &str) -> bool {
+pub(crate) fn flag(p: &Params, name: &str) -> bool {
     p.get(name).is_some_and(|v| v == "1")
 }
 

@@ -6,7 +6,8 @@
 //! balance falls exactly as messages go out, hands out message ids, counts SMS parts by length
 //! and alphabet, moves statuses forward with time, and returns the documented errors (1
 //! parameters, 2 credentials, 3 no money, 5 bad `time` or failed delete, 7 bad phone, 9 more than
-//! ten balance requests a minute). The mailing-list scripts are in [`jobs`]; the history,
+//! ten balance requests a minute). The mailing-list, template and monitoring scripts are in
+//! [`jobs`]; contacts, sub-clients, sender names and documents in [`accounts`]; the history,
 //! incoming messages, statistics, rates, operator look-ups and short-link data in [`data`].
 //!
 //! Admin endpoints, so tests are fast and deterministic:
@@ -23,6 +24,7 @@
 
 #![warn(missing_docs)]
 
+pub mod accounts;
 pub mod api;
 pub mod data;
 pub mod dates;

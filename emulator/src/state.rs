@@ -251,6 +251,8 @@ pub struct State {
     pub data: crate::data::Data,
     /// The `int_id` the next sent message gets.
     pub next_int_id: u64,
+    /// Contacts, groups, blacklist, sub-clients, sender names and invoices.
+    pub account_books: crate::accounts::Books,
     initial: Vec<Account>,
 }
 
@@ -266,6 +268,7 @@ impl State {
             jobs: Default::default(),
             data: Default::default(),
             next_int_id: 1,
+            account_books: Default::default(),
             initial: accounts,
         };
         state.reset();
@@ -287,6 +290,7 @@ impl State {
         self.jobs = Default::default();
         self.data = Default::default();
         self.next_int_id = 1;
+        self.account_books = Default::default();
     }
 
     /// The emulated time, in Unix milliseconds: the real clock plus what `/emulator/advance`

@@ -28,6 +28,11 @@ const BY_REASON = {
   delete_failed: errors.DeleteFailedError,
   save_failed: errors.SaveFailedError,
   not_found: errors.NotFoundError,
+  operation_failed: errors.OperationFailedError,
+  subclient_not_found: errors.SubclientNotFoundError,
+  shared_balance: errors.SharedBalanceError,
+  code_already_sent: errors.CodeAlreadySentError,
+  invalid_code: errors.InvalidCodeError,
   rate_limited: errors.RateLimitError,
 };
 

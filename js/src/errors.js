@@ -41,10 +41,20 @@ export class InvalidPhoneError extends ApiError {}
 export class UndeliverableError extends ApiError {}
 /** The message could not be deleted. */
 export class DeleteFailedError extends ApiError {}
-/** Code 3 on jobs.php: the server could not save the record (the mailing list). */
+/** Code 3 on jobs.php, 8 on users.php, 5 on senders.php: the server could not save the record. */
 export class SaveFailedError extends ApiError {}
-/** Code 3 on info.php and tinyurls.php: no operator is known for the number, or no such short link. */
+/** Code 3: no records found (phones, users, documents.php), no such sender (senders.php), no operator for the number (info.php), no such short link (tinyurls.php). */
 export class NotFoundError extends ApiError {}
+/** Code 5 on phones.php, users.php and documents.php: the operation could not be carried out. */
+export class OperationFailedError extends ApiError {}
+/** Code 6 on users.php and documents.php: no sub-client has the given login. */
+export class SubclientNotFoundError extends ApiError {}
+/** Code 7 on users.php: a sub-client sharing the main balance, or balance2=1 missing. */
+export class SharedBalanceError extends ApiError {}
+/** Code 10 on senders.php: a code was already sent to this number; a new one after 8 hours. */
+export class CodeAlreadySentError extends ApiError {}
+/** Code 11 on senders.php: the confirmation code is wrong. */
+export class InvalidCodeError extends ApiError {}
 /** Code 9: too many (identical or simultaneous) requests; wait before repeating. */
 export class RateLimitError extends ApiError {}
 /** The HTTP status was outside 2xx. */

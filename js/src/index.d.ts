@@ -354,6 +354,312 @@ export interface MonitoringEventResult {
 
 // ---- Contacts, sub-clients, sender names and documents ----
 
+/** Ids as a number, a string of digits, a list, or a comma-separated string. */
+export type RecordIds = RecordId | RecordId[];
+/** Words (tags, e-mail addresses) as a list or a comma-separated string. */
+export type Words = string | string[];
+/** An amount: decimal text such as `"150.50"` (exact) or a number with at most two decimals. */
+export type Amount = string | number;
+
+/** A contact's fields; changing one finds it by `phone` (or `email`). */
+export interface ContactParams {
+  phone?: Phones;
+  email?: Words;
+  /** `contact_update` only: the numbers that replace `phone`. */
+  new_phone?: Phones;
+  /** `contact_update` only: the addresses that replace `email`. */
+  new_email?: Words;
+  name?: string;
+  /** Ids of the contact's groups. */
+  groups?: RecordIds;
+  first_name?: string;
+  middle_name?: string;
+  last_name?: string;
+  full_name?: string;
+  /** `DD.MM.YYYY`. */
+  birthday?: string;
+  /** The client's own id for the contact. */
+  my_id?: string;
+  comment?: string;
+  tags?: Words;
+  other_phones?: Phones;
+}
+
+/** Contacts named by their phone numbers or e-mail addresses. */
+export interface ContactRefParams {
+  phone?: Phones;
+  email?: Words;
+}
+
+export interface ContactsParams {
+  search?: string;
+  /** Page on from this contact id. */
+  after_id?: RecordId;
+}
+
+export interface GroupAddParams {
+  name: string;
+  /** The number for sending to the group as `G<number>`. */
+  number?: number;
+  /** 0 phone numbers (default), 1 e-mail addresses. */
+  type?: 0 | 1;
+}
+
+export interface GroupUpdateParams {
+  group: RecordId;
+  name?: string;
+  number?: number;
+}
+
+export interface GroupRefParams {
+  group: RecordId;
+}
+
+export type GroupsParams = Record<string, never>;
+
+export interface ContactGroupParams {
+  group: RecordId;
+  phone?: Phones;
+  email?: Words;
+}
+
+export interface BlacklistParams {
+  phone: Phones;
+  /** 0 all messages, 1 mass mailings, 2 single messages. */
+  type?: 0 | 1 | 2;
+}
+
+/** A sub-client's login, password and settings (SMSC's own field names). */
+export interface SubclientParams {
+  user: string;
+  /** The new password; never shown in errors or debug output. */
+  password?: string;
+  /** `subclient_update`: the current password (`pswc`). */
+  current_password?: string;
+  new_login?: string;
+  site_id?: RecordId;
+  /** 0 own tariff and balance … 4 an extra login of the main account. */
+  type?: 0 | 1 | 2 | 3 | 4;
+  email?: string;
+  email2?: string;
+  phone?: Phones;
+  phone2?: Phones;
+  fio?: string;
+  props?: string;
+  cntr?: string;
+  tariff?: number;
+  mintrf?: number;
+  /** 1 RUB, 2 USD, 3 EUR, 4 UAH, 5 KZT. */
+  curr?: 1 | 2 | 3 | 4 | 5;
+  /** 0 = GMT-12 … 24 = GMT+12. */
+  tz?: number;
+  sender?: string;
+  sender2?: string;
+  nb?: Amount;
+  ktm?: number;
+  /** Allowed phone codes, e.g. `"7,-77"`. */
+  fmts?: string;
+  notes?: string;
+  ph?: string;
+  dlim?: number;
+  plim?: number;
+  tlim?: number;
+  ilim?: number;
+  /** Hours window `h1-h2`. */
+  tmlim?: string;
+  vld?: number;
+  url?: string;
+  mph?: Phones;
+  mh1?: number;
+  mh2?: number;
+  mlen?: number;
+  /** Settings flags by their SMSC names: `{"fl[29]": true}`. */
+  flags?: Record<string, boolean>;
+}
+
+export interface SubclientPayParams {
+  user: string;
+  /** Positive to credit the sub-client, negative to take money back. */
+  sum: Amount;
+  balance2?: boolean;
+}
+
+export interface SubclientStatsParams {
+  /** `DD.MM.YYYY`. */
+  start?: string;
+  /** `DD.MM.YYYY`. */
+  end?: string;
+  user?: string;
+  user_id?: RecordId;
+  reseller?: 0 | 1;
+  hide_deleted?: boolean;
+  mycur?: boolean;
+  balance2?: boolean;
+}
+
+export interface SendersParams {
+  all?: boolean;
+  operators?: boolean;
+  /** `DD.MM.YYYY`. */
+  from_date?: string;
+  prev_id?: RecordId;
+  cnt?: number;
+  /** A sub-client's login. */
+  user?: string;
+}
+
+/** A sender name's details; changing one names it by `sender` or `id`. */
+export interface SenderParams {
+  sender?: string;
+  id?: RecordId;
+  comment?: string;
+  fio?: string;
+  inn?: string;
+  site?: string;
+  email?: string;
+  address?: string;
+  desc?: string;
+  subj?: string;
+  mail?: string;
+  name?: string;
+  user?: string;
+  doc_info?: string;
+  mega?: boolean;
+  mega_step?: boolean;
+  mts?: boolean;
+  mts_step?: boolean;
+  tele2?: boolean;
+  tele2_step?: boolean;
+  bee_step?: boolean;
+  motiv_step?: boolean;
+  ua_reg?: boolean;
+  ua_int?: boolean;
+}
+
+export interface SenderRefParams {
+  sender?: string;
+  id?: RecordId;
+  user?: string;
+}
+
+export interface SenderSendCodeParams {
+  /** A numeric sender name (a phone number). */
+  sender: string;
+  site_name?: string;
+  user?: string;
+}
+
+export interface SenderCheckCodeParams {
+  sender: string;
+  code: string;
+  user?: string;
+}
+
+export interface InvoiceAddParams {
+  user?: string;
+  user_id?: RecordId;
+  sum: Amount;
+  service?: string;
+}
+
+export interface InvoiceGetParams {
+  user?: string;
+  user_id?: RecordId;
+  id: RecordId;
+}
+
+export interface ActGetParams {
+  user?: string;
+  user_id?: RecordId;
+  id?: RecordId;
+  /** The act's number, instead of its id. */
+  num?: string;
+}
+
+export interface Created {
+  id: string;
+}
+
+export interface Done {
+  ok: true;
+  id?: string;
+}
+
+export interface Contact {
+  id?: string;
+  phones?: string[];
+  name?: string;
+  groups?: string[];
+  emails?: string[];
+  first_name?: string;
+  middle_name?: string;
+  last_name?: string;
+  full_name?: string;
+  birthday?: string;
+  my_id?: string;
+  comment?: string;
+  tags?: string[];
+  other_phones?: string[];
+  extra?: Record<string, string>;
+}
+
+export interface ContactList {
+  contacts: Contact[];
+}
+
+export interface Group {
+  id?: string;
+  name?: string;
+  number?: string;
+  type?: number;
+  count?: number;
+  extra?: Record<string, string>;
+}
+
+export interface GroupList {
+  groups: Group[];
+}
+
+export interface Payment {
+  ok: true;
+  balance?: Money;
+}
+
+export interface SubclientStat {
+  user?: string;
+  user_id?: string;
+  date?: string;
+  sms_count?: number;
+  cost?: Money;
+  balance?: Money;
+  currency?: string;
+  extra?: Record<string, string>;
+}
+
+export interface SubclientStats {
+  subclients: SubclientStat[];
+}
+
+export interface Sender {
+  id?: string;
+  sender?: string;
+  status?: string;
+  comment?: string;
+  extra?: Record<string, string>;
+}
+
+export interface SenderList {
+  senders: Sender[];
+}
+
+/** A downloaded invoice or act: the file (base64) with its type and size, or a link to it. */
+export interface Document {
+  content_type?: string;
+  size?: number;
+  data_base64?: string;
+  url?: string;
+}
+
 // ---- Getting data ----
 
 // Getting data (get.php, info.php, tinyurls.php).
@@ -574,6 +880,33 @@ export interface Operations {
   monitoring_event: [MonitoringEventParams, MonitoringEventResult];
 
   // Contacts, sub-clients, sender names and documents.
+  contact_add: [ContactParams, Created];
+  contact_update: [ContactParams, Done];
+  contact_delete: [ContactRefParams, Done];
+  contacts: [ContactsParams, ContactList];
+  group_add: [GroupAddParams, Created];
+  group_update: [GroupUpdateParams, Done];
+  group_delete: [GroupRefParams, Done];
+  groups: [GroupsParams, GroupList];
+  contact_group_move: [ContactGroupParams, Done];
+  contact_group_add: [ContactGroupParams, Done];
+  contact_group_remove: [ContactGroupParams, Done];
+  blacklist_add: [BlacklistParams, Created];
+  blacklist_delete: [BlacklistParams, Done];
+  subclient_add: [SubclientParams, Done];
+  subclient_update: [SubclientParams, Done];
+  subclient_pay: [SubclientPayParams, Payment];
+  subclient_stats: [SubclientStatsParams, SubclientStats];
+  subclient_stats_detailed: [SubclientStatsParams, SubclientStats];
+  senders: [SendersParams, SenderList];
+  sender_add: [SenderParams, Done];
+  sender_update: [SenderParams, Done];
+  sender_delete: [SenderRefParams, Done];
+  sender_send_code: [SenderSendCodeParams, Done];
+  sender_check_code: [SenderCheckCodeParams, Done];
+  invoice_add: [InvoiceAddParams, Done];
+  invoice_get: [InvoiceGetParams, Document];
+  act_get: [ActGetParams, Document];
 
   // Getting data.
   /** The history of sent messages, newest first, a page at a time (get.php, get_messages=1). */
@@ -730,8 +1063,9 @@ export declare function send<R>(request: Request<R>, options?: SendOptions): Pro
 export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'signature' | 'internal' | 'transport';
 export type Reason =
   | 'parameters' | 'auth' | 'insufficient_funds' | 'ip_blocked' | 'invalid_date' | 'delete_failed'
-  | 'save_failed' | 'not_found' | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited'
-  | 'unknown';
+  | 'save_failed' | 'forbidden' | 'invalid_phone' | 'undeliverable' | 'rate_limited' | 'unknown'
+  | 'not_found' | 'operation_failed' | 'subclient_not_found' | 'shared_balance' | 'code_already_sent'
+  | 'invalid_code';
 
 export interface ErrorDetails {
   kind?: ErrorKind;
@@ -764,8 +1098,13 @@ export declare class InvalidPhoneError extends ApiError {}
 export declare class UndeliverableError extends ApiError {}
 export declare class DeleteFailedError extends ApiError {}
 export declare class SaveFailedError extends ApiError {}
-/** Code 3 on info.php and tinyurls.php: no operator is known for the number, or no such short link. */
+/** Code 3: what the request names does not exist (no records, no such sender, no operator for the number, no such short link). */
 export declare class NotFoundError extends ApiError {}
+export declare class OperationFailedError extends ApiError {}
+export declare class SubclientNotFoundError extends ApiError {}
+export declare class SharedBalanceError extends ApiError {}
+export declare class CodeAlreadySentError extends ApiError {}
+export declare class InvalidCodeError extends ApiError {}
 export declare class RateLimitError extends ApiError {}
 export declare class HttpError extends SmscError {}
 export declare class ParseError extends SmscError {}

@@ -24,6 +24,11 @@ const REASON_CLASS = {
   unknown: 'ApiError',
   save_failed: 'SaveFailedError',
   not_found: 'NotFoundError',
+  operation_failed: 'OperationFailedError',
+  subclient_not_found: 'SubclientNotFoundError',
+  shared_balance: 'SharedBalanceError',
+  code_already_sent: 'CodeAlreadySentError',
+  invalid_code: 'InvalidCodeError',
 };
 
 function fail(why) {

@@ -22,30 +22,40 @@ from ._native import OPERATIONS, Request
 from .errors import (
     ApiError,
     AuthError,
+    CodeAlreadySentError,
     DeleteFailedError,
     ForbiddenError,
     HttpError,
     InsufficientFundsError,
     InternalError,
     InvalidArgumentError,
+    InvalidCodeError,
     InvalidDateError,
     InvalidPhoneError,
     IpBlockedError,
     NotFoundError,
+    OperationFailedError,
     ParametersError,
     ParseError,
     RateLimitError,
     SaveFailedError,
+    SharedBalanceError,
     SignatureError,
     SmscError,
+    SubclientNotFoundError,
     TransportError,
     UndeliverableError,
 )
 from .transport import urllib_send
 from .types import (
     Balance,
+    ContactList,
     CostResult,
+    Created,
     DeleteResult,
+    Document,
+    Done,
+    GroupList,
     HistoryResult,
     IncomingResult,
     JobAddResult,
@@ -57,11 +67,14 @@ from .types import (
     OperatorInfoResult,
     OperatorTemplateAdded,
     OperatorTemplateList,
+    Payment,
     RatesResult,
+    SenderList,
     SendResult,
     ShortLinkResult,
     StatisticsResult,
     StatusResult,
+    SubclientStats,
     TemplateAdded,
     TemplateDeleted,
     TemplateList,
@@ -75,23 +88,28 @@ __all__ = [
     "ApiError",
     "AuthError",
     "Client",
+    "CodeAlreadySentError",
     "DeleteFailedError",
     "ForbiddenError",
     "HttpError",
     "InsufficientFundsError",
     "InternalError",
     "InvalidArgumentError",
+    "InvalidCodeError",
     "InvalidDateError",
     "InvalidPhoneError",
     "IpBlockedError",
     "NotFoundError",
+    "OperationFailedError",
     "ParametersError",
     "ParseError",
     "RateLimitError",
     "Request",
     "SaveFailedError",
+    "SharedBalanceError",
     "SignatureError",
     "SmscError",
+    "SubclientNotFoundError",
     "TransportError",
     "UndeliverableError",
     "parse_callback",
@@ -145,6 +163,33 @@ class Client:
     operator_templates: Callable[..., Request[OperatorTemplateList]]
     monitoring_event: Callable[..., Request[MonitoringEventResult]]
     # Contacts, sub-clients, sender names and documents.
+    contact_add: Callable[..., Request[Created]]
+    contact_update: Callable[..., Request[Done]]
+    contact_delete: Callable[..., Request[Done]]
+    contacts: Callable[..., Request[ContactList]]
+    group_add: Callable[..., Request[Created]]
+    group_update: Callable[..., Request[Done]]
+    group_delete: Callable[..., Request[Done]]
+    groups: Callable[..., Request[GroupList]]
+    contact_group_move: Callable[..., Request[Done]]
+    contact_group_add: Callable[..., Request[Done]]
+    contact_group_remove: Callable[..., Request[Done]]
+    blacklist_add: Callable[..., Request[Created]]
+    blacklist_delete: Callable[..., Request[Done]]
+    subclient_add: Callable[..., Request[Done]]
+    subclient_update: Callable[..., Request[Done]]
+    subclient_pay: Callable[..., Request[Payment]]
+    subclient_stats: Callable[..., Request[SubclientStats]]
+    subclient_stats_detailed: Callable[..., Request[SubclientStats]]
+    senders: Callable[..., Request[SenderList]]
+    sender_add: Callable[..., Request[Done]]
+    sender_update: Callable[..., Request[Done]]
+    sender_delete: Callable[..., Request[Done]]
+    sender_send_code: Callable[..., Request[Done]]
+    sender_check_code: Callable[..., Request[Done]]
+    invoice_add: Callable[..., Request[Done]]
+    invoice_get: Callable[..., Request[Document]]
+    act_get: Callable[..., Request[Document]]
     # Getting data.
     history: Callable[..., Request[HistoryResult]]
     incoming: Callable[..., Request[IncomingResult]]

@@ -82,11 +82,33 @@ class DeleteFailedError(ApiError):
 
 
 class SaveFailedError(ApiError):
-    """Code 3 on jobs.php: the server could not save the record (the mailing list)."""
+    """Code 3 on jobs.php, 8 on users.php, 5 on senders.php: the record could not be saved."""
 
 
 class NotFoundError(ApiError):
-    """Code 3 on info.php and tinyurls.php: no operator known for the number, or no such link."""
+    """Code 3: what the request names does not exist: no records (phones.php, users.php,
+    documents.php), no such sender name (senders.php), no operator known for the number
+    (info.php), no such short link (tinyurls.php)."""
+
+
+class OperationFailedError(ApiError):
+    """Code 5 on phones.php, users.php and documents.php: the operation could not be carried out."""
+
+
+class SubclientNotFoundError(ApiError):
+    """Code 6 on users.php and documents.php: no sub-client has the given login."""
+
+
+class SharedBalanceError(ApiError):
+    """Code 7 on users.php: a sub-client sharing the main balance, or balance2=1 missing."""
+
+
+class CodeAlreadySentError(ApiError):
+    """Code 10 on senders.php: a code was already sent to this number; retry after 8 hours."""
+
+
+class InvalidCodeError(ApiError):
+    """Code 11 on senders.php: the confirmation code is wrong."""
 
 
 class RateLimitError(ApiError):
@@ -135,6 +157,11 @@ _BY_REASON = {
     "delete_failed": DeleteFailedError,
     "save_failed": SaveFailedError,
     "not_found": NotFoundError,
+    "operation_failed": OperationFailedError,
+    "subclient_not_found": SubclientNotFoundError,
+    "shared_balance": SharedBalanceError,
+    "code_already_sent": CodeAlreadySentError,
+    "invalid_code": InvalidCodeError,
     "rate_limited": RateLimitError,
 }
 

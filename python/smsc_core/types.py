@@ -194,6 +194,114 @@ class MonitoringEventResult(TypedDict):
 
 # ---- Contacts, sub-clients, sender names and documents ----
 
+
+class Created(TypedDict):
+    """``contact_add``, ``group_add``, ``blacklist_add``: the new record's id."""
+
+    id: str
+
+
+class Done(TypedDict):
+    """A change or deletion confirmed; ``id`` when the server named the record."""
+
+    ok: bool
+    id: NotRequired[str]
+
+
+class Contact(TypedDict, total=False):
+    """A listed contact; fields the server adds beyond these are in ``extra``."""
+
+    id: str
+    phones: list[str]
+    name: str
+    groups: list[str]
+    emails: list[str]
+    first_name: str
+    middle_name: str
+    last_name: str
+    full_name: str
+    birthday: str
+    my_id: str
+    comment: str
+    tags: list[str]
+    other_phones: list[str]
+    extra: dict[str, str]
+
+
+class ContactList(TypedDict):
+    """``contacts``: the contacts of the account."""
+
+    contacts: list[Contact]
+
+
+class Group(TypedDict, total=False):
+    """A listed contact group."""
+
+    id: str
+    name: str
+    number: str
+    type: int
+    count: int
+    extra: dict[str, str]
+
+
+class GroupList(TypedDict):
+    """``groups``: the contact groups."""
+
+    groups: list[Group]
+
+
+class Payment(TypedDict):
+    """``subclient_pay``: the transfer confirmed, with the balance when the server names it."""
+
+    ok: bool
+    balance: NotRequired[Decimal]
+
+
+class SubclientStat(TypedDict, total=False):
+    """One row of sub-client statistics."""
+
+    user: str
+    user_id: str
+    date: str
+    sms_count: int
+    cost: Decimal
+    balance: Decimal
+    currency: str
+    extra: dict[str, str]
+
+
+class SubclientStats(TypedDict):
+    """``subclient_stats``, ``subclient_stats_detailed``: statistics per sub-client."""
+
+    subclients: list[SubclientStat]
+
+
+class Sender(TypedDict, total=False):
+    """A sender name; operator statuses and other fields are in ``extra``."""
+
+    id: str
+    sender: str
+    status: str
+    comment: str
+    extra: dict[str, str]
+
+
+class SenderList(TypedDict):
+    """``senders``: the sender names of the account."""
+
+    senders: list[Sender]
+
+
+class Document(TypedDict, total=False):
+    """``invoice_get``, ``act_get``: the file (base64) with its type and size, or a link."""
+
+    content_type: str
+    size: int
+    data_base64: str
+    url: str
+
+
 # ---- Getting data ----
 
 
@@ -343,6 +451,33 @@ RESULTS: dict[str, type] = {
     "operator_templates": OperatorTemplateList,
     "monitoring_event": MonitoringEventResult,
     # Contacts, sub-clients, sender names and documents.
+    "contact_add": Created,
+    "contact_update": Done,
+    "contact_delete": Done,
+    "contacts": ContactList,
+    "group_add": Created,
+    "group_update": Done,
+    "group_delete": Done,
+    "groups": GroupList,
+    "contact_group_move": Done,
+    "contact_group_add": Done,
+    "contact_group_remove": Done,
+    "blacklist_add": Created,
+    "blacklist_delete": Done,
+    "subclient_add": Done,
+    "subclient_update": Done,
+    "subclient_pay": Payment,
+    "subclient_stats": SubclientStats,
+    "subclient_stats_detailed": SubclientStats,
+    "senders": SenderList,
+    "sender_add": Done,
+    "sender_update": Done,
+    "sender_delete": Done,
+    "sender_send_code": Done,
+    "sender_check_code": Done,
+    "invoice_add": Done,
+    "invoice_get": Document,
+    "act_get": Document,
     # Getting data.
     "history": HistoryResult,
     "incoming": IncomingResult,

@@ -303,3 +303,88 @@ def test_rates_operators_and_short_links(base_url, fmt):
         send(client.short_link(id=2))
     with pytest.raises(smsc_core.InvalidArgumentError):
         client.short_link(id=1, link="https://example.com/sale")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv", "xml"])
+def test_contacts_groups_and_blacklist(base_url, fmt):
+    client = Client("demo", "demo-password", base_url=base_url, format=fmt)
+    group = send(client.group_add(name="Clients", number=5))
+    assert group == {"id": "1"}
+    contact = send(client.contact_add(phone="79991234567", name="Smith, John", groups=group["id"]))
+    assert contact == {"id": "2"}
+    send(client.contact_add(phone="79997654321", name="Ivan"))
+    [first, second] = send(client.contacts())["contacts"]
+    assert (first["id"], first["phones"], first["name"], first["groups"]) == (
+        "2",
+        ["79991234567"],
+        "Smith, John",
+        ["1"],
+    )
+    assert "groups" not in second
+    assert send(client.contact_group_add(group=1, phone="79997654321")) == {"ok": True}
+    assert send(client.contacts())["contacts"][1]["groups"] == ["1"]
+    assert send(client.contact_update(phone="79997654321", name="Ivan P")) == {"ok": True}
+    assert send(client.groups())["groups"] == [{"id": "1", "number": "5", "name": "Clients"}]
+    assert send(client.contact_delete(phone="79991234567")) == {"ok": True}
+    with pytest.raises(smsc_core.NotFoundError) as gone:
+        send(client.contact_delete(phone="79991234567"))
+    assert (gone.value.code, gone.value.reason) == (3, "not_found")
+    assert send(client.group_delete(group=1)) == {"ok": True}
+    assert send(client.blacklist_add(phone="79991234567", type=1)) == {"id": "4"}
+    assert send(client.blacklist_delete(phone="79991234567")) == {"ok": True}
+    with pytest.raises(smsc_core.InvalidArgumentError) as refused:
+        client.group_add(name="Clients", number=0)
+    assert refused.value.field == "number"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv", "xml"])
+def test_sub_clients_and_their_invoices(base_url, fmt):
+    client = Client("demo", "demo-password", base_url=base_url, format=fmt)
+    assert send(client.subclient_add(user="sub1", password="Sub-secret-1")) == {"ok": True}
+    before = send(client.balance())["balance"]
+    assert send(client.subclient_pay(user="sub1", sum="150.50")) == {"ok": True}
+    assert send(client.balance())["balance"] == before - Decimal("150.50")
+    [stat] = send(client.subclient_stats())["subclients"]
+    assert (stat["user"], stat["balance"]) == ("sub1", Decimal("150.50"))
+    assert send(client.subclient_update(user="sub1", new_login="sub2")) == {"ok": True}
+    detailed = send(client.subclient_stats_detailed())["subclients"]
+    assert [s["user"] for s in detailed] == ["sub2"]
+    with pytest.raises(smsc_core.SubclientNotFoundError):
+        send(client.subclient_pay(user="sub1", sum=1))
+    with pytest.raises(smsc_core.InsufficientFundsError):
+        send(client.subclient_pay(user="sub2", sum=-500))
+    invoice = send(client.invoice_add(user="sub2", sum=1000, service="SMS"))
+    assert invoice == {"ok": True, "id": "2"}
+    pdf = send(client.invoice_get(user="sub2", id=invoice["id"]))
+    assert pdf["content_type"] == "application/pdf" and pdf["size"] > 0
+    assert send(client.act_get(user="sub2", num="A-7"))["content_type"] == "application/pdf"
+    with pytest.raises(smsc_core.NotFoundError):
+        send(client.invoice_get(user="sub2", id=99))
+    with pytest.raises(smsc_core.InvalidArgumentError) as refused:
+        client.subclient_add(user="sub3", password="pw", flags={"fl[99]": True})
+    assert "Sub-secret-1" not in repr(client.subclient_add(user="s", password="Sub-secret-1"))
+    assert refused.value.field == "flags.fl[99]"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv", "xml"])
+def test_sender_names(base_url, fmt):
+    client = Client("demo", "demo-password", base_url=base_url, format=fmt)
+    assert send(client.sender_add(sender="SHOP", comment="our shop")) == {"ok": True}
+    assert send(client.sender_update(id=1, comment="the shop")) == {"ok": True}
+    [shop] = send(client.senders())["senders"]
+    assert (shop["id"], shop["sender"], shop["status"], shop["comment"]) == (
+        "1",
+        "SHOP",
+        "0",
+        "the shop",
+    )
+    assert send(client.sender_send_code(sender="79991234567")) == {"ok": True}
+    with pytest.raises(smsc_core.CodeAlreadySentError):
+        send(client.sender_send_code(sender="79991234567"))
+    with pytest.raises(smsc_core.InvalidCodeError):
+        send(client.sender_check_code(sender="79991234567", code="0000"))
+    assert send(client.sender_check_code(sender="79991234567", code="4567")) == {"ok": True}
+    assert [s["sender"] for s in send(client.senders())["senders"]] == ["SHOP", "79991234567"]
+    assert send(client.sender_delete(sender="SHOP")) == {"ok": True}
+    with pytest.raises(smsc_core.NotFoundError):
+        send(client.sender_delete(sender="SHOP"))

@@ -42,6 +42,11 @@ REASON_CLASSES = {
     "undeliverable": smsc_core.UndeliverableError,
     "rate_limited": smsc_core.RateLimitError,
     "unknown": smsc_core.ApiError,
+    "operation_failed": smsc_core.OperationFailedError,
+    "subclient_not_found": smsc_core.SubclientNotFoundError,
+    "shared_balance": smsc_core.SharedBalanceError,
+    "code_already_sent": smsc_core.CodeAlreadySentError,
+    "invalid_code": smsc_core.InvalidCodeError,
 }
 
 

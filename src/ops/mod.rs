@@ -30,6 +30,11 @@ pub mod records;
 pub mod templates;
 
 // Contacts, sub-clients, sender names and documents (phones.php, users.php, senders.php, documents.php).
+pub mod accounts;
+pub mod contacts;
+pub mod documents;
+pub mod senders;
+pub mod subclients;
 
 // Getting data (get.php, info.php, tinyurls.php).
 pub mod data;
@@ -60,6 +65,16 @@ pub trait Operation {
 
     /// Reads a decoded, non-error answer.
     fn parse(params: &Self::Params, answer: Answer<'_>) -> Result<Self::Output>;
+
+    /// Reads an answer the shared decoder cannot (a downloaded file) before it tries;
+    /// `None`, the default, leaves the answer to the decoder and [`Operation::parse`].
+    fn parse_raw(
+        _params: &Self::Params,
+        _status: u16,
+        _body: &[u8],
+    ) -> Option<Result<Self::Output>> {
+        None
+    }
 
     /// What an SMSC error code means for this script.
     fn reason(code: i64) -> Reason {
@@ -111,6 +126,9 @@ macro_rules! operations {
             pub fn parse(&self, status: u16, body: &[u8]) -> Result<Output> {
                 match self {
                     $( Call::$variant(p) => {
+                        if let Some(raw) = <$op as Operation>::parse_raw(p, status, body) {
+                            return raw.map(Output::$variant);
+                        }
                         let answer = response::decode(status, body, <$op as Operation>::reason)?;
                         <$op as Operation>::parse(p, answer).map(Output::$variant)
                     } )+
@@ -202,6 +220,60 @@ operations! {
     MonitoringEvent => monitoring::MonitoringEventOp,
 
     // Contacts, sub-clients, sender names and documents.
+    /// `phones.php?add=1`: create a contact.
+    ContactAdd => contacts::ContactAddOp,
+    /// `phones.php?chg=1`: change a contact.
+    ContactUpdate => contacts::ContactUpdateOp,
+    /// `phones.php?del=1`: delete contacts.
+    ContactDelete => contacts::ContactDeleteOp,
+    /// `phones.php?get=1`: list the contacts.
+    Contacts => contacts::ContactsOp,
+    /// `phones.php?add_group=1`: create a contact group.
+    GroupAdd => contacts::GroupAddOp,
+    /// `phones.php?chg_group=1`: rename or renumber a group.
+    GroupUpdate => contacts::GroupUpdateOp,
+    /// `phones.php?del_group=1`: delete a group.
+    GroupDelete => contacts::GroupDeleteOp,
+    /// `phones.php?get_group=1`: list the groups.
+    Groups => contacts::GroupsOp,
+    /// `phones.php?move_group=1`: move contacts into a group.
+    ContactGroupMove => contacts::ContactGroupMoveOp,
+    /// `phones.php?move_group=2`: add a group to contacts.
+    ContactGroupAdd => contacts::ContactGroupAddOp,
+    /// `phones.php?move_group=3`: take contacts out of a group.
+    ContactGroupRemove => contacts::ContactGroupRemoveOp,
+    /// `phones.php?add_black=1`: blacklist numbers.
+    BlacklistAdd => contacts::BlacklistAddOp,
+    /// `phones.php?del_black=1`: remove numbers from the blacklist.
+    BlacklistDelete => contacts::BlacklistDeleteOp,
+    /// `users.php?add=1`: create a sub-client.
+    SubclientAdd => subclients::SubclientAddOp,
+    /// `users.php?chg=1`: change a sub-client.
+    SubclientUpdate => subclients::SubclientUpdateOp,
+    /// `users.php?pay=1`: move money to or from a sub-client.
+    SubclientPay => subclients::SubclientPayOp,
+    /// `users.php?get_stat=1`: statistics per sub-client.
+    SubclientStats => subclients::SubclientStatsOp,
+    /// `users.php?get_stat_all=1`: detailed sub-client statistics.
+    SubclientStatsDetailed => subclients::SubclientStatsDetailedOp,
+    /// `senders.php?get=1`: list the sender names.
+    Senders => senders::SendersOp,
+    /// `senders.php?add=1`: add a sender name.
+    SenderAdd => senders::SenderAddOp,
+    /// `senders.php?chg=1`: change a sender name.
+    SenderUpdate => senders::SenderUpdateOp,
+    /// `senders.php?del=1`: delete a sender name.
+    SenderDelete => senders::SenderDeleteOp,
+    /// `senders.php?send_code=1`: send a confirmation code to a numeric sender name.
+    SenderSendCode => senders::SenderSendCodeOp,
+    /// `senders.php?check_code=1`: confirm a numeric sender name.
+    SenderCheckCode => senders::SenderCheckCodeOp,
+    /// `documents.php?add_account=1`: create an invoice for a sub-client.
+    InvoiceAdd => documents::InvoiceAddOp,
+    /// `documents.php?get_account=1`: download an invoice.
+    InvoiceGet => documents::InvoiceGetOp,
+    /// `documents.php?get_act=1`: download an act.
+    ActGet => documents::ActGetOp,
 
     // Getting data.
     /// `get.php` with `get_messages=1`: the history of sent messages.

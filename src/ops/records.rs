@@ -179,7 +179,8 @@ pub(crate) struct Created {
 }
 
 /// Reads a creation answer as <https://smscentre.com/api/http/jobs/jobs_answer> shows it:
-/// `OK, ID - <id>[, COST - <cost>]` (fmt=0), `<id>[,<cost>]` (fmt=1),
+/// `OK, ID - <id>[, COST - <cost>]` (fmt=0; `phones.php` writes `ID = <id>`, read the same way,
+/// <https://smscentre.com/api/http/contact/contact_answer>), `<id>[,<cost>]` (fmt=1),
 /// `<result><id>…</id>[<cost>…</cost>]</result>` (fmt=2) and `{"id": …[, "cost": "…"]}` (fmt=3).
 /// A bare `OK` or an object without an id reads as a creation without an id; the caller decides
 /// whether that is acceptable.
@@ -195,10 +196,12 @@ pub(crate) fn parse_created(answer: Answer<'_>, what: &str) -> Result<Created> {
             })
         }
         Answer::Text(text) if text.trim().eq_ignore_ascii_case("ok") => Ok(Created::default()),
-        Answer::Text(text) if text.contains(" - ") => {
+        Answer::Text(text) if text.contains(" - ") || text.contains(" = ") => {
             let mut created = Created::default();
             for part in text.split(',') {
-                let Some((label, value)) = part.split_once(" - ") else {
+                let Some((label, value)) =
+                    part.split_once(" - ").or_else(|| part.split_once(" = "))
+                else {
                     continue;
                 };
                 let value = value.trim();
@@ -535,6 +538,14 @@ mod tests {
             Some("3")
         );
         assert!(records_from_json(&serde_json::json!([1]), "a record").is_err());
+    }
+
+    #[test]
+    fn creations_labelled_with_dash_or_equals() {
+        for text in ["OK, ID - 12", "ID = 12"] {
+            let created = parse_created(Answer::Text(text), "a record").unwrap();
+            assert_eq!(created.id.as_deref(), Some("12"), "{text}");
+        }
     }
 
     #[test]
