@@ -118,6 +118,10 @@ pub struct ClientConfig {
     pub method: Option<Method>,
     /// `json` (default), `text`, `csv` or `xml`.
     pub format: Option<Format>,
+    /// Allow a plain `http://` base address to a host other than this machine. Off by default:
+    /// over plain HTTP the password travels readable by anyone on the way.
+    #[serde(default, alias = "allowHttp")]
+    pub allow_http: bool,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -131,6 +135,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("base_url", &self.base_url)
             .field("method", &self.method)
             .field("format", &self.format)
+            .field("allow_http", &self.allow_http)
             .finish()
     }
 }
@@ -212,7 +217,7 @@ impl Client {
             }
         };
         let base_url = match (config.base_url, config.host) {
-            (Some(url), _) => checked_base_url(&url)?,
+            (Some(url), _) => checked_base_url(&url, config.allow_http)?,
             (None, Some(host)) => format!("https://{}", checked_host(&host)?),
             (None, None) => format!("https://{DEFAULT_HOST}"),
         };
@@ -230,9 +235,17 @@ impl Client {
         Ok(self)
     }
 
-    /// The same client talking to any base address (`http://127.0.0.1:8080` for a test server).
+    /// The same client talking to any base address: `https://…`, or plain `http://` to this
+    /// machine (`http://127.0.0.1:8080` for a test server).
     pub fn with_base_url(mut self, url: &str) -> Result<Self> {
-        self.base_url = checked_base_url(url)?;
+        self.base_url = checked_base_url(url, false)?;
+        Ok(self)
+    }
+
+    /// [`Client::with_base_url`] that also accepts plain `http://` to another machine, for a
+    /// gateway reached over a network the caller trusts. The credentials travel unencrypted.
+    pub fn with_base_url_allowing_http(mut self, url: &str) -> Result<Self> {
+        self.base_url = checked_base_url(url, true)?;
         Ok(self)
     }
 
@@ -351,11 +364,13 @@ fn checked_host(host: &str) -> Result<String> {
     }
 }
 
-fn checked_base_url(url: &str) -> Result<String> {
+fn checked_base_url(url: &str, allow_http: bool) -> Result<String> {
     let u = url.trim().trim_end_matches('/');
-    let rest = u
-        .strip_prefix("https://")
-        .or_else(|| u.strip_prefix("http://"));
+    let (rest, plain) = match (u.strip_prefix("https://"), u.strip_prefix("http://")) {
+        (Some(r), _) => (Some(r), false),
+        (None, Some(r)) => (Some(r), true),
+        (None, None) => (None, false),
+    };
     let ok = match rest {
         Some(r) => {
             !r.is_empty()
@@ -364,19 +379,64 @@ fn checked_base_url(url: &str) -> Result<String> {
         }
         None => false,
     };
-    if ok {
-        Ok(u.to_string())
-    } else {
-        Err(Error::invalid(
+    if !ok {
+        return Err(Error::invalid(
             "base_url",
             format!("{url:?} is not a base address; give one such as \"https://smsc.ru\" or \"http://127.0.0.1:8080\" (no query, no credentials)"),
-        ))
+        ));
     }
+    if plain && !allow_http && !rest.is_some_and(is_loopback) {
+        return Err(Error::invalid(
+            "base_url",
+            format!("{url:?} is plain HTTP to another machine, which would send the password unencrypted; use https://, or set allow_http if the network is trusted"),
+        ));
+    }
+    Ok(u.to_string())
+}
+
+/// Whether an address (`host[:port][/path]`) names this machine, where plain HTTP never leaves it.
+fn is_loopback(rest: &str) -> bool {
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        authority.split(':').next().unwrap_or_default()
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host == "::1"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_http_only_to_this_machine_unless_allowed() {
+        let c = || Client::new("alice", "s3cr3t-pw").unwrap();
+        for local in [
+            "http://127.0.0.1:8080",
+            "http://localhost:9000/",
+            "http://[::1]:8080",
+            "http://127.1.2.3",
+        ] {
+            assert!(c().with_base_url(local).is_ok(), "{local}");
+        }
+        for remote in [
+            "http://smsc.ru",
+            "http://10.0.0.5:8080",
+            "http://localhost.example.com",
+            "http://127.0.0.1.evil.example",
+        ] {
+            let err = c().with_base_url(remote).unwrap_err();
+            assert_eq!(err.field(), Some("base_url"), "{remote}");
+            assert!(err.to_string().contains("allow_http"), "{err}");
+            assert!(c().with_base_url_allowing_http(remote).is_ok(), "{remote}");
+        }
+        assert!(c().with_base_url("https://smsc.ru").is_ok());
+    }
 
     #[test]
     fn debug_never_shows_the_password() {

@@ -12,8 +12,12 @@ export interface ClientConfig {
   apiKey?: string;
   /** `"smsc.ru"` (default), `"smscentre.com"`, `"smsc.kz"`, `"www2.smsc.ru"`… */
   host?: string;
-  /** Any base address, e.g. `"http://127.0.0.1:8080"`; wins over `host`. */
+  /** Any base address, e.g. `"http://127.0.0.1:8080"`; wins over `host`. Plain `http://` is
+   * accepted only to this machine unless `allowHttp` is set. */
   baseUrl?: string;
+  /** Accept a plain `http://` base address to another machine (the password then travels
+   * unencrypted). Off by default. */
+  allowHttp?: boolean;
   /** `"POST"` (default: credentials stay out of URLs) or `"GET"`. */
   method?: 'POST' | 'GET';
   /** Answer format asked for: `"json"` (default), `"text"` (fmt=0), `"csv"` (fmt=1) or `"xml"` (fmt=2). */

@@ -131,7 +131,8 @@ class Client:
 
     Give ``login`` and ``password`` (or the lower-case MD5 hash of the password), or
     ``api_key``. ``host`` picks an SMSC host (``"smsc.ru"`` by default, ``"smscentre.com"``,
-    ``"smsc.kz"``, ``"www2.smsc.ru"``…); ``base_url`` any address, e.g. a local test server.
+    ``"smsc.kz"``, ``"www2.smsc.ru"``…); ``base_url`` any address, e.g. a local test server
+    (plain ``http://`` only to this machine unless ``allow_http=True``).
     ``method`` is ``"POST"`` (default: credentials stay out of URLs) or ``"GET"``; ``format``
     is ``"json"`` (default), ``"text"``, ``"csv"`` or ``"xml"``.
     """
@@ -208,6 +209,7 @@ class Client:
         base_url: str | None = None,
         method: str | None = None,
         format: str | None = None,
+        allow_http: bool = False,
     ) -> None:
         self._native = _native.Client(
             _params(
@@ -218,6 +220,7 @@ class Client:
                 base_url=base_url,
                 method=method,
                 format=format,
+                allow_http=allow_http or None,
             )
         )
 
