@@ -89,6 +89,9 @@ pub(crate) fn explain(message: &str, root: &str) -> String {
             backticked(known)
         );
     }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("{rest} is required here and was not given");
+    }
     // Rust's names of number types mean nothing to a caller in JS, Python or C.
     const TYPES: [(&str, &str); 9] = [
         ("expected u8", "expected a whole number from 0 to 255"),

@@ -101,6 +101,13 @@ impl Phones {
         one: impl Fn(&str) -> std::result::Result<String, String>,
     ) -> Result<String> {
         let items = self.items();
+        // One blank entry is an empty string or list item, not a stray separator.
+        if items.iter().all(|raw| raw.trim().is_empty()) && items.len() <= 1 {
+            return Err(Error::invalid(
+                field,
+                "no recipients given; give at least one phone number, e.g. \"79991234567\"",
+            ));
+        }
         let mut out: Vec<String> = Vec::with_capacity(items.len());
         let mut seen = std::collections::HashSet::with_capacity(items.len());
         for (i, raw) in items.iter().enumerate() {
@@ -127,7 +134,10 @@ impl Phones {
             out.push(value);
         }
         if out.is_empty() {
-            return Err(Error::invalid(field, "no recipients given"));
+            return Err(Error::invalid(
+                field,
+                "no recipients given; give at least one phone number, e.g. \"79991234567\"",
+            ));
         }
         Ok(out.join(","))
     }
