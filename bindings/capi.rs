@@ -242,12 +242,7 @@ fn result_of(view: View) -> smsc_result {
 }
 
 fn parse_json(text: &str, name: &str) -> Result<serde_json::Value, Failure> {
-    serde_json::from_str(text).map_err(|e| {
-        Failure::from(Error::Invalid {
-            field: name.into(),
-            message: format!("is not valid JSON: {e}"),
-        })
-    })
+    crate::ops::json_from_text(text, name).map_err(Failure::from)
 }
 
 /// Reads an optional JSON argument; NULL stands for no parameters.
@@ -613,7 +608,13 @@ fn wrong_type(path: &str, wanted: &str) -> Failure {
 unsafe fn getter_args<'a>(
     result: *const smsc_result,
     path: *const c_char,
+    out_given: bool,
 ) -> Result<(&'a smsc_result, &'a str), Failure> {
+    // A NULL out is reported whatever the path holds, so the caller's bug shows the same way
+    // on every result.
+    if !out_given {
+        return Err(null("out"));
+    }
     // SAFETY: forwarded caller contract.
     unsafe { Ok((arg_ref(result, "result")?, arg_str(path, "path")?)) }
 }
@@ -656,7 +657,7 @@ pub unsafe extern "C" fn smsc_result_get_string(
 ) -> smsc_status {
     run(err, || {
         // SAFETY: forwarded caller contract.
-        let (result, path) = unsafe { getter_args(result, path) }?;
+        let (result, path) = unsafe { getter_args(result, path, !out.is_null()) }?;
         let (View::Str(s) | View::Money(s)) = lookup(result, path)? else {
             return Err(wrong_type(path, "text"));
         };
@@ -677,7 +678,7 @@ pub unsafe extern "C" fn smsc_result_get_int(
 ) -> smsc_status {
     run(err, || {
         // SAFETY: forwarded caller contract.
-        let (result, path) = unsafe { getter_args(result, path) }?;
+        let (result, path) = unsafe { getter_args(result, path, !out.is_null()) }?;
         match lookup(result, path)? {
             View::Int(i) => write(out, *i),
             View::Bool(b) => write(out, i64::from(*b)),
@@ -699,7 +700,7 @@ pub unsafe extern "C" fn smsc_result_get_money(
 ) -> smsc_status {
     run(err, || {
         // SAFETY: forwarded caller contract.
-        let (result, path) = unsafe { getter_args(result, path) }?;
+        let (result, path) = unsafe { getter_args(result, path, !out.is_null()) }?;
         let View::Money(s) = lookup(result, path)? else {
             return Err(wrong_type(path, "an amount of money"));
         };
@@ -720,7 +721,7 @@ pub unsafe extern "C" fn smsc_result_get_money_f64(
 ) -> smsc_status {
     run(err, || {
         // SAFETY: forwarded caller contract.
-        let (result, path) = unsafe { getter_args(result, path) }?;
+        let (result, path) = unsafe { getter_args(result, path, !out.is_null()) }?;
         let View::Money(s) = lookup(result, path)? else {
             return Err(wrong_type(path, "an amount of money"));
         };
@@ -741,7 +742,7 @@ pub unsafe extern "C" fn smsc_result_get_bool(
 ) -> smsc_status {
     run(err, || {
         // SAFETY: forwarded caller contract.
-        let (result, path) = unsafe { getter_args(result, path) }?;
+        let (result, path) = unsafe { getter_args(result, path, !out.is_null()) }?;
         let View::Bool(b) = lookup(result, path)? else {
             return Err(wrong_type(path, "a boolean"));
         };
@@ -762,7 +763,7 @@ pub unsafe extern "C" fn smsc_result_count(
 ) -> smsc_status {
     run(err, || {
         // SAFETY: forwarded caller contract.
-        let (result, path) = unsafe { getter_args(result, path) }?;
+        let (result, path) = unsafe { getter_args(result, path, !out.is_null()) }?;
         let View::List(items) = lookup(result, path)? else {
             return Err(wrong_type(path, "a list"));
         };
@@ -778,7 +779,7 @@ pub unsafe extern "C" fn smsc_result_count(
 pub unsafe extern "C" fn smsc_result_has(result: *const smsc_result, path: *const c_char) -> bool {
     guard(false, || {
         // SAFETY: forwarded caller contract.
-        let Ok((result, path)) = (unsafe { getter_args(result, path) }) else {
+        let Ok((result, path)) = (unsafe { getter_args(result, path, true) }) else {
             return false;
         };
         !matches!(result.view.get_path(path), None | Some(View::Null))

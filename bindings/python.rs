@@ -49,7 +49,29 @@ fn guarded<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
 
 /// Python data to JSON data; `path` names the place of a value of an unsupported type.
 fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Error> {
+    to_json_at(value, path, 0)
+}
+
+/// [`to_json`] at nesting `depth`. The walk recurses on the native stack, so nesting is bounded
+/// as serde_json bounds it for the other frontends; the bound also stops a dict or list that
+/// contains itself, which would otherwise recurse until the process crashes.
+fn to_json_at(
+    value: &Bound<'_, PyAny>,
+    path: &str,
+    depth: usize,
+) -> Result<serde_json::Value, Error> {
     use serde_json::Value as J;
+    if depth > crate::ops::MAX_JSON_DEPTH {
+        // The top-level name, not the 128-step path, is what the caller can find and fix.
+        let top = path.split(['.', '[']).next().filter(|p| !p.is_empty());
+        return Err(Error::invalid(
+            top.unwrap_or("params"),
+            format!(
+                "nests deeper than {} levels or contains itself; give plain, flat data",
+                crate::ops::MAX_JSON_DEPTH
+            ),
+        ));
+    }
     if value.is_none() {
         return Ok(J::Null);
     }
@@ -81,7 +103,7 @@ fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Er
         return list
             .iter()
             .enumerate()
-            .map(|(i, item)| to_json(&item, &format!("{path}[{i}]")))
+            .map(|(i, item)| to_json_at(&item, &format!("{path}[{i}]"), depth + 1))
             .collect::<Result<_, _>>()
             .map(J::Array);
     }
@@ -89,7 +111,7 @@ fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Er
         return tuple
             .iter()
             .enumerate()
-            .map(|(i, item)| to_json(&item, &format!("{path}[{i}]")))
+            .map(|(i, item)| to_json_at(&item, &format!("{path}[{i}]"), depth + 1))
             .collect::<Result<_, _>>()
             .map(J::Array);
     }
@@ -107,7 +129,7 @@ fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Er
             } else {
                 format!("{path}.{key}")
             };
-            map.insert(key, to_json(&v, &child)?);
+            map.insert(key, to_json_at(&v, &child, depth + 1)?);
         }
         return Ok(J::Object(map));
     }
@@ -177,10 +199,21 @@ impl PyClient {
     fn prepare(
         &self,
         py: Python<'_>,
-        op: &str,
+        op: &Bound<'_, PyAny>,
         params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyRequest> {
         guarded(py, || {
+            // Taken as any object so that a wrong type is InvalidArgumentError, not pyo3's TypeError.
+            let op: String = op.extract().map_err(|_| {
+                raise(
+                    py,
+                    &Error::invalid(
+                        "op",
+                        "the operation name must be a str such as \"send_sms\"",
+                    ),
+                )
+            })?;
+            let op = op.as_str();
             let json = match params {
                 Some(p) => to_json(p, "").map_err(|e| raise(py, &e))?,
                 None => serde_json::Value::Null,
@@ -287,12 +320,20 @@ impl PyRequest {
         body: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guarded(py, || {
-            let status: u16 = status.extract().map_err(|_| {
+            let bad_status = || {
                 raise(
                     py,
-                    &Error::invalid("status", "the HTTP status must be an int from 0 to 65535"),
+                    &Error::invalid(
+                        "status",
+                        "the HTTP status must be an int from 0 to 65535, such as resp.status_code",
+                    ),
                 )
-            })?;
+            };
+            // bool is an int subclass in Python; True as a status is a mistake, not 1.
+            if status.is_instance_of::<PyBool>() {
+                return Err(bad_status());
+            }
+            let status: u16 = status.extract().map_err(|_| bad_status())?;
             let bytes = body_bytes(py, body)?;
             let output = self
                 .inner

@@ -54,7 +54,7 @@ fn invalid(field: &str, message: &str) -> JsValue {
 /// JSON text from the JS wrapper (it serialises plain data with `JSON.stringify`, which is
 /// faster than walking objects across the boundary).
 fn json_arg(text: &str, field: &str) -> Result<serde_json::Value, JsValue> {
-    serde_json::from_str(text).map_err(|e| invalid(field, &format!("is not plain data: {e}")))
+    crate::ops::json_from_text(text, field).map_err(|e| to_js_error(&e))
 }
 
 /// What the wrapper needs of a prepared request, as JSON text.
@@ -86,13 +86,12 @@ pub struct WasmClient {
 
 #[wasm_bindgen(js_class = Client)]
 impl WasmClient {
-    /// A client from its settings object. Made once per client, so the object is read
-    /// directly through serde-wasm-bindgen; the per-call paths below use JSON text.
+    /// A client from its settings as JSON text. Text rather than the object itself, like every
+    /// other entry: serde_json bounds the nesting it reads, where walking a JS object would
+    /// recurse as deep as the caller's object goes and trap the instance.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<WasmClient, JsValue> {
-        let json: serde_json::Value = serde_wasm_bindgen::from_value(config)
-            .map_err(|e| invalid("config", &format!("is not plain data: {e}")))?;
-        Client::from_json(json)
+    pub fn new(config_json: &str) -> Result<WasmClient, JsValue> {
+        Client::from_json(json_arg(config_json, "config")?)
             .map(|inner| WasmClient { inner })
             .map_err(|e| to_js_error(&e))
     }
@@ -214,4 +213,12 @@ pub fn take_panic() -> Option<String> {
 #[wasm_bindgen(js_name = panicForTests, skip_typescript)]
 pub fn panic_for_tests() {
     panic!("deliberate panic from panicForTests")
+}
+
+/// The instance's linear memory: the JS tests read its size to check that many calls do not
+/// grow it.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = memoryForTests, skip_typescript)]
+pub fn memory_for_tests() -> JsValue {
+    wasm_bindgen::memory()
 }

@@ -51,10 +51,18 @@ pub(crate) fn decode(status: u16, body: &[u8], reason: fn(i64) -> Reason) -> Res
     match text.as_bytes().first() {
         Some(b'{') | Some(b'[') => {
             let value: Value = serde_json::from_str(text).map_err(|e| {
-                Error::parse(format!(
-                    "malformed or truncated JSON ({e}): {}",
-                    snippet(text)
-                ))
+                if e.to_string().starts_with("recursion limit exceeded") {
+                    Error::parse(format!(
+                        "JSON nested deeper than {} levels, which no SMSC answer is: {}",
+                        crate::ops::MAX_JSON_DEPTH,
+                        snippet(text)
+                    ))
+                } else {
+                    Error::parse(format!(
+                        "malformed or truncated JSON ({e}): {}",
+                        snippet(text)
+                    ))
+                }
             })?;
             if let Some(err) = json_error(&value, reason) {
                 return Err(err);

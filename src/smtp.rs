@@ -157,7 +157,7 @@ impl Client {
             (None, phones, message) => {
                 let phones = phones
                     .as_ref()
-                    .ok_or_else(|| Error::invalid("phones", "no recipients given"))?
+                    .ok_or_else(|| Error::invalid("phones", crate::ops::validate::NO_RECIPIENTS))?
                     .checked_with_groups("phones")?;
                 let message = message
                     .as_deref()

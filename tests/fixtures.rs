@@ -16,7 +16,7 @@ const CASE_KEYS: [&str; 10] = [
     "name", "source", "note", "client", "op", "params", "request", "response", "expect", "callback",
 ];
 const REQUEST_KEYS: [&str; 4] = ["method", "url", "headers", "body"];
-const ERROR_KEYS: [&str; 5] = ["kind", "code", "reason", "field", "id"];
+const ERROR_KEYS: [&str; 6] = ["kind", "code", "reason", "field", "id", "message"];
 
 fn case_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -298,6 +298,11 @@ fn check_error(err: &Error, expected: &Value, secrets: &[String]) -> Result<(), 
             text("field")?,
             err.field()
         ));
+    }
+    if let Some(part) = text("message")? {
+        if !err.to_string().contains(part) {
+            return Err(format!("the message does not say {part:?}: {err}"));
+        }
     }
     if text("id")? != err.message_id() {
         return Err(format!(

@@ -9,6 +9,7 @@ import {
   parseCallback as nativeParseCallback,
   takePanic,
   panicForTests as nativePanicForTests,
+  memoryForTests,
   __wbg_reset_state as resetInstance,
 } from '../pkg/smsc_core.js';
 import * as errors from './errors.js';
@@ -93,18 +94,54 @@ export function panicForTests() {
   return call(() => nativePanicForTests());
 }
 
+/** Size in bytes of the module's linear memory (tests only; not exported by the entry points). */
+export function wasmMemoryBytes() {
+  return call(() => memoryForTests().buffer.byteLength);
+}
+
 /** Names of every operation, for `client.prepare(op, params)`; set by `ready()`. */
 export let OPERATIONS = Object.freeze([]);
 
-// JSON.stringify would silently drop functions and turn NaN into null; refuse them instead,
-// naming the key, so a wrong value never becomes a missing one.
-function plainData(key, value) {
-  const type = typeof value;
-  if (type === 'function' || type === 'symbol' || type === 'bigint' || (type === 'number' && !Number.isFinite(value))) {
-    const field = key === '' ? 'params' : key;
-    throw new InvalidArgumentError(`invalid argument \`${field}\`: ${String(value).slice(0, 40)} is not plain data (strings, numbers, booleans, arrays, objects)`, { kind: 'invalid', field });
+function invalidArgument(field, why) {
+  return new InvalidArgumentError(`invalid argument \`${field}\`: ${why}`, { kind: 'invalid', field });
+}
+
+// What to write instead of a value JSON cannot carry as it is.
+function notPlain(value) {
+  switch (typeof value) {
+    case 'bigint': return `${String(value).slice(0, 40)}n is a BigInt; give a Number or a string of digits`;
+    case 'number': return `${value} is not a finite number; give a finite Number`;
+    case 'function': return 'is a function; give its result instead (strings, numbers, booleans, arrays, objects)';
+    default: return `${String(value).slice(0, 40)} is a ${typeof value}; give strings, numbers, booleans, arrays or objects`;
   }
-  return value;
+}
+
+/**
+ * Plain data as JSON text for the module. JSON.stringify would silently drop functions and
+ * turn NaN into null; those are refused, naming the key, so a wrong value never becomes a
+ * missing one. A cycle or nesting deeper than the JS stack (TypeError, RangeError from
+ * JSON.stringify itself) is refused too, as an InvalidArgumentError like every bad argument.
+ */
+function toJson(value, root) {
+  try {
+    return JSON.stringify(value ?? null, (key, v) => {
+      const type = typeof v;
+      if (type === 'function' || type === 'symbol' || type === 'bigint' || (type === 'number' && !Number.isFinite(v))) {
+        throw invalidArgument(key === '' ? root : key, notPlain(v));
+      }
+      return v;
+    }) ?? 'null';
+  } catch (err) {
+    if (err instanceof SmscError) throw err;
+    const why = err instanceof RangeError
+      ? 'nests too deeply; give a flat object of named values'
+      : err instanceof TypeError && /circular|cyclic/i.test(err.message)
+        ? 'refers to itself (a cycle); give plain data without cycles'
+        : `cannot be read as plain data: ${err?.message ?? err}`;
+    const wrapped = invalidArgument(root, why);
+    wrapped.cause = err;
+    throw wrapped;
+  }
 }
 
 const inspect = Symbol.for('nodejs.util.inspect.custom');
@@ -165,10 +202,11 @@ export class Client {
    * `format` (`"json"`/`"text"`/`"csv"`/`"xml"`).
    */
   constructor(config) {
-    this.#native = call(() => new NativeClient(config));
+    const json = toJson(config, 'config');
+    this.#native = call(() => new NativeClient(json));
     this.#generation = generation;
     // Kept to rebuild the native client should the module ever be restarted after a trap.
-    this.#config = copy(config);
+    this.#config = json;
   }
 
   /** The native client, rebuilt when the instance it lived in was replaced. */
@@ -185,7 +223,7 @@ export class Client {
 
   /** Builds the request of any operation by name (see `OPERATIONS`). */
   prepare(op, params) {
-    const json = JSON.stringify(params ?? null, plainData) ?? 'null';
+    const json = toJson(params, 'params');
     const data = JSON.parse(call(() => this.#client().prepare(String(op), json)));
     return new Request(op, json, data);
   }
@@ -195,21 +233,13 @@ export class Client {
    * body}` for your SMTP client (nodemailer…).
    */
   smtpMessage(params) {
-    const json = JSON.stringify(params ?? null, plainData) ?? 'null';
+    const json = toJson(params, 'params');
     return JSON.parse(call(() => this.#client().smtpMessage(json)));
   }
 
   toString() { return `Client(${this.baseUrl})`; }
   toJSON() { return { baseUrl: this.baseUrl }; }
   [inspect]() { return this.toString(); }
-}
-
-function copy(config) {
-  try {
-    return structuredClone(config);
-  } catch {
-    return config;
-  }
 }
 
 // Every operation of the core is a method named in camelCase (`send_sms` → `sendSms`), made
@@ -241,7 +271,7 @@ export function ready() {
 export function parseCallback(body, options = {}) {
   // Options pass through whole, so the core refuses a misspelt one instead of ignoring it.
   const { contentType, ...rest } = options ?? {};
-  const json = JSON.stringify({ ...rest, content_type: contentType }, plainData);
+  const json = toJson({ ...rest, content_type: contentType }, 'options');
   return JSON.parse(call(() => nativeParseCallback(body, json)));
 }
 

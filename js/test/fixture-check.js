@@ -62,6 +62,7 @@ function checkError(smsc, err, want, c) {
     if (!(err instanceof smsc[cls])) fail(`${err.name} is not a ${cls}`);
   }
   if ('field' in want && err.field !== want.field) fail(`field ${err.field} != ${want.field}`);
+  if ('message' in want && !err.message.includes(want.message)) fail(`the message does not say ${JSON.stringify(want.message)}: ${err.message}`);
   if (err.messageId !== want.id) fail(`messageId ${err.messageId} != ${want.id}`);
   for (const s of secrets(c.client)) {
     if (err.message.includes(s) || String(err).includes(s)) fail('the error shows a secret');

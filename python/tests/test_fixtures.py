@@ -132,6 +132,8 @@ def check_error(err, want, case):
     if "field" in want:
         assert err.field == want["field"]
     assert err.message_id == want.get("id")
+    if "message" in want:
+        assert want["message"] in str(err), str(err)
     for secret in secrets(case["client"]):
         assert secret not in str(err) and secret not in repr(err)
 
@@ -153,6 +155,8 @@ def run_callback_case(case):
         assert type(err) is KIND_CLASSES[err.kind]
         if "field" in want["error"]:
             assert err.field == want["error"]["field"]
+        if "message" in want["error"]:
+            assert want["error"]["message"] in str(err), str(err)
         secret = options.get("secret", "")
         assert len(secret) < 4 or secret not in str(err)
 

@@ -17,6 +17,7 @@ use crate::view::{to_view, View};
 pub mod balance;
 pub mod cost;
 pub mod delete;
+mod hints;
 pub mod send;
 pub mod status;
 mod text;
@@ -150,7 +151,12 @@ macro_rules! operations {
                     $( <$op as Operation>::NAME => from_json_value(params, "params").map(Call::$variant), )+
                     other => Err(Error::invalid(
                         "op",
-                        format!("unknown operation {other:?}; known operations: {}", OPERATIONS.join(", ")),
+                        format!(
+                            "unknown operation {other:?}; {}known operations: {}",
+                            hints::closest(other, OPERATIONS)
+                                .map_or(String::new(), |op| format!("did you mean {op:?}? ")),
+                            OPERATIONS.join(", ")
+                        ),
                     )),
                 }
             }
@@ -322,6 +328,42 @@ pub(crate) fn from_json_value<T: DeserializeOwned>(
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { root.to_string() } else { path };
-        Error::invalid(field, e.into_inner().to_string())
+        let message = untagged_expectation(&e.inner().to_string()).map_or_else(
+            || hints::explain(&e.inner().to_string(), root),
+            str::to_string,
+        );
+        Error::invalid(field, message)
+    })
+}
+
+/// What the values read through `#[serde(untagged)]` accept: serde itself only says that
+/// "data did not match any variant", which tells the caller nothing.
+fn untagged_expectation(message: &str) -> Option<&'static str> {
+    let name = message.strip_prefix("data did not match any variant of untagged enum ")?;
+    Some(match name.trim() {
+        "Phones" => "give the recipients as one string separated by commas or semicolons (\"79991234567,79997654321\") or as a list of strings",
+        "MessageId" => "give the message id as a whole number from 1 to 2147483647 or as text of up to 40 Latin letters, digits, '.', '-' or '_'",
+        "RecordId" => "give the id as the positive whole number the server returned, or its digits as a string",
+        _ => "the value has none of the accepted forms; see the parameter's documentation",
+    })
+}
+
+/// Deeper nesting than this in JSON text is refused: no parameter object or SMSC answer comes
+/// close, and serde_json stops at 128 levels anyway (its guard against stack overflow).
+pub const MAX_JSON_DEPTH: usize = 128;
+
+/// Parameters or settings given as JSON text, as the C and wasm frontends receive them;
+/// `field` names the argument in the error.
+pub fn json_from_text(text: &str, field: &str) -> Result<serde_json::Value> {
+    serde_json::from_str(text).map_err(|e| {
+        let why = e.to_string();
+        let message = if why.starts_with("recursion limit exceeded") {
+            format!(
+                "nests deeper than {MAX_JSON_DEPTH} levels; give a flat object of named parameters"
+            )
+        } else {
+            format!("is not valid JSON ({why}); give an object of named parameters")
+        };
+        Error::invalid(field, message)
     })
 }

@@ -280,7 +280,7 @@ impl SendSmsParams {
         let recipients = self
             .phones
             .as_ref()
-            .ok_or_else(|| Error::invalid("phones", "no recipients given"))?;
+            .ok_or_else(|| Error::invalid("phones", crate::ops::validate::NO_RECIPIENTS))?;
         let phones = match channel {
             Channel::Email => recipients.checked_emails("phones")?,
             Channel::Telegram => recipients.checked_telegram("phones")?,

@@ -7,6 +7,10 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
+/// What a call without recipients is told.
+pub(crate) const NO_RECIPIENTS: &str =
+    "no recipients given; give `phones`, at least one number, e.g. \"79991234567\"";
+
 /// The longest message text the server accepts, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 1000;
 /// The most digits an international phone number has (E.164).
@@ -101,6 +105,10 @@ impl Phones {
         one: impl Fn(&str) -> std::result::Result<String, String>,
     ) -> Result<String> {
         let items = self.items();
+        // One blank entry is an empty string or list item, not a stray separator.
+        if items.iter().all(|raw| raw.trim().is_empty()) && items.len() <= 1 {
+            return Err(Error::invalid(field, NO_RECIPIENTS));
+        }
         let mut out: Vec<String> = Vec::with_capacity(items.len());
         let mut seen = std::collections::HashSet::with_capacity(items.len());
         for (i, raw) in items.iter().enumerate() {
@@ -127,7 +135,7 @@ impl Phones {
             out.push(value);
         }
         if out.is_empty() {
-            return Err(Error::invalid(field, "no recipients given"));
+            return Err(Error::invalid(field, NO_RECIPIENTS));
         }
         Ok(out.join(","))
     }

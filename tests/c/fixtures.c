@@ -92,6 +92,11 @@ static const char *check_error(smsc_status st, const smsc_error *err, const cJSO
         return why;
     }
     if (!same(smsc_error_message_id(err), str_or_null(cJSON_GetObjectItem(want, "id")))) return "message id differs";
+    const char *part = str_or_null(cJSON_GetObjectItem(want, "message"));
+    if (part && (!smsc_error_message(err) || !strstr(smsc_error_message(err), part))) {
+        snprintf(why, sizeof why, "the message does not say \"%s\": %s", part, smsc_error_message(err));
+        return why;
+    }
     if (!smsc_error_message(err) || !*smsc_error_message(err)) return "empty error message";
     if (shown_secret(smsc_error_message(err), client)) return "error message shows a secret";
     return NULL;

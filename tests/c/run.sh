@@ -29,7 +29,7 @@ CFLAGS=(-std=c11 -Wall -Wextra -Werror -pedantic -g -Iinclude -Iexamples)
 SAN=(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
 LIBS=("$lib" -lpthread -ldl -lm)
 VALGRIND=(valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect)
-for prog in fixtures api; do
+for prog in fixtures api bad_input; do
   gcc "${CFLAGS[@]}" -o "$out/$prog" "tests/c/$prog.c" -lcjson "${LIBS[@]}"
   gcc "${CFLAGS[@]}" "${SAN[@]}" -o "$out/$prog-asan" "tests/c/$prog.c" -lcjson "${LIBS[@]}"
 done
@@ -38,9 +38,12 @@ echo "c: fixtures under valgrind"
 "${VALGRIND[@]}" "$out/fixtures" tests/fixtures
 echo "c: api under valgrind"
 "${VALGRIND[@]}" "$out/api"
-echo "c: fixtures and api under ASan+UBSan"
+echo "c: bad input under valgrind"
+"${VALGRIND[@]}" "$out/bad_input"
+echo "c: fixtures, api and bad input under ASan+UBSan"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$out/fixtures-asan" tests/fixtures
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$out/api-asan"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$out/bad_input-asan"
 
 if [ -z "$emulator" ]; then
   echo "c: no emulator given, end-to-end test skipped"
