@@ -225,3 +225,49 @@ fn getting_data_reads_alike_in_every_format() {
     let no_link = data(&agent, &demo, "short_link", serde_json::json!({"id": 99}));
     assert_eq!(no_link.unwrap_err().reason(), Some(Reason::NotFound));
 }
+
+/// An account in test mode ("virtual sending"): the message is accepted and tracked, nothing
+/// is charged, and its final status carries `err` 200 with its documented meaning.
+#[test]
+fn virtual_sending_is_free_and_says_so_in_the_status() {
+    let base = emulator();
+    let agent = agent();
+    let client = Client::new("virtual", "virtual-password")
+        .and_then(|c| c.with_base_url(&base))
+        .unwrap();
+    let Output::SendSms(sent) = call(
+        &agent,
+        &client
+            .send_sms(SendSmsParams {
+                cost: Some(3),
+                ..SendSmsParams::new("79991234567", "Trying the integration")
+            })
+            .unwrap(),
+    )
+    .unwrap() else {
+        panic!("not a send result")
+    };
+    assert_eq!(sent.cost.as_ref().map(|c| c.as_str()), Some("0.00"));
+    let id = sent.id.expect("an id");
+    agent
+        .post(format!("{base}/emulator/advance?seconds=15"))
+        .send("")
+        .unwrap();
+    let Output::Status(status) = call(
+        &agent,
+        &client
+            .status(StatusParams::one(&id, "79991234567"))
+            .unwrap(),
+    )
+    .unwrap() else {
+        panic!("not a status result")
+    };
+    assert_eq!(status.messages[0].err, Some(200));
+    assert_eq!(status.messages[0].err_text, Some("Virtual sending"));
+    let Output::Balance(balance) =
+        call(&agent, &client.balance(BalanceParams::default()).unwrap()).unwrap()
+    else {
+        panic!("not a balance")
+    };
+    assert_eq!(balance.balance.as_str(), "1000.00");
+}
