@@ -5,6 +5,7 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::ops::{self, Call};
 use crate::request::{Form, Request};
+use crate::retry::{Origin, RetryPolicy};
 
 /// A secret (password or API key) that never shows in `Debug` output.
 #[derive(Clone, PartialEq, Eq)]
@@ -118,6 +119,8 @@ pub struct ClientConfig {
     pub method: Option<Method>,
     /// `json` (default), `text`, `csv` or `xml`.
     pub format: Option<Format>,
+    /// Delays and limits of the retry advice ([`Request::advice`]).
+    pub retry: Option<RetryPolicy>,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -131,6 +134,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("base_url", &self.base_url)
             .field("method", &self.method)
             .field("format", &self.format)
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -143,8 +147,12 @@ pub const DEFAULT_HOST: &str = "smsc.ru";
 pub struct Client {
     credentials: Credentials,
     base_url: String,
+    /// Whether `base_url` comes from a host name (which has a `www2.` backup) rather than an
+    /// address given whole.
+    named_host: bool,
     method: Method,
     format: Format,
+    retry: RetryPolicy,
 }
 
 impl Client {
@@ -211,6 +219,7 @@ impl Client {
                 ))
             }
         };
+        let named_host = config.base_url.is_none();
         let base_url = match (config.base_url, config.host) {
             (Some(url), _) => checked_base_url(&url)?,
             (None, Some(host)) => format!("https://{}", checked_host(&host)?),
@@ -219,21 +228,36 @@ impl Client {
         Ok(Client {
             credentials,
             base_url,
+            named_host,
             method: config.method.unwrap_or_default(),
             format: config.format.unwrap_or_default(),
+            retry: config.retry.unwrap_or_default(),
         })
     }
 
     /// The same client talking to another SMSC host (`smscentre.com`, `www2.smsc.ru`, …) over HTTPS.
     pub fn with_host(mut self, host: &str) -> Result<Self> {
         self.base_url = format!("https://{}", checked_host(host)?);
+        self.named_host = true;
         Ok(self)
     }
 
     /// The same client talking to any base address (`http://127.0.0.1:8080` for a test server).
     pub fn with_base_url(mut self, url: &str) -> Result<Self> {
         self.base_url = checked_base_url(url)?;
+        self.named_host = false;
         Ok(self)
+    }
+
+    /// The same client with other delays and limits for the retry advice.
+    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The delays and limits of the retry advice.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
     }
 
     /// The same client using another HTTP method.
@@ -281,9 +305,14 @@ impl Client {
         call.encode(&mut form)?;
         form.push("fmt", self.format.code().to_string());
         form.push("charset", "utf-8");
+        let origin = Origin {
+            base_url: self.base_url.clone(),
+            named_host: self.named_host,
+        };
         Ok(Request::new(
             self.method,
-            &self.base_url,
+            origin,
+            self.retry,
             form,
             call,
             self.format,
@@ -351,7 +380,7 @@ fn checked_host(host: &str) -> Result<String> {
     }
 }
 
-fn checked_base_url(url: &str) -> Result<String> {
+pub(crate) fn checked_base_url(url: &str) -> Result<String> {
     let u = url.trim().trim_end_matches('/');
     let rest = u
         .strip_prefix("https://")
