@@ -245,6 +245,8 @@ pub struct State {
     pub timing: StatusTiming,
     /// Mailing lists, templates, operator templates and event notifications.
     pub jobs: crate::jobs::Books,
+    /// Misbehaviour queued for the next script calls.
+    pub faults: crate::faults::Faults,
     initial: Vec<Account>,
 }
 
@@ -258,6 +260,7 @@ impl State {
             offset_ms: 0,
             timing,
             jobs: Default::default(),
+            faults: Default::default(),
             initial: accounts,
         };
         state.reset();
@@ -277,6 +280,7 @@ impl State {
         self.messages.clear();
         self.offset_ms = 0;
         self.jobs = Default::default();
+        self.faults.clear();
     }
 
     /// The emulated time, in Unix milliseconds: the real clock plus what `/emulator/advance`

@@ -3,7 +3,9 @@
 
 mod balance;
 mod client;
+mod faults;
 mod jobs;
+mod load;
 mod send;
 mod server;
 mod status;
