@@ -42,6 +42,7 @@ from .errors import (
 )
 from .transport import urllib_send
 from .types import (
+    Advice,
     Balance,
     CostResult,
     DeleteResult,
@@ -65,6 +66,7 @@ __version__ = _native.__version__
 
 __all__ = [
     "OPERATIONS",
+    "Advice",
     "ApiError",
     "AuthError",
     "Client",
@@ -107,7 +109,9 @@ class Client:
     ``api_key``. ``host`` picks an SMSC host (``"smsc.ru"`` by default, ``"smscentre.com"``,
     ``"smsc.kz"``, ``"www2.smsc.ru"``…); ``base_url`` any address, e.g. a local test server.
     ``method`` is ``"POST"`` (default: credentials stay out of URLs) or ``"GET"``; ``format``
-    is ``"json"`` (default), ``"text"``, ``"csv"`` or ``"xml"``.
+    is ``"json"`` (default), ``"text"``, ``"csv"`` or ``"xml"``. ``retry`` sets the delays and
+    limits of ``Request.advice``: ``base_delay_ms``, ``max_delay_ms``, ``rate_limit_delay_ms``,
+    ``max_attempts``, ``backup_from_attempt``.
     """
 
     __slots__ = ("_native",)
@@ -149,6 +153,7 @@ class Client:
         base_url: str | None = None,
         method: str | None = None,
         format: str | None = None,
+        retry: dict[str, int] | None = None,
     ) -> None:
         self._native = _native.Client(
             _params(
@@ -159,6 +164,7 @@ class Client:
                 base_url=base_url,
                 method=method,
                 format=format,
+                retry=retry,
             )
         )
 
