@@ -291,12 +291,13 @@ fn send(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
             sender: sender.clone(),
             parts,
             cost: part_price(&phone) * i64::from(parts),
+            sends: 1,
             kind,
             due_ms,
         };
-        state
-            .messages
-            .insert((login.clone(), id.clone(), phone), message);
+        let key = (login.clone(), id.clone(), phone);
+        let sends = state.messages.get(&key).map_or(0, |m| m.sends) + 1;
+        state.messages.insert(key, Message { sends, ..message });
     }
     Ok(format::sent(
         fmt,

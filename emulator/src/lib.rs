@@ -12,7 +12,8 @@
 //! * `POST /emulator/reset`: the starting accounts, no messages, the real clock;
 //! * `POST /emulator/advance?seconds=N`: moves the emulated clock `N` seconds (decimals allowed)
 //!   forward: statuses advance, and the balance rate-limit window slides with it;
-//! * `GET /emulator/messages`: what was sent and the balances, as JSON;
+//! * `GET /emulator/messages`: what was sent and the balances, as JSON; `sends` counts the
+//!   sends that reached a recipient under the same id;
 //! * `POST /emulator/faults` (`fault=KIND&count=N&script=S…`): misbehave on the next API calls
 //!   (see [`faults`]); `GET /emulator/faults` lists what waits, `POST /emulator/faults?clear=1`
 //!   forgets it. A reset forgets it too.
@@ -369,7 +370,8 @@ fn admin(state: &mut State, action: &str, req: &Request) -> Response {
                     let (status, err, _) = state.timing.progress(m, now_ms);
                     serde_json::json!({"login": login, "id": m.id, "phone": m.phone,
                         "parts": m.parts, "cost": money(m.cost), "message": m.text,
-                        "sender": m.sender, "status": status, "err": err})
+                        "sender": m.sender, "status": status, "err": err,
+                        "sends": m.sends})
                 })
                 .collect();
             let balances: serde_json::Map<String, serde_json::Value> = state

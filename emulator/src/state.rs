@@ -166,6 +166,10 @@ pub struct Message {
     pub parts: u32,
     /// Cost in kopecks.
     pub cost: i64,
+    /// How many times a send with this id reached this recipient. SMSC does not require ids to
+    /// be unique, so a repeat is a second message; the emulator keeps one record and counts, so
+    /// that tests can prove nothing was sent twice.
+    pub sends: u32,
     /// Message type as status.php reports it (0 SMS, 1 flash, 4 HLR, 8 e-mail…).
     pub kind: u8,
     /// When it goes out, in emulated Unix milliseconds: the send time, or later with `time`.

@@ -121,6 +121,7 @@ fn a_dropped_request_is_not_carried_out_but_a_lost_answer_is() {
     let messages = sent(&e);
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0]["id"], "order-1");
+    assert_eq!(messages[0]["sends"], 1);
     assert_eq!(e.demo_balance(), "997.50");
 }
 
