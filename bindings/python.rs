@@ -279,6 +279,11 @@ impl PyRequest {
         self.inner.operation()
     }
 
+    #[getter]
+    fn effect(&self) -> &'static str {
+        self.inner.effect().as_str()
+    }
+
     /// Interprets the server's answer.
     fn parse<'py>(
         &self,

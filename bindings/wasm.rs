@@ -70,6 +70,7 @@ fn request_json(request: &Request) -> String {
         "headers": headers,
         "body": request.body,
         "operation": request.operation(),
+        "effect": request.effect().as_str(),
         "redacted": request.redacted(),
         // Handed back to `parseAnswer` so that errors never repeat them.
         "secrets": request.secrets(),

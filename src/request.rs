@@ -222,6 +222,12 @@ impl Request {
         self.call.name()
     }
 
+    /// What the operation does to the account; an HTTP client should not repeat a
+    /// [`Effect::Send`] or [`Effect::Create`] request by itself (see [`Request::advice`]).
+    pub fn effect(&self) -> Effect {
+        self.call.effect()
+    }
+
     /// The call this request was built from.
     pub fn call(&self) -> &Call {
         &self.call

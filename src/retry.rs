@@ -39,6 +39,16 @@ pub enum Effect {
 }
 
 impl Effect {
+    /// The stable name used in every language (`"read"`, `"idempotent"`, `"send"`, `"create"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effect::Read => "read",
+            Effect::Idempotent => "idempotent",
+            Effect::Send => "send",
+            Effect::Create => "create",
+        }
+    }
+
     /// Whether the operation only reads.
     pub fn is_read(self) -> bool {
         self == Effect::Read

@@ -122,7 +122,7 @@ impl Emu {
         response.body_mut().read_to_string().unwrap()
     }
 
-    /// Messages the emulator holds with this id.
+    /// Sends the emulator received under this id.
     fn sent_with_id(&self, agent: &ureq::Agent, id: &str) -> usize {
         let mut response = agent
             .get(format!("{}/emulator/messages", self.0))
@@ -135,7 +135,8 @@ impl Emu {
             .unwrap()
             .iter()
             .filter(|m| m["id"] == id)
-            .count()
+            .map(|m| m["sends"].as_u64().unwrap() as usize)
+            .sum()
     }
 }
 

@@ -131,6 +131,8 @@ export class Request {
   get body() { return this.#data.body ?? undefined; }
   /** The operation name. */
   get operation() { return this.#data.operation; }
+  /** What it does to the account: `read`, `idempotent`, `send` or `create`. */
+  get effect() { return this.#data.effect; }
 
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {

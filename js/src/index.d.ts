@@ -472,6 +472,8 @@ export declare class Request<R = unknown> {
   readonly headers: Record<string, string>;
   readonly body: string | undefined;
   readonly operation: string;
+  /** What it does to the account: an HTTP client should not repeat a `send` or `create` by itself. */
+  readonly effect: 'read' | 'idempotent' | 'send' | 'create';
   /** Interprets the answer; throws an `SmscError` subclass on any failure. */
   parse(status: number, body: Body): R;
   /**

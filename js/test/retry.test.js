@@ -22,7 +22,7 @@ async function fault(fields) {
 
 async function sentWithId(id) {
   const { messages } = await (await fetch(`${emulator.baseUrl}/emulator/messages`)).json();
-  return messages.filter((m) => m.id === id).length;
+  return messages.filter((m) => m.id === id).reduce((n, m) => n + m.sends, 0);
 }
 
 /** Sends `request`, following the advice after each failure; returns the outcome and the advice followed. */

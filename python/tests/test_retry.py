@@ -43,7 +43,7 @@ def admin(base_url, path, **fields):
 def sent_with_id(base_url, message_id):
     with urllib.request.urlopen(f"{base_url}/emulator/messages") as resp:
         messages = json.load(resp)["messages"]
-    return sum(1 for m in messages if m["id"] == message_id)
+    return sum(m["sends"] for m in messages if m["id"] == message_id)
 
 
 def follow(client, request):

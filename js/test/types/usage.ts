@@ -104,6 +104,7 @@ const next: Request<Balance> = retrying.balance().at(advice.base_url);
 const checkFirst: boolean = advice.action === 'check_status' && advice.status_check !== undefined;
 if (advice.status_check) client.status(advice.status_check);
 const delay: number = advice.delay_ms;
+const readOnly: boolean = retrying.balance().effect === 'read';
 
 // What the declarations refuse.
 // @ts-expect-error no such advice action
@@ -131,4 +132,4 @@ client.jobAdd({ name: 'Sale', phones: '79991234567', message: 'Hi', rpt: 8 });
 // @ts-expect-error a template format the page does not list
 client.templateAdd({ name: 'Greeting', message: 'Hi', format: 'fax' });
 
-void [next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
+void [readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
