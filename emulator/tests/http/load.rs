@@ -72,7 +72,9 @@ fn fifty_clients_of_a_thousand_sends_each_are_all_accounted_for() {
         .collect();
     let wall = started.elapsed();
     let total = CLIENTS * REQUESTS;
-    println!(
+    // Straight to stderr, past the test harness's capture, so the figure shows in every run.
+    let _ = writeln!(
+        std::io::stderr(),
         "load: {CLIENTS} clients x {REQUESTS} sends = {total} requests in {:.2} s, {:.0} requests/s",
         wall.as_secs_f64(),
         total as f64 / wall.as_secs_f64()
