@@ -12,7 +12,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 use std::sync::Mutex;
 
-use crate::{Client, Error, Request, View};
+use crate::{Advice, Client, Error, Request, Transport, View};
 
 /// What a call did. The numbers are fixed: a value once published never changes meaning.
 #[repr(C)]
@@ -46,12 +46,26 @@ pub struct smsc_client {
 /// A prepared request. Free with `smsc_request_free`.
 pub struct smsc_request {
     inner: Request,
+    effect: CString,
     method: CString,
     url: CString,
     body: Option<CString>,
     operation: CString,
     redacted: CString,
     headers: Vec<(CString, CString)>,
+}
+
+/// What to do after a failed attempt. Free with `smsc_advice_free`.
+pub struct smsc_advice {
+    action: CString,
+    retry: bool,
+    delay_ms: u64,
+    next_attempt: u32,
+    host: CString,
+    base_url: CString,
+    reason: CString,
+    status_params: Option<CString>,
+    json: CString,
 }
 
 /// A parsed result. Free with `smsc_result_free`.
@@ -81,6 +95,7 @@ const _: () = {
     shareable::<smsc_request>();
     shareable::<smsc_result>();
     shareable::<smsc_error>();
+    shareable::<smsc_advice>();
 };
 
 /// A C string from Rust text; interior NULs (which C cannot hold) become U+FFFD.
@@ -386,21 +401,226 @@ pub unsafe extern "C" fn smsc_client_prepare(
         // SAFETY: forwarded caller contract.
         let params = unsafe { arg_json(params_json, "params_json") }?;
         let inner = client.inner.prepare_json(op, params)?;
-        let request = smsc_request {
-            method: cstring(inner.method.as_str()),
-            url: cstring(&inner.url),
-            body: inner.body.as_deref().map(cstring),
-            operation: cstring(inner.operation()),
-            redacted: cstring(&inner.redacted()),
-            headers: inner
-                .headers
-                .iter()
-                .map(|(k, v)| (cstring(k), cstring(v)))
-                .collect(),
-            inner,
-        };
-        out_ptr(out, request)
+        out_ptr(out, request_of(inner))
     })
+}
+
+fn request_of(inner: Request) -> smsc_request {
+    smsc_request {
+        method: cstring(inner.method.as_str()),
+        url: cstring(&inner.url),
+        body: inner.body.as_deref().map(cstring),
+        operation: cstring(inner.operation()),
+        redacted: cstring(&inner.redacted()),
+        effect: cstring(inner.effect().as_str()),
+        headers: inner
+            .headers
+            .iter()
+            .map(|(k, v)| (cstring(k), cstring(v)))
+            .collect(),
+        inner,
+    }
+}
+
+fn advice_of(advice: &Advice) -> smsc_advice {
+    smsc_advice {
+        action: cstring(advice.action.as_str()),
+        retry: advice.retry,
+        delay_ms: advice.delay_ms,
+        next_attempt: advice.next_attempt,
+        host: cstring(&advice.host),
+        base_url: cstring(&advice.base_url),
+        reason: cstring(&advice.reason),
+        status_params: advice
+            .status_check
+            .as_ref()
+            .map(|c| cstring(&crate::view::to_view(c).to_json().to_string())),
+        json: cstring(&crate::view::to_view(advice).to_json().to_string()),
+    }
+}
+
+/// What the operation does to the account: `"read"`, `"idempotent"`, `"send"` or `"create"`.
+/// An HTTP client should not repeat a `send` or `create` by itself (see `smsc_request_advice`).
+///
+/// # Safety
+/// `request` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_effect(request: *const smsc_request) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(request, |r| Some(&r.effect)) }
+}
+
+/// The same request sent to another base address, such as `smsc_advice_base_url`. The new
+/// request is freed with `smsc_request_free`; later advice is still reckoned from the client's
+/// own address.
+///
+/// # Safety
+/// `request` must be NULL or live; `base_url` NULL or NUL-terminated; `out` writable; `err`
+/// NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_at(
+    request: *const smsc_request,
+    base_url: *const c_char,
+    out: *mut *mut smsc_request,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let request = unsafe { arg_ref(request, "request") }?;
+        // SAFETY: forwarded caller contract.
+        let base_url = unsafe { arg_str(base_url, "base_url") }?;
+        out_ptr(out, request_of(request.inner.at(base_url)?))
+    })
+}
+
+/// What to do after attempt `attempt` (1 for the first) of `request` failed. Give exactly one
+/// of `failure`, the error `smsc_request_parse` returned, and `transport`, how the HTTP client
+/// failed to get any answer: `"refused"`, `"reset"`, `"timeout"`, `"closed"` or `"other"`
+/// (`smsc_curl_transport` in examples/smsc_curl.h maps libcurl's codes). Free the advice with
+/// `smsc_advice_free`.
+///
+/// # Safety
+/// `request` must be NULL or live; `failure` NULL or a live error; `transport` NULL or
+/// NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_advice(
+    request: *const smsc_request,
+    failure: *const smsc_error,
+    transport: *const c_char,
+    attempt: u32,
+    out: *mut *mut smsc_advice,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let request = unsafe { arg_ref(request, "request") }?;
+        // SAFETY: per the contract, a non-NULL pointer is a live error.
+        let failure = match (unsafe { failure.as_ref() }, transport.is_null()) {
+            (Some(e), true) => crate::Failure::from_parts(
+                e.kind.to_str().unwrap_or("internal"),
+                Some(e.code),
+                None,
+            )?,
+            (None, false) => {
+                // SAFETY: forwarded caller contract.
+                let name = unsafe { arg_str(transport, "transport") }?;
+                crate::Failure::Transport(Transport::from_name(name)?)
+            }
+            _ => {
+                return Err(Failure::from(Error::invalid(
+                    "failure",
+                    "give exactly one of failure (an smsc_error) and transport (a name)",
+                )))
+            }
+        };
+        out_ptr(out, advice_of(&request.inner.advice(failure, attempt)))
+    })
+}
+
+/// The advice's action: `"retry"`, `"check_status"`, `"check_by_hand"` or `"stop"`.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_action(advice: *const smsc_advice) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(advice, |a| Some(&a.action)) }
+}
+
+/// Whether the request may be sent again at all (directly, or after the status check); false
+/// for a NULL advice.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_retry(advice: *const smsc_advice) -> bool {
+    // SAFETY: per the contract, a non-NULL pointer is a live advice.
+    guard(false, || {
+        unsafe { advice.as_ref() }.is_some_and(|a| a.retry)
+    })
+}
+
+/// How long to wait before the next request, in milliseconds; 0 for a NULL advice.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_delay_ms(advice: *const smsc_advice) -> u64 {
+    // SAFETY: per the contract, a non-NULL pointer is a live advice.
+    guard(0, || unsafe { advice.as_ref() }.map_or(0, |a| a.delay_ms))
+}
+
+/// The number the next attempt will have; 0 for a NULL advice.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_next_attempt(advice: *const smsc_advice) -> u32 {
+    // SAFETY: per the contract, a non-NULL pointer is a live advice.
+    guard(0, || {
+        unsafe { advice.as_ref() }.map_or(0, |a| a.next_attempt)
+    })
+}
+
+/// The host of the next request, e.g. `"www2.smsc.ru"`.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_host(advice: *const smsc_advice) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(advice, |a| Some(&a.host)) }
+}
+
+/// The base address of the next request, for `smsc_request_at`.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_base_url(advice: *const smsc_advice) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(advice, |a| Some(&a.base_url)) }
+}
+
+/// Why, in a sentence, for logs; never holds credentials.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_reason(advice: *const smsc_advice) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(advice, |a| Some(&a.reason)) }
+}
+
+/// With action `"check_status"`: the parameters of the `status` operation to ask with, as JSON
+/// for `smsc_client_prepare`; send again only if every message has status -3. NULL otherwise.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_status_params(advice: *const smsc_advice) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(advice, |a| a.status_params.as_ref()) }
+}
+
+/// The whole advice as JSON text.
+///
+/// # Safety
+/// `advice` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_json(advice: *const smsc_advice) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(advice, |a| Some(&a.json)) }
+}
+
+/// Frees an advice. NULL is ignored.
+///
+/// # Safety
+/// `advice` must be NULL or an advice from this library, not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_advice_free(advice: *mut smsc_advice) {
+    // SAFETY: forwarded caller contract.
+    unsafe { free_handle(advice) }
 }
 
 /// Builds the e-mail that sends a message through SMSC's SMTP route; `params_json` as for

@@ -13,7 +13,7 @@ use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
 };
 
-use crate::{Client, Error, Request, View};
+use crate::{Client, Error, Failure, Request, Transport, View};
 
 /// Raises `err` as the matching `smsc_core.errors` exception.
 fn raise(py: Python<'_>, err: &Error) -> PyErr {
@@ -312,6 +312,11 @@ impl PyRequest {
         self.inner.operation()
     }
 
+    #[getter]
+    fn effect(&self) -> &'static str {
+        self.inner.effect().as_str()
+    }
+
     /// Interprets the server's answer.
     fn parse<'py>(
         &self,
@@ -341,6 +346,34 @@ impl PyRequest {
                 .map_err(|e| raise(py, &e))?;
             let decimal = py.import("decimal")?.getattr("Decimal")?;
             to_python(py, &output.to_view(), &decimal)
+        })
+    }
+
+    /// What to do after attempt `attempt` of this request failed with `failure`: an
+    /// smsc-core exception (read through its `kind`, `code` and `transport`), or a connection
+    /// failure of the HTTP client (`ConnectionRefusedError`, `TimeoutError`…).
+    #[pyo3(signature = (failure, attempt=1))]
+    fn advice<'py>(
+        &self,
+        py: Python<'py>,
+        failure: &Bound<'py, PyAny>,
+        attempt: u32,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guarded(py, || {
+            let failure = failure_of(py, failure).map_err(|e| raise(py, &e))?;
+            let advice = self.inner.advice(failure, attempt);
+            let decimal = py.import("decimal")?.getattr("Decimal")?;
+            to_python(py, &crate::view::to_view(&advice), &decimal)
+        })
+    }
+
+    /// The same request sent to another base address, such as an advice's `base_url`.
+    fn at(&self, py: Python<'_>, base_url: &str) -> PyResult<PyRequest> {
+        guarded(py, || {
+            self.inner
+                .at(base_url)
+                .map(|inner| PyRequest { inner })
+                .map_err(|e| raise(py, &e))
         })
     }
 
@@ -418,4 +451,47 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OPERATIONS", crate::OPERATIONS.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
+}
+
+/// A failure as the advice reads it: an smsc-core exception by its attributes, or one of
+/// Python's connection errors by its class.
+fn failure_of(py: Python<'_>, failure: &Bound<'_, PyAny>) -> Result<Failure, Error> {
+    use pyo3::exceptions::{
+        PyBrokenPipeError, PyConnectionAbortedError, PyConnectionRefusedError,
+        PyConnectionResetError, PyOSError, PyTimeoutError,
+    };
+    let text = |name: &str| -> Option<String> {
+        failure
+            .getattr(name)
+            .ok()
+            .filter(|v| !v.is_none())
+            .and_then(|v| v.extract::<String>().ok())
+    };
+    if let Some(kind) = text("kind") {
+        let code = failure
+            .getattr("code")
+            .ok()
+            .filter(|v| !v.is_none())
+            .and_then(|v| v.extract::<i64>().ok());
+        return Failure::from_parts(&kind, code, text("transport").as_deref());
+    }
+    let is = |ty: &Bound<'_, pyo3::types::PyType>| failure.is_instance(ty).unwrap_or(false);
+    let transport = if is(&py.get_type::<PyConnectionRefusedError>()) {
+        Transport::Refused
+    } else if is(&py.get_type::<PyConnectionResetError>())
+        || is(&py.get_type::<PyConnectionAbortedError>())
+        || is(&py.get_type::<PyBrokenPipeError>())
+    {
+        Transport::Reset
+    } else if is(&py.get_type::<PyTimeoutError>()) {
+        Transport::Timeout
+    } else if is(&py.get_type::<PyOSError>()) {
+        Transport::Other
+    } else {
+        return Err(Error::invalid(
+            "failure",
+            "give the smsc-core exception, or the connection error (OSError) your HTTP client raised",
+        ));
+    };
+    Ok(Failure::Transport(transport))
 }

@@ -20,7 +20,7 @@ use std::sync::Mutex;
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use crate::{Call, Client, Error, Request};
+use crate::{Call, Client, Error, Failure, Request};
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
@@ -70,6 +70,7 @@ fn request_json(request: &Request) -> String {
         "headers": headers,
         "body": request.body,
         "operation": request.operation(),
+        "effect": request.effect().as_str(),
         "redacted": request.redacted(),
         // Handed back to `parseAnswer` so that errors never repeat them.
         "secrets": request.secrets(),
@@ -102,6 +103,48 @@ impl WasmClient {
             .prepare_json(op, json_arg(params_json, "params")?)
             .map(|r| request_json(&r))
             .map_err(|e| to_js_error(&e))
+    }
+
+    /// The call `op` with `params_json` prepared again at another base address; returns the
+    /// request as JSON text.
+    #[wasm_bindgen(js_name = prepareAt)]
+    pub fn prepare_at(
+        &self,
+        op: &str,
+        params_json: &str,
+        base_url: &str,
+    ) -> Result<String, JsValue> {
+        self.inner
+            .prepare_json(op, json_arg(params_json, "params")?)
+            .and_then(|r| r.at(base_url))
+            .map(|r| request_json(&r))
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// What to do after attempt `attempt` of the call `op` failed; `failure_json` holds the
+    /// error's `kind`, `code` and `transport`. Returns the advice as JSON text.
+    pub fn advice(
+        &self,
+        op: &str,
+        params_json: &str,
+        failure_json: &str,
+        attempt: u32,
+    ) -> Result<String, JsValue> {
+        let request = self
+            .inner
+            .prepare_json(op, json_arg(params_json, "params")?)
+            .map_err(|e| to_js_error(&e))?;
+        let failure = json_arg(failure_json, "failure")?;
+        let text = |k: &str| failure.get(k).and_then(|v| v.as_str());
+        let failure = Failure::from_parts(
+            text("kind").unwrap_or(""),
+            failure.get("code").and_then(serde_json::Value::as_i64),
+            text("transport"),
+        )
+        .map_err(|e| to_js_error(&e))?;
+        Ok(crate::view::to_view(&request.advice(failure, attempt))
+            .to_json()
+            .to_string())
     }
 
     /// Builds the e-mail for SMSC's SMTP route (parameters as JSON text); returns it as JSON text.

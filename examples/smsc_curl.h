@@ -44,6 +44,12 @@ static smsc_status smsc_curl_perform(CURL *curl, const smsc_request *req, smsc_r
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, smsc_curl_collect);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &buf);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    /* libcurl silently repeats a request when a reused connection closes before any answer; for
+     * a send that repeat may be a second message. A fresh connection is never repeated: the
+     * failure comes back here, and smsc_request_advice decides. */
+    const char *effect = smsc_request_effect(req);
+    if (effect && (strcmp(effect, "send") == 0 || strcmp(effect, "create") == 0))
+        curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
     CURLcode rc = curl_easy_perform(curl);
     if (curl_code) *curl_code = rc;
     smsc_status st = SMSC_INTERNAL;
@@ -55,6 +61,27 @@ static smsc_status smsc_curl_perform(CURL *curl, const smsc_request *req, smsc_r
     curl_slist_free_all(headers);
     free(buf.data);
     return st;
+}
+
+/* How a transfer failed without an answer, in the words of smsc_request_advice: "refused",
+ * "reset", "timeout", "closed" or "other". */
+static inline const char *smsc_curl_transport(CURLcode rc) {
+    switch (rc) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+        return "refused";
+    case CURLE_OPERATION_TIMEDOUT:
+        return "timeout";
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+        return "closed";
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+        return "reset";
+    default:
+        return "other";
+    }
 }
 
 #endif

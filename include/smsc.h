@@ -22,10 +22,10 @@
  *    as SMSC_INTERNAL; it never unwinds into your program.
  *
  * Memory
- *  - Handles (smsc_client, smsc_request, smsc_result, smsc_error) are opaque and always used
- *    by pointer. Each one you receive is freed exactly once with its own *_free function:
- *    smsc_client_free, smsc_request_free, smsc_result_free, smsc_error_free. Every *_free
- *    accepts NULL.
+ *  - Handles (smsc_client, smsc_request, smsc_result, smsc_error, smsc_advice) are opaque and
+ *    always used by pointer. Each one you receive is freed exactly once with its own *_free
+ *    function: smsc_client_free, smsc_request_free, smsc_result_free, smsc_error_free,
+ *    smsc_advice_free. Every *_free accepts NULL.
  *  - Strings returned by accessors and getters (const char *) belong to the handle they came
  *    from and stay valid until that handle is freed. Never pass them to free(). A request
  *    stays usable after its client is freed; a result after its request is freed.
@@ -41,6 +41,11 @@
  *  - The password or API key appears only where the server needs it: in the request body
  *    (or in the URL with GET) and in the e-mail body of smsc_client_smtp_message. Never in
  *    error messages, in parsed answers or in smsc_request_redacted(), which is for logs.
+ *
+ * Failures and retries
+ *  - smsc_request_advice says what to do after a failed attempt (an error, or a transport
+ *    failure by name): repeat (smsc_request_at the advised base URL, after the delay), check
+ *    the status first (smsc_advice_status_params), or not send again.
  *
  * Money
  *  - Amounts keep the server's exact decimal text (smsc_result_get_money, and strings in
@@ -77,6 +82,9 @@ typedef enum smsc_status {
   // A notification's checksum is missing or does not match the secret.
   SMSC_SIGNATURE = 8,
 } smsc_status;
+
+// What to do after a failed attempt. Free with `smsc_advice_free`.
+typedef struct smsc_advice smsc_advice;
 
 // A configured client. Free with `smsc_client_free`.
 typedef struct smsc_client smsc_client;
@@ -148,6 +156,103 @@ enum smsc_status smsc_client_prepare(const struct smsc_client *client,
                                      const char *params_json,
                                      struct smsc_request **out,
                                      struct smsc_error **err);
+
+// What the operation does to the account: `"read"`, `"idempotent"`, `"send"` or `"create"`.
+// An HTTP client should not repeat a `send` or `create` by itself (see `smsc_request_advice`).
+//
+// # Safety
+// `request` must be NULL or live.
+const char *smsc_request_effect(const struct smsc_request *request);
+
+// The same request sent to another base address, such as `smsc_advice_base_url`. The new
+// request is freed with `smsc_request_free`; later advice is still reckoned from the client's
+// own address.
+//
+// # Safety
+// `request` must be NULL or live; `base_url` NULL or NUL-terminated; `out` writable; `err`
+// NULL or writable.
+enum smsc_status smsc_request_at(const struct smsc_request *request,
+                                 const char *base_url,
+                                 struct smsc_request **out,
+                                 struct smsc_error **err);
+
+// What to do after attempt `attempt` (1 for the first) of `request` failed. Give exactly one
+// of `failure`, the error `smsc_request_parse` returned, and `transport`, how the HTTP client
+// failed to get any answer: `"refused"`, `"reset"`, `"timeout"`, `"closed"` or `"other"`
+// (`smsc_curl_transport` in examples/smsc_curl.h maps libcurl's codes). Free the advice with
+// `smsc_advice_free`.
+//
+// # Safety
+// `request` must be NULL or live; `failure` NULL or a live error; `transport` NULL or
+// NUL-terminated; `out` writable; `err` NULL or writable.
+enum smsc_status smsc_request_advice(const struct smsc_request *request,
+                                     const struct smsc_error *failure,
+                                     const char *transport,
+                                     uint32_t attempt,
+                                     struct smsc_advice **out,
+                                     struct smsc_error **err);
+
+// The advice's action: `"retry"`, `"check_status"`, `"check_by_hand"` or `"stop"`.
+//
+// # Safety
+// `advice` must be NULL or live.
+const char *smsc_advice_action(const struct smsc_advice *advice);
+
+// Whether the request may be sent again at all (directly, or after the status check); false
+// for a NULL advice.
+//
+// # Safety
+// `advice` must be NULL or live.
+bool smsc_advice_retry(const struct smsc_advice *advice);
+
+// How long to wait before the next request, in milliseconds; 0 for a NULL advice.
+//
+// # Safety
+// `advice` must be NULL or live.
+uint64_t smsc_advice_delay_ms(const struct smsc_advice *advice);
+
+// The number the next attempt will have; 0 for a NULL advice.
+//
+// # Safety
+// `advice` must be NULL or live.
+uint32_t smsc_advice_next_attempt(const struct smsc_advice *advice);
+
+// The host of the next request, e.g. `"www2.smsc.ru"`.
+//
+// # Safety
+// `advice` must be NULL or live.
+const char *smsc_advice_host(const struct smsc_advice *advice);
+
+// The base address of the next request, for `smsc_request_at`.
+//
+// # Safety
+// `advice` must be NULL or live.
+const char *smsc_advice_base_url(const struct smsc_advice *advice);
+
+// Why, in a sentence, for logs; never holds credentials.
+//
+// # Safety
+// `advice` must be NULL or live.
+const char *smsc_advice_reason(const struct smsc_advice *advice);
+
+// With action `"check_status"`: the parameters of the `status` operation to ask with, as JSON
+// for `smsc_client_prepare`; send again only if every message has status -3. NULL otherwise.
+//
+// # Safety
+// `advice` must be NULL or live.
+const char *smsc_advice_status_params(const struct smsc_advice *advice);
+
+// The whole advice as JSON text.
+//
+// # Safety
+// `advice` must be NULL or live.
+const char *smsc_advice_json(const struct smsc_advice *advice);
+
+// Frees an advice. NULL is ignored.
+//
+// # Safety
+// `advice` must be NULL or an advice from this library, not yet freed.
+void smsc_advice_free(struct smsc_advice *advice);
 
 // Builds the e-mail that sends a message through SMSC's SMTP route; `params_json` as for
 // `send_sms` (plus `test` and `format`). The result holds `to`, `server`, `headers` and `body`.

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::ops::{self, Call};
 use crate::request::{Form, Request};
+use crate::retry::{Origin, RetryPolicy};
 
 /// A secret (password or API key) that never shows in `Debug` output.
 #[derive(Clone, PartialEq, Eq)]
@@ -122,6 +123,8 @@ pub struct ClientConfig {
     /// over plain HTTP the password travels readable by anyone on the way.
     #[serde(default, alias = "allowHttp")]
     pub allow_http: bool,
+    /// Delays and limits of the retry advice ([`Request::advice`]).
+    pub retry: Option<RetryPolicy>,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -136,6 +139,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("method", &self.method)
             .field("format", &self.format)
             .field("allow_http", &self.allow_http)
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -148,8 +152,12 @@ pub const DEFAULT_HOST: &str = "smsc.ru";
 pub struct Client {
     credentials: Credentials,
     base_url: String,
+    /// Whether `base_url` comes from a host name (which has a `www2.` backup) rather than an
+    /// address given whole.
+    named_host: bool,
     method: Method,
     format: Format,
+    retry: RetryPolicy,
 }
 
 impl Client {
@@ -216,6 +224,7 @@ impl Client {
                 ))
             }
         };
+        let named_host = config.base_url.is_none();
         let base_url = match (config.base_url, config.host) {
             (Some(url), _) => checked_base_url(&url, config.allow_http)?,
             (None, Some(host)) => format!("https://{}", checked_host(&host)?),
@@ -224,14 +233,17 @@ impl Client {
         Ok(Client {
             credentials,
             base_url,
+            named_host,
             method: config.method.unwrap_or_default(),
             format: config.format.unwrap_or_default(),
+            retry: config.retry.unwrap_or_default(),
         })
     }
 
     /// The same client talking to another SMSC host (`smscentre.com`, `www2.smsc.ru`, …) over HTTPS.
     pub fn with_host(mut self, host: &str) -> Result<Self> {
         self.base_url = format!("https://{}", checked_host(host)?);
+        self.named_host = true;
         Ok(self)
     }
 
@@ -239,6 +251,7 @@ impl Client {
     /// machine (`http://127.0.0.1:8080` for a test server).
     pub fn with_base_url(mut self, url: &str) -> Result<Self> {
         self.base_url = checked_base_url(url, false)?;
+        self.named_host = false;
         Ok(self)
     }
 
@@ -246,7 +259,19 @@ impl Client {
     /// gateway reached over a network the caller trusts. The credentials travel unencrypted.
     pub fn with_base_url_allowing_http(mut self, url: &str) -> Result<Self> {
         self.base_url = checked_base_url(url, true)?;
+        self.named_host = false;
         Ok(self)
+    }
+
+    /// The same client with other delays and limits for the retry advice.
+    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The delays and limits of the retry advice.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
     }
 
     /// The same client using another HTTP method.
@@ -294,9 +319,14 @@ impl Client {
         call.encode(&mut form)?;
         form.push("fmt", self.format.code().to_string());
         form.push("charset", "utf-8");
+        let origin = Origin {
+            base_url: self.base_url.clone(),
+            named_host: self.named_host,
+        };
         Ok(Request::new(
             self.method,
-            &self.base_url,
+            origin,
+            self.retry,
             form,
             call,
             self.format,
@@ -364,7 +394,7 @@ fn checked_host(host: &str) -> Result<String> {
     }
 }
 
-fn checked_base_url(url: &str, allow_http: bool) -> Result<String> {
+pub(crate) fn checked_base_url(url: &str, allow_http: bool) -> Result<String> {
     let u = url.trim().trim_end_matches('/');
     let (rest, plain) = match (u.strip_prefix("https://"), u.strip_prefix("http://")) {
         (Some(r), _) => (Some(r), false),

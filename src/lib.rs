@@ -48,6 +48,7 @@ pub mod money;
 pub mod ops;
 pub mod request;
 pub mod response;
+pub mod retry;
 pub mod smtp;
 pub mod view;
 mod xml;
@@ -58,6 +59,7 @@ pub use error::{Error, ErrorKind, Reason, Result};
 pub use money::Money;
 pub use ops::{Call, Output, OPERATIONS};
 pub use request::Request;
+pub use retry::{Action, Advice, Effect, Failure, RetryPolicy, Transport};
 pub use smtp::{SmtpMessage, SmtpParams};
 pub use view::View;
 

@@ -1,9 +1,10 @@
 //! Prepared requests: plain data for the caller's HTTP client, which also know how to read their
 //! answer.
 
-use crate::client::{Format, Method};
+use crate::client::{checked_base_url, Format, Method};
 use crate::error::Result;
 use crate::ops::{Call, Output};
+use crate::retry::{self, Advice, Effect, Failure, MessageKey, Origin, RetryPolicy, StatusCheck};
 
 /// Form fields in the order they are sent. Its `Debug` output hides credentials.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -83,16 +84,26 @@ pub struct Request {
     call: Call,
     format: Format,
     form: Form,
+    origin: Origin,
+    policy: RetryPolicy,
 }
 
 impl Request {
     pub(crate) fn new(
         method: Method,
-        base_url: &str,
+        origin: Origin,
+        policy: RetryPolicy,
         form: Form,
         call: Call,
         format: Format,
     ) -> Self {
+        let mut request = Self::at_base(method, &origin.base_url, form, call, format);
+        request.origin = origin;
+        request.policy = policy;
+        request
+    }
+
+    fn at_base(method: Method, base_url: &str, form: Form, call: Call, format: Format) -> Self {
         let script = call.script();
         let endpoint = format!("{base_url}/sys/{script}");
         // The JSON endpoints take a POST body whatever method the client prefers: there is no
@@ -125,13 +136,100 @@ impl Request {
             body,
             call,
             format,
+            origin: Origin {
+                base_url: base_url.to_string(),
+                named_host: false,
+            },
+            policy: RetryPolicy::default(),
             form,
         }
+    }
+
+    /// The same request sent to another base address, such as the `base_url` of an
+    /// [`Advice`]. Later advice is still reckoned from the client's own address.
+    ///
+    /// Plain `http://` to another machine is accepted only when this request already goes over
+    /// plain HTTP (its client was built with `allow_http`).
+    pub fn at(&self, base_url: &str) -> Result<Request> {
+        let base_url = checked_base_url(base_url, self.url.starts_with("http://"))?;
+        let mut moved = Self::at_base(
+            self.method,
+            &base_url,
+            self.form.clone(),
+            self.call.clone(),
+            self.format,
+        );
+        moved.origin = self.origin.clone();
+        moved.policy = self.policy;
+        Ok(moved)
+    }
+
+    /// What to do after attempt number `attempt` (1 for the first) of this request failed with
+    /// `failure`: an [`Error`](crate::Error) from [`Request::parse`] (`(&err).into()`) or a
+    /// [`Transport`](crate::Transport) failure the HTTP client reported. See [`crate::retry`]
+    /// for the rules.
+    pub fn advice(&self, failure: impl Into<Failure>, attempt: u32) -> Advice {
+        retry::advise(
+            self.call.effect(),
+            |code| self.call.reason(code),
+            self.status_check(),
+            &self.origin,
+            &self.policy,
+            failure.into(),
+            attempt,
+        )
+    }
+
+    /// The `status` parameters that tell whether this send went out: only for a send that
+    /// carries the caller's own `id` and names every recipient (a contact group does not).
+    pub fn status_check(&self) -> Option<StatusCheck> {
+        if self.call.effect() != Effect::Send {
+            return None;
+        }
+        let field = |name: &str| {
+            self.form
+                .fields()
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        let id = field("id")?;
+        let recipients: Vec<&str> = match (field("phones"), field("list")) {
+            (Some(phones), _) => phones.split(',').collect(),
+            (None, Some(list)) => list
+                .lines()
+                .filter_map(|line| line.split_once(':').map(|(phones, _)| phones))
+                .flat_map(|phones| phones.split(','))
+                .collect(),
+            (None, None) => return None,
+        };
+        let group = |r: &str| {
+            r.strip_prefix('G')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if recipients.is_empty() || recipients.iter().any(|r| r.is_empty() || group(r)) {
+            return None;
+        }
+        Some(StatusCheck {
+            messages: recipients
+                .into_iter()
+                .map(|phone| MessageKey {
+                    id: id.to_string(),
+                    phone: phone.to_string(),
+                })
+                .collect(),
+        })
     }
 
     /// The operation name (`"balance"`, `"send_sms"`, …).
     pub fn operation(&self) -> &'static str {
         self.call.name()
+    }
+
+    /// What the operation does to the account; an HTTP client should not repeat a
+    /// [`Effect::Send`] or [`Effect::Create`] request by itself (see [`Request::advice`]).
+    pub fn effect(&self) -> Effect {
+        self.call.effect()
     }
 
     /// The call this request was built from.

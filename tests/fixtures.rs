@@ -12,8 +12,9 @@ use smsc_core::{parse_callback_json, Client, Error, OPERATIONS};
 const MIN_CASES: usize = 40;
 
 /// The keys a case may have; anything else is a typo the other suites would silently ignore.
-const CASE_KEYS: [&str; 10] = [
-    "name", "source", "note", "client", "op", "params", "request", "response", "expect", "callback",
+const CASE_KEYS: [&str; 11] = [
+    "name", "source", "note", "client", "op", "params", "request", "response", "expect",
+    "callback", "advice",
 ];
 const REQUEST_KEYS: [&str; 4] = ["method", "url", "headers", "body"];
 const ERROR_KEYS: [&str; 6] = ["kind", "code", "reason", "field", "id", "message"];
@@ -136,6 +137,11 @@ fn check_schema(case: &Value, folder: &str) -> Result<(), String> {
     }
     if let Some(error) = expect.get("error") {
         only_keys(object(error, "expect.error")?, &ERROR_KEYS, "expect.error")?;
+    }
+    if map.contains_key("advice")
+        && (expect.contains_key("result") || !map.contains_key("response"))
+    {
+        return Err("`advice` belongs to a case whose answer is an error".into());
     }
     let refused = case["expect"]["error"]["kind"] == "invalid";
     match (refused, map.get("request"), map.get("response")) {
@@ -388,9 +394,39 @@ fn run_case(case: &Value) -> Result<(), String> {
             "expected an error, got {}",
             out.to_view().to_json()
         )),
-        (Err(e), None) => check_error(&e, &expect["error"], &secrets),
+        (Err(e), None) => {
+            check_error(&e, &expect["error"], &secrets)?;
+            check_advice(&request, &e, &case["advice"])
+        }
         (Err(e), Some(_)) => Err(format!("expected a result, got error: {e}")),
     }
+}
+
+/// A case's `advice`: for each `attempt`, the fields the retry advice must have.
+fn check_advice(request: &smsc_core::Request, err: &Error, want: &Value) -> Result<(), String> {
+    let Some(entries) = want.as_array() else {
+        return if want.is_null() {
+            Ok(())
+        } else {
+            Err("`advice` is not a list".into())
+        };
+    };
+    for entry in entries {
+        let attempt = entry["attempt"]
+            .as_u64()
+            .and_then(|a| u32::try_from(a).ok())
+            .ok_or("an `advice` entry needs its `attempt`")?;
+        let got = serde_json::to_value(request.advice(err, attempt)).map_err(|e| e.to_string())?;
+        for (key, value) in object(entry, "advice entry")? {
+            if key != "attempt" && &got[key.as_str()] != value {
+                return Err(format!(
+                    "advice at attempt {attempt}: {key} is {}, want {value}",
+                    got[key.as_str()]
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_file(file: &Path) -> Result<(), String> {

@@ -313,15 +313,16 @@ fn send(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> {
             } else {
                 part_price(&phone) * i64::from(parts)
             },
+            sends: 1,
             kind,
             due_ms,
             int_id: state.next_int_id,
             virtual_sending,
         };
         state.next_int_id += 1;
-        state
-            .messages
-            .insert((login.clone(), id.clone(), phone), message);
+        let key = (login.clone(), id.clone(), phone);
+        let sends = state.messages.get(&key).map_or(0, |m| m.sends) + 1;
+        state.messages.insert(key, Message { sends, ..message });
     }
     if flag(p, "tinyurl") {
         for (_, mes) in &recipients {

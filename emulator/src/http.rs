@@ -1,5 +1,5 @@
-//! Just enough HTTP/1.1 for test clients: one request per connection, bodies sized by
-//! `Content-Length`, parameters from the query string, a form body (url-encoded or
+//! Just enough HTTP/1.1 for test clients: persistent connections (several requests in turn on one
+//! connection, as curl, fetch and load tests send them), bodies sized by `Content-Length`, parameters from the query string, a form body (url-encoded or
 //! `multipart/form-data`) or a JSON object, and responses that any origin may read.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -19,6 +19,8 @@ pub struct Request {
     pub path: String,
     /// The raw query string (after `?`), still encoded.
     pub query: String,
+    /// `HTTP/1.1` or `HTTP/1.0`.
+    pub version: String,
     /// Headers, names lower-cased, in arrival order.
     pub headers: Vec<(String, String)>,
     /// The body bytes.
@@ -39,6 +41,20 @@ pub enum ReadError {
 }
 
 impl Request {
+    /// Whether the client wants the connection kept open after the answer: HTTP/1.1 unless it
+    /// says `Connection: close`, HTTP/1.0 only when it says `keep-alive`.
+    pub fn keep_alive(&self) -> bool {
+        let says = |token: &str| {
+            self.header("connection")
+                .is_some_and(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case(token)))
+        };
+        if self.version == "HTTP/1.0" {
+            says("keep-alive")
+        } else {
+            !says("close")
+        }
+    }
+
     /// A header value by lower-case name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -77,16 +93,16 @@ impl Request {
     }
 }
 
-/// Reads one request from `stream`. Sends `100 Continue` when the client waits for it (curl
+/// Reads one request from a connection; the reader stays with the connection, so bytes of a
+/// following request are never lost. Sends `100 Continue` when the client waits for it (curl
 /// does so for bodies over a kilobyte) so such clients do not stall for a second.
-pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
-    let mut reader = BufReader::new(stream.try_clone().map_err(|_| ReadError::Closed)?);
+pub fn read_request(reader: &mut BufReader<TcpStream>) -> Result<Request, ReadError> {
     let mut head_left = MAX_HEAD;
     let mut line = String::new();
     // Tolerate the empty lines RFC 9112 allows before a request line.
     while line.trim().is_empty() {
         line.clear();
-        let n = read_head_line(&mut reader, &mut line, &mut head_left).map_err(|e| match e {
+        let n = read_head_line(reader, &mut line, &mut head_left).map_err(|e| match e {
             ReadError::Malformed(_) => ReadError::Closed,
             other => other,
         })?;
@@ -108,11 +124,11 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
     if !method.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(ReadError::Malformed("the method is not an HTTP token"));
     }
-    let (method, target) = (method.to_string(), target.to_string());
+    let (method, target, version) = (method.to_string(), target.to_string(), version.to_string());
     let mut headers = Vec::new();
     loop {
         let mut h = String::new();
-        if read_head_line(&mut reader, &mut h, &mut head_left)? == 0 {
+        if read_head_line(reader, &mut h, &mut head_left)? == 0 {
             return Err(ReadError::Malformed(
                 "the headers end without an empty line",
             ));
@@ -148,8 +164,7 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
         return Err(ReadError::TooLarge);
     }
     if len > 0 && find("expect").is_some_and(|e| e.eq_ignore_ascii_case("100-continue")) {
-        let mut w = stream;
-        let _ = w.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
+        let _ = reader.get_mut().write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
     }
     let mut body = vec![0; len];
     reader
@@ -172,6 +187,7 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
         method,
         path,
         query,
+        version,
         headers,
         body,
     })
@@ -243,14 +259,22 @@ fn reason(status: u16) -> &'static str {
         405 => "Method Not Allowed",
         411 => "Length Required",
         413 => "Content Too Large",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
         _ => "Unknown",
     }
 }
 
-/// Writes a response and ends the exchange (`Connection: close`). Every response may be read by
-/// any origin, and the preflight headers go on every response too: a browser test page served
-/// from another port can then call the scripts with `fetch`.
-pub fn write_response(mut stream: &TcpStream, response: &Response) {
+/// How long a kept-open connection may wait for its next request; said to clients in
+/// `Keep-Alive`, so they stop reusing a connection before the server closes it.
+pub const KEEP_ALIVE_SECS: u64 = 5;
+
+/// Writes a response, saying whether the connection stays open for another request. Every
+/// response may be read by any origin, and the preflight headers go on every response too: a
+/// browser test page served from another port can then call the scripts with `fetch`.
+pub fn write_response(mut stream: &TcpStream, response: &Response, keep_alive: bool) {
     let mut head = format!(
         "HTTP/1.1 {} {}\r\n",
         response.status,
@@ -263,13 +287,23 @@ pub fn write_response(mut stream: &TcpStream, response: &Response) {
         "Content-Length: {}\r\n\
          Access-Control-Allow-Origin: *\r\n\
          Access-Control-Allow-Methods: GET, POST\r\n\
-         Access-Control-Allow-Headers: Content-Type\r\n\
-         Connection: close\r\n\r\n",
+         Access-Control-Allow-Headers: Content-Type\r\n",
         response.body.len()
     );
+    head += if keep_alive {
+        "Connection: keep-alive\r\n"
+    } else {
+        "Connection: close\r\n"
+    };
+    if keep_alive {
+        head += &format!("Keep-Alive: timeout={KEEP_ALIVE_SECS}\r\n");
+    }
+    head += "\r\n";
+    // One write: a head and a body sent apart would wait for each other's acknowledgement.
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(&response.body);
     // A client that hung up early is its own problem; the emulator carries on.
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&response.body);
+    let _ = stream.write_all(&bytes);
     let _ = stream.flush();
 }
 

@@ -14,13 +14,17 @@
 //! * `POST /emulator/reset`: the starting accounts, no messages, the real clock;
 //! * `POST /emulator/advance?seconds=N`: moves the emulated clock `N` seconds (decimals allowed)
 //!   forward: statuses advance, and the balance rate-limit window slides with it;
-//! * `GET /emulator/messages`: what was sent and the balances, as JSON;
+//! * `GET /emulator/messages`: what was sent and the balances, as JSON; `sends` counts the
+//!   sends that reached a recipient under the same id;
+//! * `POST /emulator/faults` (`fault=KIND&count=N&script=S…`): misbehave on the next API calls
+//!   (see [`faults`]); `GET /emulator/faults` lists what waits, `POST /emulator/faults?clear=1`
+//!   forgets it. A reset forgets it too;
 //! * `POST /emulator/incoming?login=L&phone=P&to_phone=T&message=M`: a reply from `P` to the
 //!   account's number `T`, for `get.php?get_answers=1`; answers `{"id": N}`;
 //! * `POST /emulator/click?id=N`: a click on short link `N` (made by `send.php` with
 //!   `tinyurl=1`), for `tinyurls.php`.
 //!
-//! Only std and serde: a thread per connection, one request per connection.
+//! Only std and serde: a thread per connection, connections kept open for further requests.
 
 #![warn(missing_docs)]
 
@@ -28,19 +32,22 @@ pub mod accounts;
 pub mod api;
 pub mod data;
 pub mod dates;
+pub mod faults;
 pub mod files;
 pub mod format;
 pub mod http;
 pub mod jobs;
 pub mod state;
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::io::BufReader;
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use http::{read_request, write_response, ReadError, Request, Response};
+use faults::{Fault, FaultKind};
+use http::{read_request, write_response, ReadError, Request, Response, KEEP_ALIVE_SECS};
 use state::{money, Account, State, StatusTiming};
 
 /// How the emulator is set up.
@@ -54,6 +61,8 @@ pub struct Config {
     pub timing: StatusTiming,
     /// Updated on every connection, so the owner can tell how long the server has been idle.
     pub activity: Arc<Activity>,
+    /// Faults queued from the start (`--fault`), before any `/emulator/faults` call.
+    pub faults: Vec<Fault>,
 }
 
 impl Default for Config {
@@ -63,6 +72,7 @@ impl Default for Config {
             static_dir: None,
             timing: StatusTiming::default(),
             activity: Arc::new(Activity::new()),
+            faults: Vec::new(),
         }
     }
 }
@@ -131,10 +141,11 @@ impl Drop for Open<'_> {
 /// Serves connections on `listener` until the process ends, a thread per connection. All
 /// threads share one state behind a mutex; each request holds it only while it is answered.
 pub fn serve(listener: TcpListener, config: Config) {
-    let state = Arc::new(Mutex::new(State::new(
-        config.accounts.clone(),
-        config.timing,
-    )));
+    let mut initial = State::new(config.accounts.clone(), config.timing);
+    for fault in &config.faults {
+        initial.faults.push(fault.clone());
+    }
+    let state = Arc::new(Mutex::new(initial));
     let config = Arc::new(config);
     for stream in listener.incoming() {
         let stream = match stream {
@@ -152,7 +163,7 @@ pub fn serve(listener: TcpListener, config: Config) {
             .name("smsc-emulator-conn".into())
             .spawn(move || {
                 let _open = Open::new(&config.activity);
-                handle_connection(&stream, &state, &config);
+                handle_connection(stream, &state, &config);
             });
         // With no thread to spare the connection is dropped; the client sees it closed.
         drop(spawned);
@@ -167,26 +178,74 @@ pub fn spawn(config: Config) -> std::io::Result<SocketAddr> {
     Ok(addr)
 }
 
-fn handle_connection(stream: &TcpStream, state: &Mutex<State>, config: &Config) {
-    // A client that connects and says nothing must not hold a thread for ever.
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-    let _ = stream.set_nodelay(true);
-    let response = match read_request(stream) {
-        Ok(request) => route(&request, state, config),
-        Err(ReadError::Closed) => return,
-        Err(ReadError::Malformed(why)) => Response::text(400, format!("bad request: {why}")),
-        Err(ReadError::TooLarge) => Response::text(413, "request too large"),
-        Err(ReadError::LengthRequired) => {
-            Response::text(411, "send the body with a Content-Length, not chunked")
-        }
-    };
-    write_response(stream, &response);
+/// What becomes of one request.
+enum Reply {
+    /// An answer; `close` ends the connection after it even if the client would keep it.
+    Answer { response: Response, close: bool },
+    /// No answer: the connection is closed (the `drop` and `lost` faults).
+    Hang,
 }
 
-fn route(req: &Request, state: &Mutex<State>, config: &Config) -> Response {
+impl Reply {
+    fn answer(response: Response) -> Self {
+        Reply::Answer {
+            response,
+            close: false,
+        }
+    }
+}
+
+fn handle_connection(stream: TcpStream, state: &Mutex<State>, config: &Config) {
+    let _ = stream.set_nodelay(true);
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read_half);
+    // A client that connects and says nothing must not hold a thread for ever; between
+    // requests a kept-open connection waits only as long as `Keep-Alive` told the client.
+    let mut wait = Duration::from_secs(30);
+    loop {
+        let _ = stream.set_read_timeout(Some(wait));
+        wait = Duration::from_secs(KEEP_ALIVE_SECS);
+        let (reply, keep_alive) = match read_request(&mut reader) {
+            Ok(request) => (route(&request, state, config), request.keep_alive()),
+            Err(ReadError::Closed) => return,
+            Err(ReadError::Malformed(why)) => (
+                Reply::answer(Response::text(400, format!("bad request: {why}"))),
+                false,
+            ),
+            Err(ReadError::TooLarge) => (
+                Reply::answer(Response::text(413, "request too large")),
+                false,
+            ),
+            Err(ReadError::LengthRequired) => (
+                Reply::answer(Response::text(
+                    411,
+                    "send the body with a Content-Length, not chunked",
+                )),
+                false,
+            ),
+        };
+        match reply {
+            Reply::Answer { response, close } => {
+                let keep_alive = keep_alive && !close;
+                write_response(&stream, &response, keep_alive);
+                if !keep_alive {
+                    return;
+                }
+            }
+            Reply::Hang => {
+                let _ = stream.shutdown(Shutdown::Both);
+                return;
+            }
+        }
+    }
+}
+
+fn route(req: &Request, state: &Mutex<State>, config: &Config) -> Reply {
     if req.method == "OPTIONS" {
         // A CORS preflight; the allow headers go on every response.
-        return Response::no_content();
+        return Reply::answer(Response::no_content());
     }
     // The JSON endpoint /rest/send/ takes the parameters of send.php as a JSON object.
     let script = if req.path.trim_end_matches('/') == "/rest/send" {
@@ -196,25 +255,65 @@ fn route(req: &Request, state: &Mutex<State>, config: &Config) -> Response {
     };
     if let Some(script) = script {
         if req.method != "GET" && req.method != "POST" {
-            return Response::text(405, "use GET or POST");
+            return Reply::answer(Response::text(405, "use GET or POST"));
         }
-        let params = req.params();
-        let answer = api::handle(&mut lock(state), script, params);
-        return match answer {
-            Some(answer) => Response {
-                status: 200,
-                content_type: answer.content_type,
-                body: answer.body.into_bytes(),
-            },
-            None => Response::text(404, format!("no such script: /sys/{script}")),
+        // Taken and released before any delay, so a slow answer never blocks other clients.
+        let fault = lock(state).faults.take(script);
+        return match fault {
+            None => Reply::answer(call_script(req, script, state)),
+            Some(kind) => faulty(kind, req, script, state),
         };
     }
     if let Some(action) = req.path.strip_prefix("/emulator/") {
-        return admin(&mut lock(state), action, req);
+        return Reply::answer(admin(&mut lock(state), action, req));
     }
-    match &config.static_dir {
+    Reply::answer(match &config.static_dir {
         Some(dir) if req.method == "GET" => files::serve_file(dir, &req.path),
         _ => Response::text(404, "not found"),
+    })
+}
+
+fn call_script(req: &Request, script: &str, state: &Mutex<State>) -> Response {
+    let params = req.params();
+    let answer = api::handle(&mut lock(state), script, params);
+    match answer {
+        Some(answer) => Response {
+            status: 200,
+            content_type: answer.content_type,
+            body: answer.body.into_bytes(),
+        },
+        None => Response::text(404, format!("no such script: /sys/{script}")),
+    }
+}
+
+/// A script call under a fault.
+fn faulty(kind: FaultKind, req: &Request, script: &str, state: &Mutex<State>) -> Reply {
+    let processed = kind.processes().then(|| call_script(req, script, state));
+    match (kind, processed) {
+        (FaultKind::Delay(ms), Some(response)) => {
+            std::thread::sleep(Duration::from_millis(ms));
+            Reply::answer(response)
+        }
+        (FaultKind::Http(status), _) => Reply::answer(Response {
+            status,
+            content_type: "text/html",
+            body: faults::error_page(status),
+        }),
+        (FaultKind::Html, _) => Reply::answer(Response {
+            status: 200,
+            content_type: "text/html; charset=utf-8",
+            body: faults::html_page(),
+        }),
+        (FaultKind::Drop | FaultKind::Lost, _) => Reply::Hang,
+        (kind, Some(response)) => Reply::Answer {
+            response: Response {
+                body: faults::spoil(kind, response.body),
+                ..response
+            },
+            // A client reading a spoilt answer should not reuse the connection it came on.
+            close: true,
+        },
+        (_, None) => Reply::Hang,
     }
 }
 
@@ -225,7 +324,8 @@ fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
 }
 
 fn admin(state: &mut State, action: &str, req: &Request) -> Response {
-    let changes = matches!(action, "reset" | "advance" | "incoming" | "click");
+    let changes = matches!(action, "reset" | "advance" | "incoming" | "click")
+        || (action == "faults" && req.method != "GET");
     if changes && req.method != "POST" {
         return Response::text(405, "use POST");
     }
@@ -233,6 +333,25 @@ fn admin(state: &mut State, action: &str, req: &Request) -> Response {
         "reset" => {
             state.reset();
             Response::text(200, "OK")
+        }
+        "faults" if req.method == "GET" => Response {
+            status: 200,
+            content_type: "application/json; charset=utf-8",
+            body: state.faults.to_json().to_string().into_bytes(),
+        },
+        "faults" => {
+            let params = req.params();
+            if params.iter().any(|(k, v)| k == "clear" && v == "1") {
+                state.faults.clear();
+                return Response::text(200, "OK");
+            }
+            match Fault::from_params(&params) {
+                Ok(fault) => {
+                    state.faults.push(fault);
+                    Response::text(200, "OK")
+                }
+                Err(why) => Response::text(400, why),
+            }
         }
         "advance" => {
             let seconds = req
@@ -296,7 +415,8 @@ fn admin(state: &mut State, action: &str, req: &Request) -> Response {
                     let (status, err, _) = state.timing.progress(m, now_ms);
                     serde_json::json!({"login": login, "id": m.id, "phone": m.phone,
                         "parts": m.parts, "cost": money(m.cost), "message": m.text,
-                        "sender": m.sender, "status": status, "err": err})
+                        "sender": m.sender, "status": status, "err": err,
+                        "sends": m.sends})
                 })
                 .collect();
             let balances: serde_json::Map<String, serde_json::Value> = state
@@ -314,7 +434,7 @@ fn admin(state: &mut State, action: &str, req: &Request) -> Response {
         }
         _ => Response::text(
             404,
-            "unknown emulator action; try reset, advance, messages, incoming or click",
+            "unknown emulator action; try reset, advance, messages, incoming, click or faults",
         ),
     }
 }

@@ -6,13 +6,15 @@ use std::io::Write;
 use std::net::TcpListener;
 use std::time::Duration;
 
+use smsc_emulator::faults::Fault;
+use smsc_emulator::http::parse_urlencoded;
 use smsc_emulator::state::{accounts_from_json, StatusTiming};
 use smsc_emulator::{serve, Config};
 
 const USAGE: &str = "\
 usage: smsc-emulator [--port N] [--static DIR] [--accounts FILE]
                      [--exit-after-idle SECS] [--exit-after SECS]
-                     [--status-timing WAITING_MS,FINAL_MS]
+                     [--status-timing WAITING_MS,FINAL_MS] [--fault FIELDS]...
 
   --port N               port on 127.0.0.1 (default 0: a free one)
   --static DIR           serve DIR's files for GET paths outside /sys/ and /emulator/
@@ -21,7 +23,11 @@ usage: smsc-emulator [--port N] [--static DIR] [--accounts FILE]
   --exit-after-idle SECS end after SECS seconds without a connection
   --exit-after SECS      end after SECS seconds, busy or not
   --status-timing W,F    status -1 for W ms after sending, 0 until F ms, then final
-                         (default 5000,10000)";
+                         (default 5000,10000)
+  --fault FIELDS         misbehave on the next script calls, as POST /emulator/faults
+                         takes it: fault=http&status=503&count=2&script=balance.php
+                         (kinds: delay ms=N, http status=N, html, truncate, garble,
+                         charset, drop, lost); may be repeated";
 
 /// The command line, read.
 struct Args {
@@ -107,6 +113,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 out.config.accounts =
                     accounts_from_json(&text).map_err(|e| format!("--accounts {value:?}: {e}"))?;
             }
+            "--fault" => out.config.faults.push(
+                Fault::from_params(&parse_urlencoded(value.as_bytes()))
+                    .map_err(|e| format!("--fault {value:?}: {e}"))?,
+            ),
             "--exit-after-idle" => out.exit_after_idle = Some(seconds(&flag, &value)?),
             "--exit-after" => out.exit_after = Some(seconds(&flag, &value)?),
             "--status-timing" => {

@@ -178,6 +178,10 @@ pub struct Message {
     pub parts: u32,
     /// Cost in kopecks.
     pub cost: i64,
+    /// How many times a send with this id reached this recipient. SMSC does not require ids to
+    /// be unique, so a repeat is a second message; the emulator keeps one record and counts, so
+    /// that tests can prove nothing was sent twice.
+    pub sends: u32,
     /// Message type as status.php reports it (0 SMS, 1 flash, 4 HLR, 8 e-mail…).
     pub kind: u8,
     /// When it goes out, in emulated Unix milliseconds: the send time, or later with `time`.
@@ -271,6 +275,8 @@ pub struct State {
     pub next_int_id: u64,
     /// Contacts, groups, blacklist, sub-clients, sender names and invoices.
     pub account_books: crate::accounts::Books,
+    /// Misbehaviour queued for the next script calls.
+    pub faults: crate::faults::Faults,
     initial: Vec<Account>,
 }
 
@@ -287,6 +293,7 @@ impl State {
             data: Default::default(),
             next_int_id: 1,
             account_books: Default::default(),
+            faults: Default::default(),
             initial: accounts,
         };
         state.reset();
@@ -309,6 +316,7 @@ impl State {
         self.data = Default::default();
         self.next_int_id = 1;
         self.account_books = Default::default();
+        self.faults.clear();
     }
 
     /// The emulated time, in Unix milliseconds: the real clock plus what `/emulator/advance`

@@ -154,11 +154,14 @@ export class Request {
   #op;
   #params;
   #data;
+  #native;
 
-  constructor(op, params, data) {
+  constructor(op, params, data, native) {
     this.#op = op;
     this.#params = params;
     this.#data = data;
+    // Returns the client's native half, which reckons the advice from the client's settings.
+    this.#native = native;
   }
 
   /** `"POST"` or `"GET"`. */
@@ -171,10 +174,28 @@ export class Request {
   get body() { return this.#data.body ?? undefined; }
   /** The operation name. */
   get operation() { return this.#data.operation; }
+  /** What it does to the account: `read`, `idempotent`, `send` or `create`. */
+  get effect() { return this.#data.effect; }
 
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {
     return JSON.parse(call(() => parseAnswer(this.#op, this.#params, status, body, JSON.stringify(this.#data.secrets ?? []))));
+  }
+
+  /**
+   * What to do after attempt `attempt` (1 for the first) of this request failed with `err`: an
+   * `SmscError` (a `TransportError` included) or whatever the HTTP client threw. Returns
+   * `{action, retry, delay_ms, next_attempt, host, base_url, reason, status_check?}`.
+   */
+  advice(err, attempt = 1) {
+    const failure = JSON.stringify(failureOf(err));
+    return JSON.parse(call(() => this.#native().advice(this.#op, this.#params, failure, attempt)));
+  }
+
+  /** The same request sent to another base address, such as an advice's `base_url`. */
+  at(baseUrl) {
+    const data = JSON.parse(call(() => this.#native().prepareAt(this.#op, this.#params, String(baseUrl))));
+    return new Request(this.#op, this.#params, data, this.#native);
   }
 
   toString() {
@@ -225,7 +246,7 @@ export class Client {
   prepare(op, params) {
     const json = toJson(params, 'params');
     const data = JSON.parse(call(() => this.#client().prepare(String(op), json)));
-    return new Request(op, json, data);
+    return new Request(op, json, data, () => this.#client());
   }
 
   /**
@@ -280,17 +301,60 @@ export function parseCallback(body, options = {}) {
  * A network failure is a `TransportError`; every answer goes through `request.parse`.
  */
 export async function send(request, { fetch: fetchFn = globalThis.fetch, signal } = {}) {
-  let response;
+  let status;
+  let body;
   try {
-    response = await fetchFn(request.url, {
+    const response = await fetchFn(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       signal,
     });
+    status = response.status;
+    // A connection cut while the body arrives is no answer either.
+    body = new Uint8Array(await response.arrayBuffer());
   } catch (err) {
-    throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport' });
+    throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport', transport: transportOf(err) });
   }
-  const body = new Uint8Array(await response.arrayBuffer());
-  return request.parse(response.status, body);
+  return request.parse(status, body);
+}
+
+// Error codes of Node (libuv) and undici, by what they mean for the retry advice.
+const TRANSPORT_CODES = {
+  ECONNREFUSED: 'refused',
+  ENOTFOUND: 'refused',
+  EAI_AGAIN: 'refused',
+  EHOSTUNREACH: 'refused',
+  ENETUNREACH: 'refused',
+  UND_ERR_CONNECT: 'refused',
+  ECONNRESET: 'reset',
+  ECONNABORTED: 'reset',
+  EPIPE: 'reset',
+  UND_ERR_SOCKET: 'closed',
+  ETIMEDOUT: 'timeout',
+  UND_ERR_CONNECT_TIMEOUT: 'timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'timeout',
+  UND_ERR_BODY_TIMEOUT: 'timeout',
+};
+
+/**
+ * How a fetch failed, in the words of the retry advice. fetch hides the cause behind a
+ * `TypeError: fetch failed`; Node puts it in `cause`, browsers say nothing, which is `other`.
+ */
+function transportOf(err) {
+  for (let e = err, depth = 0; e && depth < 4; e = e.cause, depth += 1) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';
+    const known = TRANSPORT_CODES[e.code];
+    if (known) return known;
+  }
+  return 'other';
+}
+
+/** The fields the advice reads from a failure. */
+function failureOf(err) {
+  if (err && typeof err.kind === 'string') {
+    return { kind: err.kind, code: err.code ?? null, transport: err.transport ?? null };
+  }
+  if (err instanceof Error) return { kind: 'transport', transport: transportOf(err) };
+  throw new InvalidArgumentError('invalid argument `failure`: give the error the request or the HTTP client threw', { kind: 'invalid', field: 'failure' });
 }

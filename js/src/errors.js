@@ -3,7 +3,7 @@
 
 /** Base class of every smsc-core error. */
 export class SmscError extends Error {
-  constructor(message, { kind = 'internal', code, reason, field, messageId } = {}) {
+  constructor(message, { kind = 'internal', code, reason, field, messageId, transport } = {}) {
     super(message);
     this.name = new.target.name;
     /** `invalid`, `api`, `http`, `parse`, `signature`, `internal` or `transport`. */
@@ -16,6 +16,8 @@ export class SmscError extends Error {
     this.field = field;
     /** The message id SMSC attached to a send error. */
     this.messageId = messageId;
+    /** How the connection failed (kind `transport`): `refused`, `reset`, `timeout`, `closed`, `other`. */
+    if (kind === 'transport') this.transport = transport ?? 'other';
   }
 }
 

@@ -22,6 +22,40 @@ export interface ClientConfig {
   method?: 'POST' | 'GET';
   /** Answer format asked for: `"json"` (default), `"text"` (fmt=0), `"csv"` (fmt=1) or `"xml"` (fmt=2). */
   format?: 'json' | 'text' | 'csv' | 'xml';
+  /** Delays and limits of `Request.advice`. */
+  retry?: RetryPolicy;
+}
+
+/** Delays and limits of the retry advice; every field is optional. */
+export interface RetryPolicy {
+  /** The wait after the first failed attempt (default 1000 ms); it doubles with each further one. */
+  baseDelayMs?: number;
+  /** The longest wait (default 30000 ms). */
+  maxDelayMs?: number;
+  /** The wait after code 9 on a read (default 60000 ms). */
+  rateLimitDelayMs?: number;
+  /** Attempts in all, the first included (default 5). */
+  maxAttempts?: number;
+  /** The attempt from which the backup host `www2.<domain>` is used (default 3). */
+  backupFromAttempt?: number;
+}
+
+/**
+ * What to do after a failed attempt: `retry` (send `request.at(base_url)` after `delay_ms`),
+ * `check_status` (first `client.prepare('status', status_check)`; send again only if every
+ * message has status -3, not found), `check_by_hand` or `stop` (never send again).
+ */
+export interface Advice {
+  action: 'retry' | 'check_status' | 'check_by_hand' | 'stop';
+  /** Whether the request may be sent again at all (directly, or after the status check). */
+  retry: boolean;
+  delay_ms: number;
+  next_attempt: number;
+  host: string;
+  base_url: string;
+  /** Why, for logs; never holds credentials. */
+  reason: string;
+  status_check?: { messages: { id: string; phone: string }[] };
 }
 
 export type Phones = string | string[];
@@ -956,8 +990,17 @@ export declare class Request<R = unknown> {
   readonly headers: Record<string, string>;
   readonly body: string | undefined;
   readonly operation: string;
+  /** What it does to the account: an HTTP client should not repeat a `send` or `create` by itself. */
+  readonly effect: 'read' | 'idempotent' | 'send' | 'create';
   /** Interprets the answer; throws an `SmscError` subclass on any failure. */
   parse(status: number, body: Body): R;
+  /**
+   * What to do after attempt `attempt` (default 1) failed with `err`: an `SmscError` (a
+   * `TransportError` included) or whatever the HTTP client threw.
+   */
+  advice(err: unknown, attempt?: number): Advice;
+  /** The same request sent to another base address, such as an advice's `base_url`. */
+  at(baseUrl: string): Request<R>;
   toString(): string;
   toJSON(): { operation: string; request: string };
 }
@@ -1077,6 +1120,7 @@ export interface ErrorDetails {
   reason?: Reason;
   field?: string;
   messageId?: string;
+  transport?: 'refused' | 'reset' | 'timeout' | 'closed' | 'other';
 }
 
 export declare class SmscError extends Error {
@@ -1114,4 +1158,7 @@ export declare class HttpError extends SmscError {}
 export declare class ParseError extends SmscError {}
 export declare class SignatureError extends SmscError {}
 export declare class InternalError extends SmscError {}
-export declare class TransportError extends SmscError {}
+export declare class TransportError extends SmscError {
+  /** How the connection failed. */
+  readonly transport: 'refused' | 'reset' | 'timeout' | 'closed' | 'other';
+}

@@ -127,6 +127,12 @@ export function checkCase(smsc, c, body) {
   } catch (err) {
     if (want.result) fail(`expected a result, got ${err.name}: ${err.message}`);
     checkError(smsc, err, want.error, c);
+    for (const { attempt, ...fields } of c.advice ?? []) {
+      const advice = request.advice(err, attempt);
+      for (const [k, v] of Object.entries(fields)) {
+        if (!equal(advice[k], v)) fail(`advice at attempt ${attempt}: ${k} is ${JSON.stringify(advice[k])}, want ${JSON.stringify(v)}`);
+      }
+    }
     return;
   }
   if (!want.result) fail(`expected an error, got ${JSON.stringify(result)}`);

@@ -48,6 +48,7 @@ from .errors import (
 )
 from .transport import urllib_send
 from .types import (
+    Advice,
     Balance,
     ContactList,
     CostResult,
@@ -85,6 +86,7 @@ __version__ = _native.__version__
 
 __all__ = [
     "OPERATIONS",
+    "Advice",
     "ApiError",
     "AuthError",
     "Client",
@@ -134,7 +136,9 @@ class Client:
     ``"smsc.kz"``, ``"www2.smsc.ru"``…); ``base_url`` any address, e.g. a local test server
     (plain ``http://`` only to this machine unless ``allow_http=True``).
     ``method`` is ``"POST"`` (default: credentials stay out of URLs) or ``"GET"``; ``format``
-    is ``"json"`` (default), ``"text"``, ``"csv"`` or ``"xml"``.
+    is ``"json"`` (default), ``"text"``, ``"csv"`` or ``"xml"``. ``retry`` sets the delays and
+    limits of ``Request.advice``: ``base_delay_ms``, ``max_delay_ms``, ``rate_limit_delay_ms``,
+    ``max_attempts``, ``backup_from_attempt``.
     """
 
     __slots__ = ("_native",)
@@ -210,6 +214,7 @@ class Client:
         method: str | None = None,
         format: str | None = None,
         allow_http: bool = False,
+        retry: dict[str, int] | None = None,
     ) -> None:
         self._native = _native.Client(
             _params(
@@ -221,6 +226,7 @@ class Client:
                 method=method,
                 format=format,
                 allow_http=allow_http or None,
+                retry=retry,
             )
         )
 

@@ -1,5 +1,7 @@
 from typing import Any, Generic, TypeVar, final
 
+from .types import Advice
+
 _R = TypeVar("_R", covariant=True)
 
 __all__ = ["OPERATIONS", "Client", "Request", "__version__", "_panic_for_tests", "parse_callback"]
@@ -9,7 +11,7 @@ __version__: str
 @final
 class Client:
     """Client settings as a dict (``login``, ``password``, ``api_key``, ``host``, ``base_url``,
-    ``method``, ``format``); ``smsc_core.Client`` wraps it with keyword arguments."""
+    ``method``, ``format``, ``retry``); ``smsc_core.Client`` wraps it with keyword arguments."""
 
     def __new__(cls, config: dict[str, Any]) -> Client: ...
     def prepare(self, op: str, params: dict[str, Any] | None = None) -> Request[Any]: ...
@@ -31,7 +33,12 @@ class Request(Generic[_R]):
     def body(self) -> str | None: ...
     @property
     def operation(self) -> str: ...
+    @property
+    def effect(self) -> str:
+        """``"read"``, ``"idempotent"``, ``"send"`` or ``"create"``."""
     def parse(self, status: int, body: bytes | bytearray | str) -> _R: ...
+    def advice(self, failure: BaseException, attempt: int = 1) -> Advice: ...
+    def at(self, base_url: str) -> Request[_R]: ...
 
 def parse_callback(
     body: bytes | bytearray | str, options: dict[str, Any] | None = None

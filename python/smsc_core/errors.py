@@ -140,9 +140,14 @@ class InternalError(SmscError):
 
 
 class TransportError(SmscError):
-    """The bundled urllib transport could not reach the server (no answer at all)."""
+    """No answer at all. ``transport`` says how it failed: ``"refused"``, ``"reset"``,
+    ``"timeout"``, ``"closed"`` (the server hung up without answering) or ``"other"``."""
 
     kind = "transport"
+
+    def __init__(self, message: str, *, transport: str = "other") -> None:
+        super().__init__(message)
+        self.transport = transport
 
 
 _BY_REASON = {

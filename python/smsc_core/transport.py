@@ -6,6 +6,8 @@ smsc-core never opens sockets itself: any HTTP client works (``requests``, ``htt
 
 from __future__ import annotations
 
+import http.client
+import socket
 import urllib.error
 import urllib.request
 from typing import TYPE_CHECKING, Any
@@ -30,6 +32,25 @@ def urllib_send(request: Request[Any], timeout: float = DEFAULT_TIMEOUT) -> tupl
     except urllib.error.HTTPError as err:
         # A non-2xx status is an answer: the core turns it into HttpError.
         return err.code, err.read()
-    except (urllib.error.URLError, OSError) as err:
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
         reason = getattr(err, "reason", err)
-        raise TransportError(f"no answer from {request.operation} request: {reason}") from None
+        raise TransportError(
+            f"no answer from {request.operation} request: {reason}",
+            transport=transport_kind(reason),
+        ) from None
+
+
+def transport_kind(err: object) -> str:
+    """How a connection failed, in the words of the retry advice."""
+    # RemoteDisconnected is also a ConnectionResetError, so it is asked about first.
+    if isinstance(err, (http.client.RemoteDisconnected, http.client.IncompleteRead)):
+        return "closed"
+    if isinstance(err, ConnectionRefusedError):
+        return "refused"
+    if isinstance(err, (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)):
+        return "reset"
+    if isinstance(err, (TimeoutError, socket.timeout)):
+        return "timeout"
+    if isinstance(err, socket.gaierror):
+        return "refused"
+    return "other"

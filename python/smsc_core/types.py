@@ -423,6 +423,37 @@ class ShortLinkResult(TypedDict, total=False):
     other: dict[str, str]
 
 
+class MessageKey(TypedDict):
+    """One message of a status check: the caller's id and a recipient."""
+
+    id: str
+    phone: str
+
+
+class StatusCheck(TypedDict):
+    """The ``status`` parameters that tell whether a send went out."""
+
+    messages: list[MessageKey]
+
+
+class Advice(TypedDict):
+    """``Request.advice``: what to do after a failed attempt.
+
+    ``action`` is ``"retry"`` (send again to ``base_url`` after ``delay_ms``), ``"check_status"``
+    (first ``client.prepare("status", advice["status_check"])``; send again only if every
+    message has status -3, not found), ``"check_by_hand"`` or ``"stop"`` (never send again).
+    """
+
+    action: str
+    retry: bool
+    delay_ms: int
+    next_attempt: int
+    host: str
+    base_url: str
+    reason: str
+    status_check: NotRequired[StatusCheck]
+
+
 RESULTS: dict[str, type] = {
     "balance": Balance,
     "send_sms": SendResult,

@@ -209,3 +209,8 @@ def test_fixture(name, case):
         with pytest.raises(smsc_core.SmscError) as info:
             request.parse(response["status"], body)
         check_error(info.value, want["error"], case)
+        for entry in case.get("advice", []):
+            advice = request.advice(info.value, entry["attempt"])
+            for key, value in entry.items():
+                if key != "attempt":
+                    assert advice.get(key) == value, (entry["attempt"], key, advice)

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::request::Form;
 use crate::response::{snippet, Answer};
+use crate::retry::Effect;
 
 /// Parameters of a balance request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -41,6 +42,7 @@ pub struct BalanceOp;
 impl Operation for BalanceOp {
     const NAME: &'static str = "balance";
     const SCRIPT: &'static str = "balance.php";
+    const EFFECT: Effect = Effect::Read;
     type Params = BalanceParams;
     type Output = Balance;
 

@@ -530,13 +530,14 @@ fn encode_blacklist_delete(p: &BlacklistParams, form: &mut Form) -> Result<()> {
 }
 
 macro_rules! phones_op {
-    ($(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty,
+    ($(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty, effect = $effect:ident,
      encode = $encode:expr, parse = $parse:expr) => {
         $(#[$doc])*
         pub struct $op;
 
         impl Operation for $op {
             const NAME: &'static str = $name;
+            const EFFECT: crate::retry::Effect = crate::retry::Effect::$effect;
             const SCRIPT: &'static str = "phones.php";
             type Params = $params;
             type Output = $output;
@@ -558,66 +559,66 @@ macro_rules! phones_op {
 
 phones_op!(
     /// `phones.php?add=1`: create a contact.
-    ContactAddOp: "contact_add", ContactParams => Created,
+    ContactAddOp: "contact_add", ContactParams => Created, effect = Create,
     encode = encode_contact_add, parse = |a| created(a, "a contact")
 );
 phones_op!(
     /// `phones.php?chg=1`: change a contact found by its numbers (or addresses).
-    ContactUpdateOp: "contact_update", ContactParams => Done,
+    ContactUpdateOp: "contact_update", ContactParams => Done, effect = Idempotent,
     encode = encode_contact_update, parse = |a| confirmation(a, false)
 );
 phones_op!(
     /// `phones.php?del=1`: delete contacts.
-    ContactDeleteOp: "contact_delete", ContactRefParams => Done,
+    ContactDeleteOp: "contact_delete", ContactRefParams => Done, effect = Idempotent,
     encode = encode_contact_delete, parse = |a| confirmation(a, false)
 );
 phones_op!(
     /// `phones.php?get=1`: list the contacts.
-    ContactsOp: "contacts", ContactsParams => ContactList,
+    ContactsOp: "contacts", ContactsParams => ContactList, effect = Read,
     encode = encode_contacts, parse = parse_contacts
 );
 phones_op!(
     /// `phones.php?add_group=1`: create a group.
-    GroupAddOp: "group_add", GroupAddParams => Created,
+    GroupAddOp: "group_add", GroupAddParams => Created, effect = Create,
     encode = encode_group_add, parse = |a| created(a, "a group")
 );
 phones_op!(
     /// `phones.php?chg_group=1`: rename or renumber a group.
-    GroupUpdateOp: "group_update", GroupUpdateParams => Done,
+    GroupUpdateOp: "group_update", GroupUpdateParams => Done, effect = Idempotent,
     encode = encode_group_update, parse = |a| confirmation(a, false)
 );
 phones_op!(
     /// `phones.php?del_group=1`: delete a group.
-    GroupDeleteOp: "group_delete", GroupRefParams => Done,
+    GroupDeleteOp: "group_delete", GroupRefParams => Done, effect = Idempotent,
     encode = encode_group_delete, parse = |a| confirmation(a, false)
 );
 phones_op!(
     /// `phones.php?get_group=1`: list the groups.
-    GroupsOp: "groups", GroupsParams => GroupList,
+    GroupsOp: "groups", GroupsParams => GroupList, effect = Read,
     encode = encode_groups, parse = parse_groups
 );
 phones_op!(
     /// `phones.php?move_group=1`: move contacts into a group (out of their other groups).
-    ContactGroupMoveOp: "contact_group_move", ContactGroupParams => Done,
+    ContactGroupMoveOp: "contact_group_move", ContactGroupParams => Done, effect = Idempotent,
     encode = |p, f| encode_move(p, f, "1"), parse = |a| confirmation(a, false)
 );
 phones_op!(
     /// `phones.php?move_group=2`: add a group to contacts, keeping their other groups.
-    ContactGroupAddOp: "contact_group_add", ContactGroupParams => Done,
+    ContactGroupAddOp: "contact_group_add", ContactGroupParams => Done, effect = Idempotent,
     encode = |p, f| encode_move(p, f, "2"), parse = |a| confirmation(a, false)
 );
 phones_op!(
     /// `phones.php?move_group=3`: take contacts out of a group.
-    ContactGroupRemoveOp: "contact_group_remove", ContactGroupParams => Done,
+    ContactGroupRemoveOp: "contact_group_remove", ContactGroupParams => Done, effect = Idempotent,
     encode = |p, f| encode_move(p, f, "3"), parse = |a| confirmation(a, false)
 );
 phones_op!(
     /// `phones.php?add_black=1`: add numbers to the blacklist.
-    BlacklistAddOp: "blacklist_add", BlacklistParams => Created,
+    BlacklistAddOp: "blacklist_add", BlacklistParams => Created, effect = Idempotent,
     encode = encode_blacklist_add, parse = |a| created(a, "a blacklist entry")
 );
 phones_op!(
     /// `phones.php?del_black=1`: remove numbers from the blacklist.
-    BlacklistDeleteOp: "blacklist_delete", BlacklistParams => Done,
+    BlacklistDeleteOp: "blacklist_delete", BlacklistParams => Done, effect = Idempotent,
     encode = encode_blacklist_delete, parse = |a| confirmation(a, false)
 );

@@ -12,6 +12,7 @@ use crate::error::{Error, Reason, Result};
 use crate::money::Money;
 use crate::request::Form;
 use crate::response::Answer;
+use crate::retry::Effect;
 
 /// Parameters of a price request: those of a send; `cost` is implied.
 pub type CostParams = SendSmsParams;
@@ -31,6 +32,7 @@ pub struct CostOp;
 impl Operation for CostOp {
     const NAME: &'static str = "cost";
     const SCRIPT: &'static str = "send.php";
+    const EFFECT: Effect = Effect::Read;
     type Params = CostParams;
     type Output = CostResult;
 

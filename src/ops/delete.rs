@@ -14,6 +14,7 @@ use super::Operation;
 use crate::error::{Error, Reason, Result};
 use crate::request::Form;
 use crate::response::{snippet, Answer};
+use crate::retry::Effect;
 
 /// Parameters of a delete: the messages, as for a status request (`id` + `phone`, or
 /// `messages`); `all` has no meaning here.
@@ -32,6 +33,7 @@ pub struct DeleteOp;
 impl Operation for DeleteOp {
     const NAME: &'static str = "delete_message";
     const SCRIPT: &'static str = "status.php";
+    const EFFECT: Effect = Effect::Idempotent;
     type Params = DeleteParams;
     type Output = DeleteResult;
 

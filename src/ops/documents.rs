@@ -217,6 +217,7 @@ pub struct InvoiceAddOp;
 
 impl Operation for InvoiceAddOp {
     const NAME: &'static str = "invoice_add";
+    const EFFECT: crate::retry::Effect = crate::retry::Effect::Create;
     const SCRIPT: &'static str = "documents.php";
     type Params = InvoiceAddParams;
     type Output = Done;
@@ -239,6 +240,7 @@ pub struct InvoiceGetOp;
 
 impl Operation for InvoiceGetOp {
     const NAME: &'static str = "invoice_get";
+    const EFFECT: crate::retry::Effect = crate::retry::Effect::Read;
     const SCRIPT: &'static str = "documents.php";
     type Params = InvoiceGetParams;
     type Output = Document;
@@ -265,6 +267,7 @@ pub struct ActGetOp;
 
 impl Operation for ActGetOp {
     const NAME: &'static str = "act_get";
+    const EFFECT: crate::retry::Effect = crate::retry::Effect::Read;
     const SCRIPT: &'static str = "documents.php";
     type Params = ActGetParams;
     type Output = Document;

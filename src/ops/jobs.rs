@@ -28,6 +28,7 @@ use crate::error::{Error, Reason, Result};
 use crate::money::Money;
 use crate::request::Form;
 use crate::response::{common_reason, Answer};
+use crate::retry::Effect;
 
 /// What `jobs.php` error codes mean (<https://smscentre.com/api/http/jobs/jobs_answer>).
 pub(crate) fn jobs_reason(code: i64) -> Reason {
@@ -259,6 +260,7 @@ pub struct JobAddOp;
 
 impl Operation for JobAddOp {
     const NAME: &'static str = "job_add";
+    const EFFECT: Effect = Effect::Create;
     const SCRIPT: &'static str = "jobs.php";
     type Params = JobAddParams;
     type Output = JobAddResult;
@@ -369,6 +371,7 @@ pub struct JobDeleteOp;
 
 impl Operation for JobDeleteOp {
     const NAME: &'static str = "job_delete";
+    const EFFECT: Effect = Effect::Idempotent;
     const SCRIPT: &'static str = "jobs.php";
     type Params = JobParams;
     type Output = JobDeleted;
@@ -398,6 +401,7 @@ pub struct JobCancelOp;
 
 impl Operation for JobCancelOp {
     const NAME: &'static str = "job_cancel";
+    const EFFECT: Effect = Effect::Idempotent;
     const SCRIPT: &'static str = "jobs.php";
     type Params = JobParams;
     type Output = JobCancelled;
@@ -430,6 +434,7 @@ pub struct JobOp;
 
 impl Operation for JobOp {
     const NAME: &'static str = "job";
+    const EFFECT: Effect = Effect::Read;
     const SCRIPT: &'static str = "jobs.php";
     type Params = JobParams;
     type Output = JobInfo;
@@ -477,6 +482,7 @@ pub struct JobsOp;
 
 impl Operation for JobsOp {
     const NAME: &'static str = "jobs";
+    const EFFECT: Effect = Effect::Read;
     const SCRIPT: &'static str = "jobs.php";
     type Params = JobsParams;
     type Output = JobList;

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::error::{Error, Reason, Result};
 use crate::request::Form;
 use crate::response::{self, Answer};
+use crate::retry::Effect;
 use crate::view::{to_view, View};
 
 pub mod balance;
@@ -56,6 +57,9 @@ pub trait Operation {
     /// Whether the parameters go as a JSON object in a POST body to `/rest/<SCRIPT>/` instead of
     /// a form to `/sys/<SCRIPT>`.
     const JSON_BODY: bool = false;
+    /// What the operation does to the account: whether a request that got no readable answer
+    /// may be sent again (see [`crate::retry`]). No default, so that every operation decides.
+    const EFFECT: Effect;
     /// Its parameters, as plain data.
     type Params: DeserializeOwned + Clone + PartialEq + std::fmt::Debug;
     /// What a successful answer means.
@@ -111,6 +115,16 @@ macro_rules! operations {
 
             pub(crate) fn script(&self) -> &'static str {
                 match self { $( Call::$variant(_) => <$op as Operation>::SCRIPT, )+ }
+            }
+
+            /// What the operation does to the account (see [`Operation::EFFECT`]).
+            pub fn effect(&self) -> Effect {
+                match self { $( Call::$variant(_) => <$op as Operation>::EFFECT, )+ }
+            }
+
+            /// What an SMSC error code means for the script of this call.
+            pub fn reason(&self, code: i64) -> Reason {
+                match self { $( Call::$variant(_) => <$op as Operation>::reason(code), )+ }
             }
 
             pub(crate) fn json_body(&self) -> bool {

@@ -16,6 +16,7 @@ use super::Operation;
 use crate::error::{Error, Result};
 use crate::request::Form;
 use crate::response::{snippet, Answer};
+use crate::retry::Effect;
 
 /// Parameters of an event notification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -51,6 +52,7 @@ const WHAT: &str = "a task group";
 impl Operation for MonitoringEventOp {
     const NAME: &'static str = "monitoring_event";
     const SCRIPT: &'static str = "ping.php";
+    const EFFECT: Effect = Effect::Create;
     type Params = MonitoringEventParams;
     type Output = MonitoringEventResult;
 

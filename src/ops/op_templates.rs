@@ -18,6 +18,7 @@ use super::Operation;
 use crate::error::{Error, Result};
 use crate::request::Form;
 use crate::response::Answer;
+use crate::retry::Effect;
 
 /// Parameters of a new operator template.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -152,6 +153,7 @@ pub struct OperatorTemplateAddOp;
 
 impl Operation for OperatorTemplateAddOp {
     const NAME: &'static str = "operator_template_add";
+    const EFFECT: Effect = Effect::Create;
     const SCRIPT: &'static str = "op_templates.php";
     type Params = OperatorTemplateAddParams;
     type Output = OperatorTemplateAdded;
@@ -196,6 +198,7 @@ pub struct OperatorTemplatesOp;
 
 impl Operation for OperatorTemplatesOp {
     const NAME: &'static str = "operator_templates";
+    const EFFECT: Effect = Effect::Read;
     const SCRIPT: &'static str = "op_templates.php";
     type Params = OperatorTemplatesParams;
     type Output = OperatorTemplateList;

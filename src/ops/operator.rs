@@ -75,6 +75,7 @@ pub struct OperatorInfoOp;
 
 impl Operation for OperatorInfoOp {
     const NAME: &'static str = "operator_info";
+    const EFFECT: crate::retry::Effect = crate::retry::Effect::Read;
     const SCRIPT: &'static str = "info.php";
     type Params = OperatorInfoParams;
     type Output = OperatorInfoResult;

@@ -19,6 +19,7 @@ use crate::error::{Error, Reason, Result};
 use crate::money::Money;
 use crate::request::Form;
 use crate::response::{common_reason, json_scalar_text, snippet, Answer};
+use crate::retry::Effect;
 
 /// Parameters of an SMS send (and, through [`super::cost`], of a price request).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -514,6 +515,8 @@ macro_rules! channel_operations {
             const NAME: &'static str = $name;
             const SCRIPT: &'static str = $script;
             const JSON_BODY: bool = $json;
+            // HLR and ping queries are billed per number like any send.
+            const EFFECT: Effect = Effect::Send;
             type Params = SendSmsParams;
             type Output = SendResult;
 

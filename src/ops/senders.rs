@@ -414,13 +414,14 @@ fn encode_check_code(p: &SenderCheckCodeParams, form: &mut Form) -> Result<()> {
 }
 
 macro_rules! senders_op {
-    ($(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty,
+    ($(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty, effect = $effect:ident,
      encode = $encode:expr, parse = $parse:expr) => {
         $(#[$doc])*
         pub struct $op;
 
         impl Operation for $op {
             const NAME: &'static str = $name;
+            const EFFECT: crate::retry::Effect = crate::retry::Effect::$effect;
             const SCRIPT: &'static str = "senders.php";
             type Params = $params;
             type Output = $output;
@@ -442,31 +443,31 @@ macro_rules! senders_op {
 
 senders_op!(
     /// `senders.php?get=1`: list the sender names.
-    SendersOp: "senders", SendersParams => SenderList,
+    SendersOp: "senders", SendersParams => SenderList, effect = Read,
     encode = encode_senders, parse = parse_senders
 );
 senders_op!(
     /// `senders.php?add=1`: add a sender name.
-    SenderAddOp: "sender_add", SenderParams => Done,
+    SenderAddOp: "sender_add", SenderParams => Done, effect = Create,
     encode = encode_sender_add, parse = |a| confirmation(a, true)
 );
 senders_op!(
     /// `senders.php?chg=1`: change a sender name's comment or details.
-    SenderUpdateOp: "sender_update", SenderParams => Done,
+    SenderUpdateOp: "sender_update", SenderParams => Done, effect = Idempotent,
     encode = encode_sender_update, parse = |a| confirmation(a, true)
 );
 senders_op!(
     /// `senders.php?del=1`: delete a sender name.
-    SenderDeleteOp: "sender_delete", SenderRefParams => Done,
+    SenderDeleteOp: "sender_delete", SenderRefParams => Done, effect = Idempotent,
     encode = encode_sender_delete, parse = |a| confirmation(a, false)
 );
 senders_op!(
     /// `senders.php?send_code=1`: send a confirmation code to a numeric sender name.
-    SenderSendCodeOp: "sender_send_code", SenderSendCodeParams => Done,
+    SenderSendCodeOp: "sender_send_code", SenderSendCodeParams => Done, effect = Create,
     encode = encode_send_code, parse = |a| confirmation(a, false)
 );
 senders_op!(
     /// `senders.php?check_code=1`: confirm a numeric sender name with its code.
-    SenderCheckCodeOp: "sender_check_code", SenderCheckCodeParams => Done,
+    SenderCheckCodeOp: "sender_check_code", SenderCheckCodeParams => Done, effect = Idempotent,
     encode = encode_check_code, parse = |a| confirmation(a, false)
 );

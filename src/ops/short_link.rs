@@ -67,6 +67,7 @@ pub struct ShortLinkOp;
 
 impl Operation for ShortLinkOp {
     const NAME: &'static str = "short_link";
+    const EFFECT: crate::retry::Effect = crate::retry::Effect::Read;
     const SCRIPT: &'static str = "tinyurls.php";
     type Params = ShortLinkParams;
     type Output = ShortLinkResult;

@@ -24,6 +24,7 @@ use crate::error::{Error, Reason, Result};
 use crate::money::Money;
 use crate::request::Form;
 use crate::response::{common_reason, snippet, Answer};
+use crate::retry::Effect;
 
 /// One message to ask about: its id and the phone (or e-mail) it was sent to.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -271,6 +272,7 @@ pub struct StatusOp;
 impl Operation for StatusOp {
     const NAME: &'static str = "status";
     const SCRIPT: &'static str = "status.php";
+    const EFFECT: Effect = Effect::Read;
     type Params = StatusParams;
     type Output = StatusResult;
 

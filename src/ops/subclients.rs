@@ -501,13 +501,14 @@ fn parse_stats(answer: Answer<'_>) -> Result<SubclientStats> {
 }
 
 macro_rules! users_op {
-    ($(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty,
+    ($(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty, effect = $effect:ident,
      encode = $encode:expr, parse = $parse:expr) => {
         $(#[$doc])*
         pub struct $op;
 
         impl Operation for $op {
             const NAME: &'static str = $name;
+            const EFFECT: crate::retry::Effect = crate::retry::Effect::$effect;
             const SCRIPT: &'static str = "users.php";
             type Params = $params;
             type Output = $output;
@@ -529,26 +530,26 @@ macro_rules! users_op {
 
 users_op!(
     /// `users.php?add=1`: create a sub-client.
-    SubclientAddOp: "subclient_add", SubclientParams => Done,
+    SubclientAddOp: "subclient_add", SubclientParams => Done, effect = Create,
     encode = encode_subclient_add, parse = |a| confirmation(a, true)
 );
 users_op!(
     /// `users.php?chg=1`: change a sub-client's login, password or settings.
-    SubclientUpdateOp: "subclient_update", SubclientParams => Done,
+    SubclientUpdateOp: "subclient_update", SubclientParams => Done, effect = Idempotent,
     encode = encode_subclient_update, parse = |a| confirmation(a, false)
 );
 users_op!(
     /// `users.php?pay=1`: move money to or from a sub-client.
-    SubclientPayOp: "subclient_pay", SubclientPayParams => Payment,
+    SubclientPayOp: "subclient_pay", SubclientPayParams => Payment, effect = Create,
     encode = encode_subclient_pay, parse = parse_payment
 );
 users_op!(
     /// `users.php?get_stat=1`: statistics per sub-client.
-    SubclientStatsOp: "subclient_stats", SubclientStatsParams => SubclientStats,
+    SubclientStatsOp: "subclient_stats", SubclientStatsParams => SubclientStats, effect = Read,
     encode = |p, f| encode_stats(p, f, "get_stat"), parse = parse_stats
 );
 users_op!(
     /// `users.php?get_stat_all=1`: detailed statistics.
-    SubclientStatsDetailedOp: "subclient_stats_detailed", SubclientStatsParams => SubclientStats,
+    SubclientStatsDetailedOp: "subclient_stats_detailed", SubclientStatsParams => SubclientStats, effect = Read,
     encode = |p, f| encode_stats(p, f, "get_stat_all"), parse = parse_stats
 );

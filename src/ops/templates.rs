@@ -19,6 +19,7 @@ use super::Operation;
 use crate::error::{Error, Result};
 use crate::request::Form;
 use crate::response::Answer;
+use crate::retry::Effect;
 
 const WHAT: &str = "a message template";
 
@@ -150,6 +151,7 @@ pub struct TemplateAddOp;
 
 impl Operation for TemplateAddOp {
     const NAME: &'static str = "template_add";
+    const EFFECT: Effect = Effect::Create;
     const SCRIPT: &'static str = "templates.php";
     type Params = TemplateAddParams;
     type Output = TemplateAdded;
@@ -184,6 +186,7 @@ pub struct TemplateUpdateOp;
 
 impl Operation for TemplateUpdateOp {
     const NAME: &'static str = "template_update";
+    const EFFECT: Effect = Effect::Idempotent;
     const SCRIPT: &'static str = "templates.php";
     type Params = TemplateUpdateParams;
     type Output = TemplateUpdated;
@@ -230,6 +233,7 @@ pub struct TemplateDeleteOp;
 
 impl Operation for TemplateDeleteOp {
     const NAME: &'static str = "template_delete";
+    const EFFECT: Effect = Effect::Idempotent;
     const SCRIPT: &'static str = "templates.php";
     type Params = TemplateParams;
     type Output = TemplateDeleted;
@@ -255,6 +259,7 @@ pub struct TemplatesOp;
 
 impl Operation for TemplatesOp {
     const NAME: &'static str = "templates";
+    const EFFECT: Effect = Effect::Read;
     const SCRIPT: &'static str = "templates.php";
     type Params = TemplatesParams;
     type Output = TemplateList;

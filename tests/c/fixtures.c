@@ -102,6 +102,36 @@ static const char *check_error(smsc_status st, const smsc_error *err, const cJSO
     return NULL;
 }
 
+/* A case's `advice`: for each `attempt`, the fields smsc_request_advice must give (compared
+ * through smsc_advice_json); NULL when they agree. */
+static const char *check_advice(const smsc_request *req, const smsc_error *err, const cJSON *entries) {
+    static char why[512];
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, entries) {
+        const cJSON *attempt = cJSON_GetObjectItem(entry, "attempt");
+        smsc_advice *advice = NULL;
+        if (!cJSON_IsNumber(attempt) ||
+            smsc_request_advice(req, err, NULL, (uint32_t)attempt->valueint, &advice, NULL) != SMSC_OK)
+            return "no advice";
+        cJSON *got = cJSON_Parse(smsc_advice_json(advice));
+        const cJSON *field;
+        const char *fail = NULL;
+        cJSON_ArrayForEach(field, entry) {
+            if (strcmp(field->string, "attempt") == 0) continue;
+            if (!cJSON_Compare(cJSON_GetObjectItem(got, field->string), field, true)) {
+                snprintf(why, sizeof why, "advice at attempt %d: %s differs: %s", attempt->valueint, field->string,
+                         smsc_advice_json(advice));
+                fail = why;
+                break;
+            }
+        }
+        cJSON_Delete(got);
+        smsc_advice_free(advice);
+        if (fail) return fail;
+    }
+    return NULL;
+}
+
 /* Compares a call's outcome with the expected result; NULL when they agree. */
 static const char *compare_result(smsc_status st, const smsc_result *res, const smsc_error *err,
                                   const cJSON *want_result) {
@@ -257,6 +287,7 @@ static const char *run_case(const cJSON *c) {
         if (!fail && shown_secret(smsc_result_json(res), client_cfg)) fail = "result shows a secret";
     } else {
         fail = check_error(st, err, cJSON_GetObjectItem(expect, "error"), client_cfg);
+        if (!fail) fail = check_advice(req, err, cJSON_GetObjectItem(c, "advice"));
     }
 done:
     smsc_result_free(res);

@@ -56,3 +56,12 @@ echo "c: end to end with libcurl under valgrind"
 scripts/with-emulator.sh "$emulator" sh -c \
   'valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect "$0" "$SMSC_BASE_URL"' \
   "$out/e2e"
+gcc "${CFLAGS[@]}" -o "$out/retry" tests/c/retry.c "$lib" -lcjson -lcurl -lpthread -ldl -lm
+gcc "${CFLAGS[@]}" "${SAN[@]}" -o "$out/retry-asan" tests/c/retry.c "$lib" -lcjson -lcurl -lpthread -ldl -lm
+echo "c: following the retry advice against a misbehaving emulator, under valgrind and ASan+UBSan"
+scripts/with-emulator.sh "$emulator" sh -c \
+  'valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect "$0" "$SMSC_BASE_URL"' \
+  "$out/retry"
+scripts/with-emulator.sh "$emulator" sh -c \
+  'ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$0" "$SMSC_BASE_URL"' \
+  "$out/retry-asan"

@@ -31,7 +31,14 @@ fn every_response_may_be_read_cross_origin_and_preflights_pass() {
         reply.header("content-type"),
         Some("text/plain; charset=utf-8")
     );
-    assert_eq!(reply.header("connection"), Some("close"));
+    // HTTP/1.1 keeps the connection unless the client says otherwise.
+    assert_eq!(reply.header("connection"), Some("keep-alive"));
+    assert_eq!(reply.header("keep-alive"), Some("timeout=5"));
+    let closing = raw(
+        e.0,
+        b"GET /sys/balance.php?login=demo&psw=demo-password HTTP/1.1\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(closing.header("connection"), Some("close"));
     let reply = e.get("/nowhere");
     assert_eq!(reply.status, 404);
     assert_eq!(reply.header("access-control-allow-origin"), Some("*"));

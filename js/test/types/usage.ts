@@ -6,7 +6,7 @@ import {
   HttpError, ParseError, InternalError, TransportError, SignatureError,
   type Balance, type SendResult, type CostResult, type StatusResult, type DeleteResult,
   type Money, type OperationName, type Callback, type SmtpMessage,
-  type JobAddResult, type ListedRecord, type HistoryResult, NotFoundError,
+  type JobAddResult, type ListedRecord, type HistoryResult, NotFoundError, type Advice, type RetryPolicy,
 } from 'smsc-core';
 
 const client = new Client({ login: 'demo', password: 'secret' });
@@ -106,8 +106,21 @@ client.rates().parse(200, '[]').zones[0]?.other?.['viber'];
 client.operatorInfo({ phone: '79991234567' }).parse(200, '{}').phones[0]?.operator;
 client.shortLink({ id: 15 }).parse(200, '{}').clicks?.toFixed();
 const missing: ApiError = new NotFoundError('not found');
+// Retry advice: settings, the advice itself, and the request at the advised address.
+const policy: RetryPolicy = { baseDelayMs: 5, rateLimitDelayMs: 10, maxAttempts: 3 };
+const retrying = new Client({ login: 'demo', password: 'secret', retry: policy });
+const advice: Advice = retrying.balance().advice(new TransportError('down', { kind: 'transport', transport: 'timeout' }), 2);
+const next: Request<Balance> = retrying.balance().at(advice.base_url);
+const checkFirst: boolean = advice.action === 'check_status' && advice.status_check !== undefined;
+if (advice.status_check) client.status(advice.status_check);
+const delay: number = advice.delay_ms;
+const readOnly: boolean = retrying.balance().effect === 'read';
 
 // What the declarations refuse.
+// @ts-expect-error no such advice action
+const noAction: boolean = advice.action === 'resend';
+// @ts-expect-error unknown retry setting
+new Client({ login: 'demo', password: 'secret', retry: { delay: 5 } });
 // @ts-expect-error message must be a string
 client.sendSms({ phones: '79991234567', message: 42 });
 // @ts-expect-error status needs id and phone, or messages
@@ -133,4 +146,4 @@ client.jobAdd({ name: 'Sale', phones: '79991234567', message: 'Hi', rpt: 8 });
 // @ts-expect-error a template format the page does not list
 client.templateAdd({ name: 'Greeting', message: 'Hi', format: 'fax' });
 
-void [base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
+void [readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];

@@ -1,0 +1,122 @@
+// Following `request.advice` against an emulator told to misbehave, with fetch: no message is
+// lost and none is sent twice.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import * as smsc from 'smsc-core';
+import { startEmulator } from './emulator.js';
+
+let emulator;
+before(async () => { emulator = await startEmulator(); });
+after(() => emulator?.stop());
+beforeEach(() => fetch(`${emulator.baseUrl}/emulator/reset`, { method: 'POST' }).then((r) => r.text()));
+
+// Tiny delays keep the suite fast; the advice scales them as it would the defaults.
+const retry = { baseDelayMs: 1, rateLimitDelayMs: 2 };
+const client = () => new smsc.Client({ login: 'demo', password: 'demo-password', baseUrl: emulator.baseUrl, retry });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function fault(fields) {
+  const res = await fetch(`${emulator.baseUrl}/emulator/faults`, { method: 'POST', body: new URLSearchParams(fields) });
+  assert.equal(await res.text(), 'OK');
+}
+
+async function sentWithId(id) {
+  const { messages } = await (await fetch(`${emulator.baseUrl}/emulator/messages`)).json();
+  return messages.filter((m) => m.id === id).reduce((n, m) => n + m.sends, 0);
+}
+
+/** Sends `request`, following the advice after each failure; returns the outcome and the advice followed. */
+async function follow(c, request) {
+  const followed = [];
+  let current = request;
+  for (let attempt = 1; ; attempt += 1) {
+    let advice;
+    try {
+      return { how: 'done', result: await smsc.send(current), followed };
+    } catch (err) {
+      advice = request.advice(err, attempt);
+    }
+    followed.push(advice);
+    await sleep(advice.delay_ms);
+    if (advice.action === 'check_status') {
+      const { messages } = await smsc.send(c.prepare('status', advice.status_check).at(advice.base_url));
+      if (messages.some((m) => m.status !== -3)) return { how: 'already_sent', followed };
+    } else if (advice.action !== 'retry') {
+      return { how: 'gave_up', advice, followed };
+    }
+    current = request.at(advice.base_url);
+  }
+}
+
+test('a send whose answer was lost is found by its id and not sent again', async () => {
+  const c = client();
+  await fault({ fault: 'lost', script: 'send.php' });
+  const { how, followed } = await follow(c, c.sendSms({ phones: '79991234567', message: 'shipped', id: 'order-1' }));
+  assert.equal(how, 'already_sent');
+  assert.deepEqual(followed.map((a) => a.action), ['check_status']);
+  assert.deepEqual(followed[0].status_check, { messages: [{ id: 'order-1', phone: '79991234567' }] });
+  assert.equal(await sentWithId('order-1'), 1);
+});
+
+test('a lost answer reaches the caller as a TransportError that says the connection closed', async () => {
+  const c = client();
+  await fault({ fault: 'lost', script: 'balance.php' });
+  const request = c.balance();
+  const err = await smsc.send(request).catch((e) => e);
+  assert.ok(err instanceof smsc.TransportError, String(err));
+  assert.equal(err.transport, 'closed');
+  assert.equal(request.advice(err).action, 'retry');
+});
+
+test('a send that never arrived is sent once after the status check', async () => {
+  const c = client();
+  await fault({ fault: 'drop', script: 'send.php' });
+  const { how, result, followed } = await follow(c, c.sendSms({ phones: '79991234567', message: 'hi', id: 'order-2' }));
+  assert.equal(how, 'done');
+  assert.equal(result.id, 'order-2');
+  assert.deepEqual(followed.map((a) => a.action), ['check_status']);
+  assert.equal(await sentWithId('order-2'), 1);
+});
+
+for (const [kind, carriedOut] of [['truncate', true], ['garble', true], ['html', false]]) {
+  test(`an unreadable answer to a send (${kind}) is checked by its id`, async () => {
+    const c = client();
+    await fault({ fault: kind, script: 'send.php' });
+    const { how, followed } = await follow(c, c.sendSms({ phones: '79991234567', message: 'hi', id: 'order-3' }));
+    assert.equal(how, carriedOut ? 'already_sent' : 'done');
+    assert.deepEqual(followed.map((a) => a.action), ['check_status']);
+    assert.equal(await sentWithId('order-3'), 1);
+  });
+}
+
+test('a send without an id is never repeated', async () => {
+  const c = client();
+  await fault({ fault: 'lost', script: 'send.php' });
+  const { how, advice } = await follow(c, c.sendSms({ phones: '79991234567', message: 'hi' }));
+  assert.equal(how, 'gave_up');
+  assert.equal(advice.action, 'check_by_hand');
+  assert.equal(advice.retry, false);
+  assert.equal(await sentWithId('1'), 1);
+});
+
+test('a balance read through server errors is retried until it succeeds', async () => {
+  const c = client();
+  await fault({ fault: 'http', status: '503', count: '2', script: 'balance.php' });
+  await fault({ fault: 'drop', script: 'balance.php' });
+  const { how, result, followed } = await follow(c, c.balance());
+  assert.equal(how, 'done');
+  assert.equal(result.balance, '1000.00');
+  assert.deepEqual(followed.map((a) => [a.action, a.delay_ms]), [['retry', 1], ['retry', 2], ['retry', 4]]);
+  assert.ok(followed.every((a) => a.base_url === emulator.baseUrl));
+});
+
+test('a named host moves to its backup from the third attempt; errors of other libraries are read', () => {
+  const request = new smsc.Client({ login: 'demo', password: 'pw', host: 'smsc.kz', retry }).balance();
+  const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+  assert.deepEqual([1, 2].map((n) => request.advice(refused, n).host), ['smsc.kz', 'www2.smsc.kz']);
+  assert.match(request.advice(refused).reason, /refused/);
+  assert.equal(request.at('https://www2.smsc.kz').url, 'https://www2.smsc.kz/sys/balance.php');
+  const auth = new smsc.AuthError('no', { kind: 'api', code: 2, reason: 'auth' });
+  assert.equal(request.advice(auth).action, 'stop');
+  assert.throws(() => request.advice('nonsense'), smsc.InvalidArgumentError);
+});
