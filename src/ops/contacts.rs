@@ -530,30 +530,8 @@ fn encode_blacklist_delete(p: &BlacklistParams, form: &mut Form) -> Result<()> {
 }
 
 macro_rules! phones_op {
-    ($(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty, effect = $effect:ident,
-     encode = $encode:expr, parse = $parse:expr) => {
-        $(#[$doc])*
-        pub struct $op;
-
-        impl Operation for $op {
-            const NAME: &'static str = $name;
-            const EFFECT: crate::retry::Effect = crate::retry::Effect::$effect;
-            const SCRIPT: &'static str = "phones.php";
-            type Params = $params;
-            type Output = $output;
-
-            fn encode(params: &$params, form: &mut Form) -> Result<()> {
-                ($encode)(params, form)
-            }
-
-            fn parse(_: &$params, answer: Answer<'_>) -> Result<$output> {
-                ($parse)(answer)
-            }
-
-            fn reason(code: i64) -> Reason {
-                phones_reason(code)
-            }
-        }
+    ($($decl:tt)*) => {
+        script_op!("phones.php", phones_reason; $($decl)*);
     };
 }
 

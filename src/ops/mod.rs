@@ -15,6 +15,38 @@ use crate::response::{self, Answer};
 use crate::retry::Effect;
 use crate::view::{to_view, View};
 
+/// Declares an operation of a script whose calls differ only in their parameters, encoder and
+/// reader: `script_op!("phones.php", phones_reason; /// doc
+/// ContactAddOp: "contact_add", Params => Output, effect = Create, encode = f, parse = g);`.
+macro_rules! script_op {
+    ($script:literal, $reason:path;
+     $(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty, effect = $effect:ident,
+     encode = $encode:expr, parse = $parse:expr) => {
+        $(#[$doc])*
+        pub struct $op;
+
+        impl Operation for $op {
+            const NAME: &'static str = $name;
+            const EFFECT: crate::retry::Effect = crate::retry::Effect::$effect;
+            const SCRIPT: &'static str = $script;
+            type Params = $params;
+            type Output = $output;
+
+            fn encode(params: &$params, form: &mut Form) -> Result<()> {
+                ($encode)(params, form)
+            }
+
+            fn parse(_: &$params, answer: Answer<'_>) -> Result<$output> {
+                ($parse)(answer)
+            }
+
+            fn reason(code: i64) -> Reason {
+                $reason(code)
+            }
+        }
+    };
+}
+
 pub mod balance;
 pub mod cost;
 pub mod delete;

@@ -501,30 +501,8 @@ fn parse_stats(answer: Answer<'_>) -> Result<SubclientStats> {
 }
 
 macro_rules! users_op {
-    ($(#[$doc:meta])* $op:ident: $name:literal, $params:ty => $output:ty, effect = $effect:ident,
-     encode = $encode:expr, parse = $parse:expr) => {
-        $(#[$doc])*
-        pub struct $op;
-
-        impl Operation for $op {
-            const NAME: &'static str = $name;
-            const EFFECT: crate::retry::Effect = crate::retry::Effect::$effect;
-            const SCRIPT: &'static str = "users.php";
-            type Params = $params;
-            type Output = $output;
-
-            fn encode(params: &$params, form: &mut Form) -> Result<()> {
-                ($encode)(params, form)
-            }
-
-            fn parse(_: &$params, answer: Answer<'_>) -> Result<$output> {
-                ($parse)(answer)
-            }
-
-            fn reason(code: i64) -> Reason {
-                users_reason(code)
-            }
-        }
+    ($($decl:tt)*) => {
+        script_op!("users.php", users_reason; $($decl)*);
     };
 }
 
