@@ -29,6 +29,13 @@ pub enum Answer<'a> {
 /// How long a body excerpt in an error may be, in characters.
 const SNIPPET_CHARS: usize = 120;
 
+/// A successful answer with nothing in it (whitespace or a byte-order mark at most).
+pub(crate) fn is_blank(status: u16, body: &[u8]) -> bool {
+    (200..300).contains(&status)
+        && std::str::from_utf8(body)
+            .is_ok_and(|t| t.trim_start_matches('\u{feff}').trim().is_empty())
+}
+
 /// Reads an answer down to JSON or text, turning every kind of failure into its typed error.
 /// `reason` gives the meaning of an SMSC error code for the script that answered.
 pub(crate) fn decode(status: u16, body: &[u8], reason: fn(i64) -> Reason) -> Result<Answer<'_>> {

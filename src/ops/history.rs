@@ -172,6 +172,7 @@ pub struct HistoryOp;
 
 impl Operation for HistoryOp {
     const NAME: &'static str = "history";
+    const LISTS: bool = true;
     const EFFECT: crate::retry::Effect = crate::retry::Effect::Read;
     const SCRIPT: &'static str = "get.php";
     type Params = HistoryParams;

@@ -86,6 +86,7 @@ pub struct IncomingOp;
 
 impl Operation for IncomingOp {
     const NAME: &'static str = "incoming";
+    const LISTS: bool = true;
     const EFFECT: crate::retry::Effect = crate::retry::Effect::Read;
     const SCRIPT: &'static str = "get.php";
     type Params = IncomingParams;

@@ -482,6 +482,7 @@ pub struct JobsOp;
 
 impl Operation for JobsOp {
     const NAME: &'static str = "jobs";
+    const LISTS: bool = true;
     const EFFECT: Effect = Effect::Read;
     const SCRIPT: &'static str = "jobs.php";
     type Params = JobsParams;

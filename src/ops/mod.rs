@@ -29,6 +29,8 @@ macro_rules! script_op {
             const NAME: &'static str = $name;
             const EFFECT: crate::retry::Effect = crate::retry::Effect::$effect;
             const SCRIPT: &'static str = $script;
+            // Every read of these scripts answers with a list.
+            const LISTS: bool = matches!(crate::retry::Effect::$effect, crate::retry::Effect::Read);
             type Params = $params;
             type Output = $output;
 
@@ -89,6 +91,10 @@ pub trait Operation {
     /// Whether the parameters go as a JSON object in a POST body to `/rest/<SCRIPT>/` instead of
     /// a form to `/sys/<SCRIPT>`.
     const JSON_BODY: bool = false;
+    /// Whether a successful answer is a list of records. In the line formats (fmt=0, 1) a list
+    /// of no records is no lines at all, so for these operations an empty body is the empty
+    /// list rather than an unreadable answer.
+    const LISTS: bool = false;
     /// What the operation does to the account: whether a request that got no readable answer
     /// may be sent again (see [`crate::retry`]). No default, so that every operation decides.
     const EFFECT: Effect;
@@ -176,7 +182,11 @@ macro_rules! operations {
                         if let Some(raw) = <$op as Operation>::parse_raw(p, status, body) {
                             return raw.map(Output::$variant);
                         }
-                        let answer = response::decode(status, body, <$op as Operation>::reason)?;
+                        let answer = if <$op as Operation>::LISTS && response::is_blank(status, body) {
+                            response::Answer::Text("")
+                        } else {
+                            response::decode(status, body, <$op as Operation>::reason)?
+                        };
                         <$op as Operation>::parse(p, answer).map(Output::$variant)
                     } )+
                 }

@@ -198,6 +198,7 @@ pub struct OperatorTemplatesOp;
 
 impl Operation for OperatorTemplatesOp {
     const NAME: &'static str = "operator_templates";
+    const LISTS: bool = true;
     const EFFECT: Effect = Effect::Read;
     const SCRIPT: &'static str = "op_templates.php";
     type Params = OperatorTemplatesParams;

@@ -73,6 +73,7 @@ pub struct RatesOp;
 
 impl Operation for RatesOp {
     const NAME: &'static str = "rates";
+    const LISTS: bool = true;
     const EFFECT: crate::retry::Effect = crate::retry::Effect::Read;
     const SCRIPT: &'static str = "get.php";
     type Params = RatesParams;

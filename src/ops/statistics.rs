@@ -76,6 +76,7 @@ pub struct StatisticsOp;
 
 impl Operation for StatisticsOp {
     const NAME: &'static str = "statistics";
+    const LISTS: bool = true;
     const EFFECT: crate::retry::Effect = crate::retry::Effect::Read;
     const SCRIPT: &'static str = "get.php";
     type Params = StatisticsParams;

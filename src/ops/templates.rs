@@ -259,6 +259,7 @@ pub struct TemplatesOp;
 
 impl Operation for TemplatesOp {
     const NAME: &'static str = "templates";
+    const LISTS: bool = true;
     const EFFECT: Effect = Effect::Read;
     const SCRIPT: &'static str = "templates.php";
     type Params = TemplatesParams;
