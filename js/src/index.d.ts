@@ -719,34 +719,14 @@ export interface HistoryParams {
   prev_id?: RecordId;
 }
 
-export interface HistoryMessage {
-  status: number;
-  status_text?: string;
-  is_final: boolean;
-  err?: number;
-  err_text?: string;
-  /** `DD.MM.YYYY hh:mm:ss`. */
-  last_date?: string;
-  last_timestamp?: number;
-  send_date?: string;
-  send_timestamp?: number;
-  phone?: string;
-  cost?: Money;
-  sender_id?: string;
-  status_name?: string;
-  message?: string;
-  /** 0 SMS, 1 Flash, 2 binary, 3 WAP push, 4 HLR, 5 ping, 6 MMS, 7 call, 8 e-mail, 10 Viber, 12 social. */
-  type?: number;
-  country?: string;
-  operator?: string;
-  region?: string;
-  id?: string;
+/** A sent message as the history reports it: a status's fields and the history's own. */
+export interface HistoryMessage extends MessageStatus {
   /** The global id, for `prev_id`. */
   int_id?: number;
-  sms_count?: number;
+  /** The `format` it was sent in (0 SMS, 8 e-mail…). */
   format?: number;
+  /** The server's checksum of the message. */
   crc?: string;
-  mccmnc?: string;
 }
 
 export interface HistoryResult {

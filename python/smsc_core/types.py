@@ -305,33 +305,12 @@ class Document(TypedDict, total=False):
 # ---- Getting data ----
 
 
-class HistoryMessage(TypedDict):
-    """A sent message as the history reports it."""
+class HistoryMessage(MessageStatus):
+    """A sent message as the history reports it: a status's fields and the history's own."""
 
-    status: int
-    status_text: NotRequired[str]
-    is_final: bool
-    err: NotRequired[int]
-    err_text: NotRequired[str]
-    last_date: NotRequired[str]
-    last_timestamp: NotRequired[int]
-    send_date: NotRequired[str]
-    send_timestamp: NotRequired[int]
-    phone: NotRequired[str]
-    cost: NotRequired[Decimal]
-    sender_id: NotRequired[str]
-    status_name: NotRequired[str]
-    message: NotRequired[str]
-    type: NotRequired[int]
-    country: NotRequired[str]
-    operator: NotRequired[str]
-    region: NotRequired[str]
-    id: NotRequired[str]
     int_id: NotRequired[int]
-    sms_count: NotRequired[int]
     format: NotRequired[int]
     crc: NotRequired[str]
-    mccmnc: NotRequired[str]
 
 
 class HistoryResult(TypedDict):

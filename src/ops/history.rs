@@ -17,14 +17,13 @@ use serde_json::Value;
 
 use super::data;
 use super::records::{self, Layout, RecordId};
-use super::text::{json_i64, json_money, json_text, not_an_object};
+use super::status::MessageStatus;
+use super::text::{json_i64, not_an_object};
 use super::validate::{self, Phones};
 use super::Operation;
-use crate::codes;
 use crate::error::{Error, Result};
-use crate::money::Money;
 use crate::request::Form;
-use crate::response::{snippet, Answer};
+use crate::response::Answer;
 
 /// The most messages one history request returns.
 pub const MAX_HISTORY_COUNT: u32 = 1000;
@@ -64,79 +63,21 @@ pub struct HistoryResult {
     pub next_prev_id: Option<i64>,
 }
 
-/// A sent message as the history reports it.
+/// A sent message as the history reports it: the fields of a status, and the history's own.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct HistoryMessage {
-    /// Status code (see `status_text`).
-    pub status: i64,
-    /// The documented meaning of `status`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_text: Option<&'static str>,
-    /// Whether the status is settled (delivered or failed).
-    pub is_final: bool,
-    /// Error code when the message was not delivered.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub err: Option<i64>,
-    /// The documented meaning of `err`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub err_text: Option<&'static str>,
-    /// When the status last changed, `DD.MM.YYYY hh:mm:ss`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_date: Option<String>,
-    /// When the status last changed, Unix time.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_timestamp: Option<i64>,
-    /// When it was sent, `DD.MM.YYYY hh:mm:ss`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_date: Option<String>,
-    /// When it was sent, Unix time.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_timestamp: Option<i64>,
-    /// The recipient.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// What it cost.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cost: Option<Money>,
-    /// The sender name used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sender_id: Option<String>,
-    /// The server's (localised) name of the status.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_name: Option<String>,
-    /// The text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    /// Message type: 0 SMS, 1 Flash, 2 binary, 3 WAP push, 4 HLR, 5 ping, 6 MMS, 7 call, 8 e-mail, 10 Viber, 12 social.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub message_type: Option<i64>,
-    /// Subscriber's country.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// Subscriber's operator.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub operator: Option<String>,
-    /// Subscriber's region.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    /// The message id (the client's, or the server's).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    /// The status fields, read as status.php's are (same names, same meanings).
+    #[serde(flatten)]
+    pub status: MessageStatus,
     /// The global message id, for `prev_id`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub int_id: Option<i64>,
-    /// SMS parts (`sms_cnt`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sms_count: Option<i64>,
     /// The `format` the message was sent in (0 SMS, 8 e-mail…).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<i64>,
     /// The server's checksum of the message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub crc: Option<String>,
-    /// Operator network code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mccmnc: Option<String>,
 }
 
 /// The fields in the page's order; the text is free and may hold commas.
@@ -245,37 +186,10 @@ fn from_record(v: &Value) -> Result<HistoryMessage> {
     if !v.is_object() {
         return Err(not_an_object("a sent message", v));
     }
-    let status = json_i64(v, "status")?.ok_or_else(|| {
-        Error::parse(format!(
-            "a sent message without `status`: {}",
-            snippet(&v.to_string())
-        ))
-    })?;
-    let err = json_i64(v, "err")?;
     Ok(HistoryMessage {
-        status,
-        status_text: codes::status_text(status),
-        is_final: codes::status_is_final(status),
-        err,
-        err_text: err.and_then(codes::error_text),
-        last_date: records::field_text(v, "last_date"),
-        last_timestamp: json_i64(v, "last_timestamp")?,
-        send_date: records::field_text(v, "send_date"),
-        send_timestamp: json_i64(v, "send_timestamp")?,
-        phone: records::field_text(v, "phone"),
-        cost: json_money(v, "cost")?,
-        sender_id: records::field_text(v, "sender_id"),
-        status_name: records::field_text(v, "status_name"),
-        message: json_text(v, "message"),
-        message_type: json_i64(v, "type")?,
-        country: records::field_text(v, "country"),
-        operator: records::field_text(v, "operator"),
-        region: records::field_text(v, "region"),
-        id: records::field_text(v, "id"),
+        status: super::status::message_from_json(v)?,
         int_id: json_i64(v, "int_id")?,
-        sms_count: json_i64(v, "sms_cnt")?,
         format: json_i64(v, "format")?,
         crc: records::field_text(v, "crc"),
-        mccmnc: records::field_text(v, "mccmnc"),
     })
 }

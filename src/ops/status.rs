@@ -288,22 +288,24 @@ impl Operation for StatusOp {
     fn parse(params: &StatusParams, answer: Answer<'_>) -> Result<StatusResult> {
         let refs = params.refs()?;
         let mut messages = match answer {
-            Answer::Json(Value::Array(items)) => {
-                items.iter().map(from_json).collect::<Result<Vec<_>>>()?
-            }
+            Answer::Json(Value::Array(items)) => items
+                .iter()
+                .map(message_from_json)
+                .collect::<Result<Vec<_>>>()?,
             // The XML answer for several messages is `<result><sms>…</sms>…</result>`.
             Answer::Json(Value::Object(mut obj))
                 if !obj.contains_key("status") && obj.contains_key("sms") =>
             {
                 match obj.remove("sms") {
-                    Some(Value::Array(items)) => {
-                        items.iter().map(from_json).collect::<Result<Vec<_>>>()?
-                    }
-                    Some(one) => vec![from_json(&one)?],
+                    Some(Value::Array(items)) => items
+                        .iter()
+                        .map(message_from_json)
+                        .collect::<Result<Vec<_>>>()?,
+                    Some(one) => vec![message_from_json(&one)?],
                     None => Vec::new(),
                 }
             }
-            Answer::Json(v) => vec![from_json(&v)?],
+            Answer::Json(v) => vec![message_from_json(&v)?],
             Answer::Text(text) => text
                 .lines()
                 .map(str::trim)
@@ -335,7 +337,9 @@ pub(crate) fn status_reason(code: i64) -> Reason {
     }
 }
 
-fn from_json(v: &Value) -> Result<MessageStatus> {
+/// One message's status from a JSON object (or an XML element read into one); also what the
+/// history reports of each sent message.
+pub(crate) fn message_from_json(v: &Value) -> Result<MessageStatus> {
     if !v.is_object() {
         return Err(not_an_object("a message status", v));
     }
