@@ -1,9 +1,6 @@
 """End to end over real HTTP: the library builds each request and reads each answer, urllib
 moves the bytes, and the local SMSC emulator answers as the documentation describes."""
 
-import os
-import pathlib
-import subprocess
 import urllib.request
 from decimal import Decimal
 
@@ -11,23 +8,6 @@ import pytest
 
 import smsc_core
 from smsc_core import Client, send
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-EMULATOR = os.environ.get("SMSC_EMULATOR", str(ROOT / "target" / "debug" / "smsc-emulator"))
-
-
-@pytest.fixture()
-def base_url():
-    if not os.path.exists(EMULATOR):
-        pytest.fail(f"the emulator is not built at {EMULATOR}: run `cargo build -p smsc-emulator`")
-    proc = subprocess.Popen([EMULATOR, "--exit-after", "120"], stdout=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline().strip()
-        assert line.startswith("listening on "), line
-        yield line.removeprefix("listening on ")
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 def advance(base_url, seconds):

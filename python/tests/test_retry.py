@@ -2,9 +2,6 @@
 is lost and none is sent twice."""
 
 import json
-import os
-import pathlib
-import subprocess
 import time
 import urllib.parse
 import urllib.request
@@ -14,24 +11,8 @@ import pytest
 import smsc_core
 from smsc_core import Client, send
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-EMULATOR = os.environ.get("SMSC_EMULATOR", str(ROOT / "target" / "debug" / "smsc-emulator"))
 # Tiny delays keep the suite fast; the advice scales them as it would the defaults.
 RETRY = {"base_delay_ms": 1, "rate_limit_delay_ms": 2}
-
-
-@pytest.fixture()
-def base_url():
-    if not os.path.exists(EMULATOR):
-        pytest.fail(f"the emulator is not built at {EMULATOR}: run `cargo build -p smsc-emulator`")
-    proc = subprocess.Popen([EMULATOR, "--exit-after", "120"], stdout=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline().strip()
-        assert line.startswith("listening on "), line
-        yield line.removeprefix("listening on ")
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 def admin(base_url, path, **fields):
