@@ -1,9 +1,9 @@
 //! End to end over real HTTP: the core builds each request and reads each answer, ureq moves
 //! the bytes, and the local SMSC emulator (in-process, on a free port) answers.
 
-use smsc_core::ops::balance::BalanceParams;
-use smsc_core::ops::send::SendSmsParams;
-use smsc_core::ops::status::StatusParams;
+use smsc_core::ops::balance::{Balance, BalanceParams};
+use smsc_core::ops::send::{SendResult, SendSmsParams};
+use smsc_core::ops::status::{MessageStatus, StatusParams};
 use smsc_core::{Client, Error, Output, Reason, Request};
 
 fn agent() -> ureq::Agent {
@@ -34,11 +34,12 @@ fn emulator() -> String {
     format!("http://{addr}")
 }
 
-#[test]
-fn send_then_status_then_balance() {
+/// Sends one SMS (asking for its cost) from the account `login`, moves the emulator's clock past
+/// delivery, and reads the message's status and the account's balance with its currency.
+fn send_then_read(login: &str, password: &str, text: &str) -> (SendResult, MessageStatus, Balance) {
     let base = emulator();
     let agent = agent();
-    let client = Client::new("demo", "demo-password")
+    let client = Client::new(login, password)
         .and_then(|c| c.with_base_url(&base))
         .unwrap();
     let Output::SendSms(sent) = call(
@@ -46,22 +47,19 @@ fn send_then_status_then_balance() {
         &client
             .send_sms(SendSmsParams {
                 cost: Some(3),
-                ..SendSmsParams::new("79991234567", "Hello from Rust")
+                ..SendSmsParams::new("79991234567", text)
             })
             .unwrap(),
     )
     .unwrap() else {
         panic!("not a send result")
     };
-    assert_eq!(sent.sms_count, 1);
-    assert_eq!(sent.cost.as_ref().map(|c| c.as_str()), Some("2.50"));
-    let id = sent.id.expect("an id");
-
+    let id = sent.id.clone().expect("an id");
     agent
         .post(format!("{base}/emulator/advance?seconds=15"))
         .send("")
         .unwrap();
-    let Output::Status(status) = call(
+    let Output::Status(mut status) = call(
         &agent,
         &client
             .status(StatusParams::one(&id, "79991234567"))
@@ -70,9 +68,6 @@ fn send_then_status_then_balance() {
     .unwrap() else {
         panic!("not a status result")
     };
-    assert_eq!(status.messages[0].status, 1);
-    assert!(status.messages[0].is_final);
-
     let Output::Balance(balance) = call(
         &agent,
         &client.balance(BalanceParams { currency: true }).unwrap(),
@@ -80,6 +75,16 @@ fn send_then_status_then_balance() {
     .unwrap() else {
         panic!("not a balance")
     };
+    (sent, status.messages.remove(0), balance)
+}
+
+#[test]
+fn send_then_status_then_balance() {
+    let (sent, status, balance) = send_then_read("demo", "demo-password", "Hello from Rust");
+    assert_eq!(sent.sms_count, 1);
+    assert_eq!(sent.cost.as_ref().map(|c| c.as_str()), Some("2.50"));
+    assert_eq!(status.status, 1);
+    assert!(status.is_final);
     assert_eq!(balance.balance.as_str(), "997.50");
     assert_eq!(balance.currency.as_deref(), Some("RUB"));
 }
@@ -230,44 +235,10 @@ fn getting_data_reads_alike_in_every_format() {
 /// is charged, and its final status carries `err` 200 with its documented meaning.
 #[test]
 fn virtual_sending_is_free_and_says_so_in_the_status() {
-    let base = emulator();
-    let agent = agent();
-    let client = Client::new("virtual", "virtual-password")
-        .and_then(|c| c.with_base_url(&base))
-        .unwrap();
-    let Output::SendSms(sent) = call(
-        &agent,
-        &client
-            .send_sms(SendSmsParams {
-                cost: Some(3),
-                ..SendSmsParams::new("79991234567", "Trying the integration")
-            })
-            .unwrap(),
-    )
-    .unwrap() else {
-        panic!("not a send result")
-    };
+    let (sent, status, balance) =
+        send_then_read("virtual", "virtual-password", "Trying the integration");
     assert_eq!(sent.cost.as_ref().map(|c| c.as_str()), Some("0.00"));
-    let id = sent.id.expect("an id");
-    agent
-        .post(format!("{base}/emulator/advance?seconds=15"))
-        .send("")
-        .unwrap();
-    let Output::Status(status) = call(
-        &agent,
-        &client
-            .status(StatusParams::one(&id, "79991234567"))
-            .unwrap(),
-    )
-    .unwrap() else {
-        panic!("not a status result")
-    };
-    assert_eq!(status.messages[0].err, Some(200));
-    assert_eq!(status.messages[0].err_text, Some("Virtual sending"));
-    let Output::Balance(balance) =
-        call(&agent, &client.balance(BalanceParams::default()).unwrap()).unwrap()
-    else {
-        panic!("not a balance")
-    };
+    assert_eq!(status.err, Some(200));
+    assert_eq!(status.err_text, Some("Virtual sending"));
     assert_eq!(balance.balance.as_str(), "1000.00");
 }
