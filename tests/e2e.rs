@@ -4,35 +4,11 @@
 use smsc_core::ops::balance::{Balance, BalanceParams};
 use smsc_core::ops::send::{SendResult, SendSmsParams};
 use smsc_core::ops::status::{MessageStatus, StatusParams};
-use smsc_core::{Client, Error, Output, Reason, Request};
+use smsc_core::{Client, Error, Output, Reason};
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into()
-}
+mod common;
 
-fn call(agent: &ureq::Agent, request: &Request) -> Result<Output, Error> {
-    let mut builder = ureq::http::Request::builder()
-        .method(request.method.as_str())
-        .uri(&request.url);
-    for (k, v) in &request.headers {
-        builder = builder.header(k, v);
-    }
-    let http = builder
-        .body(request.body.clone().unwrap_or_default())
-        .expect("valid request");
-    let mut response = agent.run(http).expect("the emulator answers");
-    let status = response.status().as_u16();
-    let body = response.body_mut().read_to_vec().expect("body");
-    request.parse(status, &body)
-}
-
-fn emulator() -> String {
-    let addr = smsc_emulator::spawn(smsc_emulator::Config::default()).expect("emulator starts");
-    format!("http://{addr}")
-}
+use common::{agent, call, emulator};
 
 /// Sends one SMS (asking for its cost) from the account `login`, moves the emulator's clock past
 /// delivery, and reads the message's status and the account's balance with its currency.

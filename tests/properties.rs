@@ -4,7 +4,10 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use smsc_core::{Client, Error, Format, Method, Request, OPERATIONS};
+mod common;
+
+use common::call;
+use smsc_core::{Client, Format, Method, OPERATIONS};
 
 /// JSON values of every kind, nested a few levels, with keys drawn from real parameter names
 /// so that generated objects often reach the checks past "unknown parameter".
@@ -126,32 +129,9 @@ fn valid_calls() -> &'static [(String, Value)] {
 
 // ---- the emulator ----------------------------------------------------------------------------
 
-fn call(agent: &ureq::Agent, request: &Request) -> Result<smsc_core::Output, Error> {
-    let mut builder = ureq::http::Request::builder()
-        .method(request.method.as_str())
-        .uri(&request.url);
-    for (k, v) in &request.headers {
-        builder = builder.header(k, v);
-    }
-    let http = builder
-        .body(request.body.clone().unwrap_or_default())
-        .expect("valid request");
-    let mut response = agent.run(http).expect("the emulator answers");
-    let status = response.status().as_u16();
-    let body = response.body_mut().read_to_vec().expect("body");
-    request.parse(status, &body)
-}
-
 fn emulator() -> &'static (String, ureq::Agent) {
     static EMULATOR: std::sync::OnceLock<(String, ureq::Agent)> = std::sync::OnceLock::new();
-    EMULATOR.get_or_init(|| {
-        let addr = smsc_emulator::spawn(smsc_emulator::Config::default()).expect("emulator starts");
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        (format!("http://{addr}"), agent)
-    })
+    EMULATOR.get_or_init(|| (common::emulator(), common::agent()))
 }
 
 /// Generated sends, costs and status queries: texts of any length and alphabet, valid and

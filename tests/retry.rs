@@ -1,33 +1,17 @@
 //! Following the retry advice against an emulator told to misbehave: no message is lost and
 //! none is sent twice. ureq moves the bytes; the emulator runs in-process on a free port.
 
+mod common;
+
 use std::time::Duration;
 
+use common::agent;
 use serde_json::json;
 use smsc_core::{Action, Advice, Client, Failure, Output, Request, Transport};
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
-}
-
 /// One exchange: the result, or the failure the advice is asked about.
 fn exchange(agent: &ureq::Agent, request: &Request) -> Result<Output, Failure> {
-    let mut builder = ureq::http::Request::builder()
-        .method(request.method.as_str())
-        .uri(&request.url);
-    for (k, v) in &request.headers {
-        builder = builder.header(k, v);
-    }
-    let http = builder
-        .body(request.body.clone().unwrap_or_default())
-        .expect("valid request");
-    let mut response = agent.run(http).map_err(transport)?;
-    let status = response.status().as_u16();
-    let body = response.body_mut().read_to_vec().map_err(transport)?;
+    let (status, body) = common::exchange(agent, request).map_err(transport)?;
     request.parse(status, &body).map_err(|e| Failure::from(&e))
 }
 
