@@ -4,18 +4,6 @@
 #include "smsc.h"
 #include "common.h"
 
-static int passed = 0, failed = 0;
-
-#define CHECK(cond, what)                                   \
-    do {                                                    \
-        if (cond) {                                         \
-            passed++;                                       \
-        } else {                                            \
-            failed++;                                       \
-            printf("FAIL line %d: %s\n", __LINE__, what);  \
-        }                                                   \
-    } while (0)
-
 /* Whether `s` is non-NULL and equal to `want`. */
 static int is(const char *s, const char *want) { return s != NULL && strcmp(s, want) == 0; }
 

@@ -6,18 +6,6 @@
 #include "smsc.h"
 #include "common.h"
 
-static int passed = 0, failed = 0;
-
-#define CHECK(cond, what)                                   \
-    do {                                                    \
-        if (cond) {                                         \
-            passed++;                                       \
-        } else {                                            \
-            failed++;                                       \
-            printf("FAIL line %d: %s\n", __LINE__, what);  \
-        }                                                   \
-    } while (0)
-
 static const char *BAD = "bad\xc3(utf8"; /* a lead byte without its continuation */
 #define DEEP 100000
 

@@ -6,6 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Every program counts its checks and prints "N passed, M failed" at the end. */
+static int passed = 0, failed = 0;
+
+#define CHECK(cond, what)                                  \
+    do {                                                   \
+        if (cond) {                                        \
+            passed++;                                      \
+        } else {                                           \
+            failed++;                                      \
+            printf("FAIL line %d: %s\n", __LINE__, what); \
+        }                                                  \
+    } while (0)
+
 /* Reads a whole file into a NUL-terminated buffer the caller frees; NULL on failure. */
 static inline char *read_file(const char *path, size_t *len_out) {
     FILE *f = fopen(path, "rb");

@@ -5,16 +5,7 @@
 
 #include "smsc.h"
 #include "smsc_curl.h"
-
-static int passed = 0, failed = 0;
-#define CHECK(cond, what)                                  \
-    do {                                                   \
-        if (cond) passed++;                                \
-        else {                                             \
-            failed++;                                      \
-            printf("FAIL line %d: %s\n", __LINE__, what); \
-        }                                                  \
-    } while (0)
+#include "common.h"
 
 /* Prepares and performs one call; the caller frees the result. */
 static smsc_status call(CURL *curl, smsc_client *client, const char *op, const char *params, smsc_result **res,

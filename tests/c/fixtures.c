@@ -7,7 +7,6 @@
 #include "smsc.h"
 #include "common.h"
 
-static int passed = 0, failed = 0;
 
 static int b64_value(char c) {
     if (c >= 'A' && c <= 'Z') return c - 'A';

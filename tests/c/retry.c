@@ -8,16 +8,7 @@
 
 #include "smsc.h"
 #include "smsc_curl.h"
-
-static int passed = 0, failed = 0;
-#define CHECK(cond, what)                                  \
-    do {                                                   \
-        if (cond) passed++;                                \
-        else {                                             \
-            failed++;                                      \
-            printf("FAIL line %d: %s\n", __LINE__, what); \
-        }                                                  \
-    } while (0)
+#include "common.h"
 
 static const char *base;
 
