@@ -39,6 +39,7 @@ purity:
 # ---- Rust: unit tests, the fixture corpus, end to end, the header check --------------------
 rust:
 	cargo test --workspace --features smsc-core/capi
+	cargo test -p smsc-core --lib --features rust_decimal money
 
 emulator:
 	cargo build -p smsc-emulator
@@ -57,7 +58,7 @@ js: wasm emulator
 
 # ---- C: fixtures, API edge cases and end to end, under valgrind and ASan+UBSan --------------
 $(CLIB): Cargo.toml Cargo.lock build.rs bindings/capi.rs bindings/cbindgen.toml $(wildcard src/*.rs src/ops/*.rs)
-	cargo build --release -p smsc-core --features capi --target-dir target/c
+	cargo rustc --release -p smsc-core --lib --features capi --target-dir target/c --crate-type staticlib,cdylib
 
 c: $(CLIB) emulator
 	bash tests/c/run.sh $(CLIB) target/c/tests $(EMULATOR)

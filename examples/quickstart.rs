@@ -11,12 +11,14 @@
 use smsc_core::ops::balance::BalanceParams;
 use smsc_core::ops::send::SendSmsParams;
 use smsc_core::ops::status::StatusParams;
-use smsc_core::{Client, ClientConfig, Output, Request};
+use smsc_core::ops::Cost;
+use smsc_core::{CallOf, Client, ClientConfig, Prepared};
 
 type AnyError = Box<dyn std::error::Error>;
 
-/// Sends a prepared request with ureq and lets the request read its own answer.
-fn call(agent: &ureq::Agent, request: &Request) -> Result<Output, AnyError> {
+/// Sends a prepared request with ureq and lets the request read its own answer, typed as the
+/// operation's result.
+fn call<O: CallOf>(agent: &ureq::Agent, request: &Prepared<O>) -> Result<O::Output, AnyError> {
     let mut builder = ureq::http::Request::builder()
         .method(request.method.as_str())
         .uri(&request.url);
@@ -51,13 +53,10 @@ fn main() -> Result<(), AnyError> {
     let sent = call(
         &agent,
         &client.send_sms(SendSmsParams {
-            cost: Some(3),
+            cost: Some(Cost::SendWithCostAndBalance),
             ..SendSmsParams::new(&phone, "Hello from smsc-core (Rust)")
         })?,
     )?;
-    let Output::SendSms(sent) = sent else {
-        return Err("unexpected answer".into());
-    };
     let id = sent.id.clone().ok_or("the server gave no message id")?;
     println!(
         "rust: sent message {id}: {} SMS, cost {}, balance left {}",
@@ -67,23 +66,19 @@ fn main() -> Result<(), AnyError> {
     );
 
     let status = call(&agent, &client.status(StatusParams::one(&id, &phone))?)?;
-    if let Output::Status(status) = status {
-        for m in &status.messages {
-            println!(
-                "rust: status of {id}: {} ({})",
-                m.status,
-                m.status_text.unwrap_or("unknown status")
-            );
-        }
+    for m in &status.messages {
+        println!(
+            "rust: status of {id}: {} ({})",
+            m.status,
+            m.status_text.unwrap_or("unknown status")
+        );
     }
 
     let balance = call(&agent, &client.balance(BalanceParams { currency: true })?)?;
-    if let Output::Balance(b) = balance {
-        println!(
-            "rust: balance {} {}",
-            b.balance,
-            b.currency.as_deref().unwrap_or("")
-        );
-    }
+    println!(
+        "rust: balance {} {}",
+        balance.balance,
+        balance.currency.as_deref().unwrap_or("")
+    );
     Ok(())
 }

@@ -345,29 +345,10 @@ impl Client {
         Self::from_config(ops::from_json_value(config, "config")?)
     }
 
-    /// Prepares a balance request.
-    pub fn balance(&self, params: ops::balance::BalanceParams) -> Result<Request> {
-        self.prepare(Call::Balance(params))
-    }
-
-    /// Prepares a request that sends an SMS (or asks its price, with `cost = 1`).
-    pub fn send_sms(&self, params: ops::send::SendSmsParams) -> Result<Request> {
-        self.prepare(Call::SendSms(params))
-    }
-
-    /// Prepares a request for the price of a message, without sending it.
-    pub fn cost(&self, params: ops::cost::CostParams) -> Result<Request> {
-        self.prepare(Call::Cost(params))
-    }
-
-    /// Prepares a status request for one or several messages.
-    pub fn status(&self, params: ops::status::StatusParams) -> Result<Request> {
-        self.prepare(Call::Status(params))
-    }
-
-    /// Prepares a request that deletes sent messages.
-    pub fn delete_message(&self, params: ops::delete::DeleteParams) -> Result<Request> {
-        self.prepare(Call::DeleteMessage(params))
+    /// Checks the parameters of operation `O` and builds its typed request. Every operation
+    /// also has a method of its own name (`client.balance(…)`, `client.history(…)`).
+    pub fn prepare_op<O: ops::CallOf>(&self, params: O::Params) -> Result<crate::Prepared<O>> {
+        self.prepare(O::call(params)).map(crate::Prepared::new)
     }
 }
 

@@ -6,17 +6,20 @@
 //! socket: the caller sends the request with whatever HTTP client it already uses.
 //!
 //! ```
-//! use smsc_core::{Client, ops::balance::BalanceParams, ops::Output};
+//! use smsc_core::{Client, Money, ops::balance::BalanceParams};
 //!
 //! let client = Client::new("my-login", "my-password")?;
 //! let request = client.balance(BalanceParams { currency: true })?;
 //! assert_eq!(request.url, "https://smsc.ru/sys/balance.php");
 //! // ... send request.method / request.url / request.headers / request.body with any client ...
-//! let answer = request.parse(200, br#"{"balance": "250.80", "currency": "RUB"}"#)?;
-//! let Output::Balance(balance) = answer else { unreachable!() };
+//! let balance = request.parse(200, br#"{"balance": "250.80", "currency": "RUB"}"#)?;
+//! assert_eq!(balance.balance, "250.8".parse::<Money>()?);
 //! assert_eq!(balance.balance.as_str(), "250.80");
 //! # Ok::<(), smsc_core::Error>(())
 //! ```
+//!
+//! Every operation has a method of its own name on [`Client`] returning a [`Prepared`] request,
+//! whose `parse` gives that operation's own result type.
 //!
 //! The JavaScript, Python and C frontends are thin layers over [`Client::prepare_json`],
 //! [`Request::parse`] and [`view::View`]; they live in `bindings/` and are compiled in by the
@@ -46,6 +49,7 @@ pub mod codes;
 pub mod error;
 pub mod money;
 pub mod ops;
+mod prepared;
 pub mod request;
 pub mod response;
 pub mod retry;
@@ -57,7 +61,8 @@ pub use callback::{parse_callback, parse_callback_json, Callback, CallbackOption
 pub use client::{Client, ClientConfig, Credentials, Format, Method, Secret};
 pub use error::{Error, ErrorKind, Reason, Result};
 pub use money::Money;
-pub use ops::{Call, Output, OPERATIONS};
+pub use ops::{Call, CallOf, Operation, Output, OPERATIONS};
+pub use prepared::{OutputOf, Prepared};
 pub use request::Request;
 pub use retry::{Action, Advice, Effect, Failure, RetryPolicy, Transport};
 pub use smtp::{SmtpMessage, SmtpParams};

@@ -7,7 +7,11 @@ use serde::{Deserialize, Serialize};
 /// Balances and prices are never turned into binary floating point by the library: the server's
 /// decimal text is kept, checked to be a decimal number, and handed to each language in its exact
 /// form (a `String` in Rust and JS, `decimal.Decimal` in Python, a string in C).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// Amounts compare, order and hash by value: `"2.50"` equals `"2.5"` and `"-0"` equals `"0"`,
+/// while [`Money::as_str`] still gives the text as written. With the `rust_decimal` feature an
+/// amount converts to and from [`rust_decimal::Decimal`].
+#[derive(Debug, Clone)]
 pub struct Money(String);
 
 /// The name under which [`Money`] serializes as a newtype struct; frontends that have an exact
@@ -41,6 +45,102 @@ impl Money {
     pub fn to_f64(&self) -> f64 {
         self.0.parse().unwrap_or(f64::NAN)
     }
+
+    /// The value in a canonical form: whether it is below zero, the whole part without leading
+    /// zeros, the fraction without trailing zeros. Two amounts are equal when these are.
+    fn canonical(&self) -> (bool, &str, &str) {
+        let digits = self.0.strip_prefix('-').unwrap_or(&self.0);
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let int = int.trim_start_matches('0');
+        let frac = frac.trim_end_matches('0');
+        let zero = int.is_empty() && frac.is_empty();
+        (self.0.starts_with('-') && !zero, int, frac)
+    }
+
+    /// The amount as a [`rust_decimal::Decimal`]; an amount with more digits than it holds
+    /// (28 or so) is [`Error::Invalid`](crate::Error::Invalid) rather than rounded.
+    #[cfg(feature = "rust_decimal")]
+    pub fn to_decimal(&self) -> crate::Result<rust_decimal::Decimal> {
+        self.0.parse().map_err(|e| {
+            crate::Error::invalid(
+                "money",
+                format!("{} does not fit a rust_decimal::Decimal ({e})", self.0),
+            )
+        })
+    }
+}
+
+impl PartialEq for Money {
+    fn eq(&self, other: &Self) -> bool {
+        self.canonical() == other.canonical()
+    }
+}
+
+impl Eq for Money {}
+
+impl std::hash::Hash for Money {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.canonical().hash(state);
+    }
+}
+
+impl Ord for Money {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        let (a_neg, a_int, a_frac) = self.canonical();
+        let (b_neg, b_int, b_frac) = other.canonical();
+        // Magnitudes: more whole digits is larger; then digit by digit, the fraction padded.
+        let magnitude = a_int
+            .len()
+            .cmp(&b_int.len())
+            .then_with(|| a_int.cmp(b_int))
+            .then_with(|| {
+                let width = a_frac.len().max(b_frac.len());
+                format!("{a_frac:0<width$}").cmp(&format!("{b_frac:0<width$}"))
+            });
+        match (a_neg, b_neg) {
+            (false, false) => magnitude,
+            (true, true) => magnitude.reverse(),
+            (false, true) => Ordering::Greater,
+            (true, false) => Ordering::Less,
+        }
+    }
+}
+
+impl PartialOrd for Money {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::str::FromStr for Money {
+    type Err = crate::Error;
+
+    /// Reads a plain decimal number (`"2.50"`, `"-12"`), as [`Money::parse`] does.
+    fn from_str(text: &str) -> crate::Result<Money> {
+        Money::parse(text).ok_or_else(|| {
+            crate::Error::invalid(
+                "money",
+                format!("{text:?} is not a decimal amount; give digits with an optional sign and fraction, like \"2.50\""),
+            )
+        })
+    }
+}
+
+#[cfg(feature = "rust_decimal")]
+impl From<rust_decimal::Decimal> for Money {
+    fn from(value: rust_decimal::Decimal) -> Money {
+        Money(value.to_string())
+    }
+}
+
+#[cfg(feature = "rust_decimal")]
+impl TryFrom<&Money> for rust_decimal::Decimal {
+    type Error = crate::Error;
+
+    fn try_from(money: &Money) -> crate::Result<rust_decimal::Decimal> {
+        money.to_decimal()
+    }
 }
 
 impl std::fmt::Display for Money {
@@ -72,6 +172,43 @@ mod tests {
         assert_eq!(Money::parse("250.80").unwrap().as_str(), "250.80");
         assert_eq!(Money::parse("-0.10").unwrap().as_str(), "-0.10");
         assert_eq!(Money::parse(" 7 ").unwrap().as_str(), "7");
+    }
+
+    #[test]
+    fn compares_by_value_not_by_text() {
+        let m = |t: &str| Money::parse(t).unwrap();
+        assert_eq!(m("2.50"), m("2.5"));
+        assert_eq!(m("002.500"), m("2.5"));
+        assert_eq!(m("-0.00"), m("0"));
+        assert_ne!(m("2.5"), m("-2.5"));
+        assert_ne!(m("2.05"), m("2.5"));
+        assert!(m("10") > m("9.99"));
+        assert!(m("-10") < m("-9.99"));
+        assert!(m("0.1") > m("0.09"));
+        assert!(m("-0.5") < m("0"));
+        assert_eq!(m("2.50").as_str(), "2.50");
+        let hash = |v: &Money| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            v.hash(&mut h);
+            h.finish()
+        };
+        assert_eq!(hash(&m("2.50")), hash(&m("2.5")));
+        assert_eq!("2.5".parse::<Money>().unwrap(), m("2.50"));
+        assert!("2,5"
+            .parse::<Money>()
+            .unwrap_err()
+            .to_string()
+            .contains("2,5"));
+    }
+
+    #[cfg(feature = "rust_decimal")]
+    #[test]
+    fn converts_to_and_from_rust_decimal() {
+        let d = Money::parse("250.80").unwrap().to_decimal().unwrap();
+        assert_eq!(d, rust_decimal::Decimal::new(25080, 2));
+        assert_eq!(Money::from(d), Money::parse("250.8").unwrap());
+        assert!(Money::parse(&"9".repeat(40)).unwrap().to_decimal().is_err());
     }
 
     #[test]

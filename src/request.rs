@@ -253,7 +253,15 @@ impl Request {
     /// An error never repeats the request's credentials: a proxy or an error page may echo the
     /// address it was asked for (a GET URL holds the password), and error texts quote the body.
     pub fn parse(&self, status: u16, body: &[u8]) -> Result<Output> {
-        self.call.parse_hiding(status, body, &self.secrets())
+        self.call
+            .parse(status, body)
+            .map_err(|e| self.hide_secrets(e))
+    }
+
+    /// `err` with every credential of this request masked; the secrets are worked out only
+    /// when there is an error to mask.
+    pub(crate) fn hide_secrets(&self, err: crate::Error) -> crate::Error {
+        err.without_secrets(&self.secrets())
     }
 
     /// The credential values this request carries, as given and as they appear form-encoded,

@@ -4,11 +4,12 @@
 use smsc_core::ops::balance::{Balance, BalanceParams};
 use smsc_core::ops::send::{SendResult, SendSmsParams};
 use smsc_core::ops::status::{MessageStatus, StatusParams};
-use smsc_core::{Client, Error, Output, Reason};
+use smsc_core::ops::Cost;
+use smsc_core::{Client, Error, Reason};
 
 mod common;
 
-use common::{agent, call, emulator};
+use common::{agent, call, call_typed, emulator};
 
 /// Sends one SMS (asking for its cost) from the account `login`, moves the emulator's clock past
 /// delivery, and reads the message's status and the account's balance with its currency.
@@ -18,39 +19,33 @@ fn send_then_read(login: &str, password: &str, text: &str) -> (SendResult, Messa
     let client = Client::new(login, password)
         .and_then(|c| c.with_base_url(&base))
         .unwrap();
-    let Output::SendSms(sent) = call(
+    let sent = call_typed(
         &agent,
         &client
             .send_sms(SendSmsParams {
-                cost: Some(3),
+                cost: Some(Cost::SendWithCostAndBalance),
                 ..SendSmsParams::new("79991234567", text)
             })
             .unwrap(),
     )
-    .unwrap() else {
-        panic!("not a send result")
-    };
+    .unwrap();
     let id = sent.id.clone().expect("an id");
     agent
         .post(format!("{base}/emulator/advance?seconds=15"))
         .send("")
         .unwrap();
-    let Output::Status(mut status) = call(
+    let mut status = call_typed(
         &agent,
         &client
             .status(StatusParams::one(&id, "79991234567"))
             .unwrap(),
     )
-    .unwrap() else {
-        panic!("not a status result")
-    };
-    let Output::Balance(balance) = call(
+    .unwrap();
+    let balance = call_typed(
         &agent,
         &client.balance(BalanceParams { currency: true }).unwrap(),
     )
-    .unwrap() else {
-        panic!("not a balance")
-    };
+    .unwrap();
     (sent, status.messages.remove(0), balance)
 }
 

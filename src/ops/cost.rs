@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use super::choices::Cost;
 use super::send::{parse_send, send_reason, SendSmsParams};
 use super::Operation;
 use crate::error::{Error, Reason, Result};
@@ -37,17 +38,17 @@ impl Operation for CostOp {
     type Output = CostResult;
 
     fn encode(params: &CostParams, form: &mut Form) -> Result<()> {
-        if params.cost.is_some_and(|c| c != 1) {
+        if params.cost.is_some_and(|c| c != Cost::PriceOnly) {
             return Err(Error::invalid(
                 "cost",
                 "a price request always uses cost=1; leave `cost` out (or send with `send_sms`)",
             ));
         }
-        params.encode_with_cost(form, Some(1))
+        params.encode_with_cost(form, Some(Cost::PriceOnly))
     }
 
     fn parse(_: &CostParams, answer: Answer<'_>) -> Result<CostResult> {
-        let sent = parse_send(1, answer)?;
+        let sent = parse_send(Cost::PriceOnly, answer)?;
         let cost = sent
             .cost
             .ok_or_else(|| Error::parse("a price answer without a cost"))?;

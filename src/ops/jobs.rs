@@ -18,6 +18,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{DeserializeSeed, Error as _, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::choices::Cost;
 use super::records::{
     confirmed, one_line, parse_created, parse_record, parse_records, required_id, Record, RecordId,
 };
@@ -284,8 +285,8 @@ impl Operation for JobAddOp {
             ));
         }
         let cost = match p.send.cost {
-            None | Some(0) => None,
-            Some(1) => Some(1),
+            None | Some(Cost::Send) => None,
+            Some(Cost::PriceOnly) => Some(Cost::PriceOnly),
             Some(other) => {
                 return Err(Error::invalid(
                     "cost",

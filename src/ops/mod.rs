@@ -50,6 +50,7 @@ macro_rules! script_op {
 }
 
 pub mod balance;
+pub mod choices;
 pub mod cost;
 pub mod delete;
 mod hints;
@@ -57,6 +58,9 @@ pub mod send;
 pub mod status;
 mod text;
 pub(crate) mod validate;
+
+pub use choices::{Binary, Cost, Translit};
+pub use validate::{MessageId, Phones, MAX_MESSAGE_CHARS};
 
 // Mailing lists, templates and monitoring events (jobs.php, templates.php, op_templates.php, ping.php).
 pub mod jobs;
@@ -125,8 +129,65 @@ pub trait Operation {
     }
 }
 
+/// An operation that is one variant of [`Call`]: what a typed request ([`crate::Prepared`])
+/// needs to build its call and to find its own parameters in it. [`operations!`] implements it
+/// for every operation.
+pub trait CallOf: Operation + Sized {
+    /// The call of this operation with `params`.
+    fn call(params: Self::Params) -> Call;
+    /// This operation's parameters, when `call` is of this operation.
+    fn params(call: &Call) -> Option<&Self::Params>;
+}
+
+/// Reads the answer to operation `O` called with `params`: the one reading path of every
+/// operation, typed ([`crate::Prepared::parse`]) or by name ([`Call::parse`]).
+pub(crate) fn parse_answer<O: Operation>(
+    params: &O::Params,
+    status: u16,
+    body: &[u8],
+) -> Result<O::Output> {
+    if let Some(raw) = O::parse_raw(params, status, body) {
+        return raw;
+    }
+    let answer = if O::LISTS && response::is_blank(status, body) {
+        response::Answer::Text("")
+    } else {
+        response::decode(status, body, O::reason)?
+    };
+    O::parse(params, answer)
+}
+
 macro_rules! operations {
-    ($( $(#[$doc:meta])* $variant:ident => $op:ty ),+ $(,)?) => {
+    ($( $(#[$doc:meta])* $variant:ident => $op:ty as $method:ident ),+ $(,)?) => {
+        $(
+            impl CallOf for $op {
+                fn call(params: Self::Params) -> Call {
+                    Call::$variant(params)
+                }
+                fn params(call: &Call) -> Option<&Self::Params> {
+                    match call {
+                        Call::$variant(p) => Some(p),
+                        _ => None,
+                    }
+                }
+            }
+        )+
+
+        /// Typed requests, one method per operation: each returns a [`crate::Prepared`] whose
+        /// `parse` gives that operation's own result type.
+        impl crate::Client {
+            $(
+                $(#[$doc])*
+                pub fn $method(&self, params: <$op as Operation>::Params) -> Result<crate::Prepared<$op>> {
+                    self.prepare_op::<$op>(params)
+                }
+            )+
+        }
+
+        /// The name of each typed method of [`crate::Client`], in the order of [`OPERATIONS`].
+        #[cfg(test)]
+        const METHODS: &[&str] = &[ $( stringify!($method), )+ ];
+
         /// A checked-or-to-be-checked call of one operation, with its parameters.
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
@@ -178,17 +239,7 @@ macro_rules! operations {
             /// and parameters instead of a request object.
             pub fn parse(&self, status: u16, body: &[u8]) -> Result<Output> {
                 match self {
-                    $( Call::$variant(p) => {
-                        if let Some(raw) = <$op as Operation>::parse_raw(p, status, body) {
-                            return raw.map(Output::$variant);
-                        }
-                        let answer = if <$op as Operation>::LISTS && response::is_blank(status, body) {
-                            response::Answer::Text("")
-                        } else {
-                            response::decode(status, body, <$op as Operation>::reason)?
-                        };
-                        <$op as Operation>::parse(p, answer).map(Output::$variant)
-                    } )+
+                    $( Call::$variant(p) => parse_answer::<$op>(p, status, body).map(Output::$variant), )+
                 }
             }
 
@@ -229,127 +280,127 @@ macro_rules! operations {
 
 operations! {
     /// `balance.php`: the account balance.
-    Balance => balance::BalanceOp,
+    Balance => balance::BalanceOp as balance,
     /// `send.php`: send an SMS.
-    SendSms => send::SendSmsOp,
+    SendSms => send::SendSmsOp as send_sms,
     /// `send.php` with `cost=1`: the price of a message, without sending it.
-    Cost => cost::CostOp,
+    Cost => cost::CostOp as cost,
     /// `status.php`: the delivery status of one or several messages.
-    Status => status::StatusOp,
+    Status => status::StatusOp as status,
     /// `status.php` with `del=1`: delete sent messages.
-    DeleteMessage => delete::DeleteOp,
+    DeleteMessage => delete::DeleteOp as delete_message,
     /// `send.php` with `hlr=1`: HLR queries.
-    SendHlr => send::SendHlrOp,
+    SendHlr => send::SendHlrOp as send_hlr,
     /// `send.php` with `ping=1`: ping-SMS.
-    SendPing => send::SendPingOp,
+    SendPing => send::SendPingOp as send_ping,
     /// `send.php` with `mms=1`: an MMS.
-    SendMms => send::SendMmsOp,
+    SendMms => send::SendMmsOp as send_mms,
     /// `send.php` with `mail=1`: an e-mail.
-    SendEmail => send::SendEmailOp,
+    SendEmail => send::SendEmailOp as send_email,
     /// `send.php` with `call=1`: a voice call.
-    SendCall => send::SendCallOp,
+    SendCall => send::SendCallOp as send_call,
     /// `send.php` with `viber=1`: a Viber message.
-    SendViber => send::SendViberOp,
+    SendViber => send::SendViberOp as send_viber,
     /// `send.php` with `tg=1`: a Telegram message.
-    SendTelegram => send::SendTelegramOp,
+    SendTelegram => send::SendTelegramOp as send_telegram,
     /// `/rest/send/`: an SMS with the parameters as a JSON body.
-    SendSmsJson => send::SendSmsJsonOp,
+    SendSmsJson => send::SendSmsJsonOp as send_sms_json,
 
     // Mailing lists, templates and monitoring events.
     /// `jobs.php` with `add=1`: create a mailing list.
-    JobAdd => jobs::JobAddOp,
+    JobAdd => jobs::JobAddOp as job_add,
     /// `jobs.php` with `del=1`: delete a mailing list.
-    JobDelete => jobs::JobDeleteOp,
+    JobDelete => jobs::JobDeleteOp as job_delete,
     /// `jobs.php` with `cancel=1`: disable a mailing list waiting to be sent.
-    JobCancel => jobs::JobCancelOp,
+    JobCancel => jobs::JobCancelOp as job_cancel,
     /// `jobs.php` with `get=1`: one mailing list.
-    Job => jobs::JobOp,
+    Job => jobs::JobOp as job,
     /// `jobs.php` with `get_all=1`: the mailing lists.
-    Jobs => jobs::JobsOp,
+    Jobs => jobs::JobsOp as jobs,
     /// `templates.php` with `add=1`: create a message template.
-    TemplateAdd => templates::TemplateAddOp,
+    TemplateAdd => templates::TemplateAddOp as template_add,
     /// `templates.php` with `chg=1`: change a message template.
-    TemplateUpdate => templates::TemplateUpdateOp,
+    TemplateUpdate => templates::TemplateUpdateOp as template_update,
     /// `templates.php` with `del=1`: delete a message template.
-    TemplateDelete => templates::TemplateDeleteOp,
+    TemplateDelete => templates::TemplateDeleteOp as template_delete,
     /// `templates.php` with `get=1`: the message templates.
-    Templates => templates::TemplatesOp,
+    Templates => templates::TemplatesOp as templates,
     /// `op_templates.php` with `add=1`: create an operator template.
-    OperatorTemplateAdd => op_templates::OperatorTemplateAddOp,
+    OperatorTemplateAdd => op_templates::OperatorTemplateAddOp as operator_template_add,
     /// `op_templates.php` with `get=1`: the operator templates for a sender and text.
-    OperatorTemplates => op_templates::OperatorTemplatesOp,
+    OperatorTemplates => op_templates::OperatorTemplatesOp as operator_templates,
     /// `ping.php`: send an event notification of a monitoring task group.
-    MonitoringEvent => monitoring::MonitoringEventOp,
+    MonitoringEvent => monitoring::MonitoringEventOp as monitoring_event,
 
     // Contacts, sub-clients, sender names and documents.
     /// `phones.php?add=1`: create a contact.
-    ContactAdd => contacts::ContactAddOp,
+    ContactAdd => contacts::ContactAddOp as contact_add,
     /// `phones.php?chg=1`: change a contact.
-    ContactUpdate => contacts::ContactUpdateOp,
+    ContactUpdate => contacts::ContactUpdateOp as contact_update,
     /// `phones.php?del=1`: delete contacts.
-    ContactDelete => contacts::ContactDeleteOp,
+    ContactDelete => contacts::ContactDeleteOp as contact_delete,
     /// `phones.php?get=1`: list the contacts.
-    Contacts => contacts::ContactsOp,
+    Contacts => contacts::ContactsOp as contacts,
     /// `phones.php?add_group=1`: create a contact group.
-    GroupAdd => contacts::GroupAddOp,
+    GroupAdd => contacts::GroupAddOp as group_add,
     /// `phones.php?chg_group=1`: rename or renumber a group.
-    GroupUpdate => contacts::GroupUpdateOp,
+    GroupUpdate => contacts::GroupUpdateOp as group_update,
     /// `phones.php?del_group=1`: delete a group.
-    GroupDelete => contacts::GroupDeleteOp,
+    GroupDelete => contacts::GroupDeleteOp as group_delete,
     /// `phones.php?get_group=1`: list the groups.
-    Groups => contacts::GroupsOp,
+    Groups => contacts::GroupsOp as groups,
     /// `phones.php?move_group=1`: move contacts into a group.
-    ContactGroupMove => contacts::ContactGroupMoveOp,
+    ContactGroupMove => contacts::ContactGroupMoveOp as contact_group_move,
     /// `phones.php?move_group=2`: add a group to contacts.
-    ContactGroupAdd => contacts::ContactGroupAddOp,
+    ContactGroupAdd => contacts::ContactGroupAddOp as contact_group_add,
     /// `phones.php?move_group=3`: take contacts out of a group.
-    ContactGroupRemove => contacts::ContactGroupRemoveOp,
+    ContactGroupRemove => contacts::ContactGroupRemoveOp as contact_group_remove,
     /// `phones.php?add_black=1`: blacklist numbers.
-    BlacklistAdd => contacts::BlacklistAddOp,
+    BlacklistAdd => contacts::BlacklistAddOp as blacklist_add,
     /// `phones.php?del_black=1`: remove numbers from the blacklist.
-    BlacklistDelete => contacts::BlacklistDeleteOp,
+    BlacklistDelete => contacts::BlacklistDeleteOp as blacklist_delete,
     /// `users.php?add=1`: create a sub-client.
-    SubclientAdd => subclients::SubclientAddOp,
+    SubclientAdd => subclients::SubclientAddOp as subclient_add,
     /// `users.php?chg=1`: change a sub-client.
-    SubclientUpdate => subclients::SubclientUpdateOp,
+    SubclientUpdate => subclients::SubclientUpdateOp as subclient_update,
     /// `users.php?pay=1`: move money to or from a sub-client.
-    SubclientPay => subclients::SubclientPayOp,
+    SubclientPay => subclients::SubclientPayOp as subclient_pay,
     /// `users.php?get_stat=1`: statistics per sub-client.
-    SubclientStats => subclients::SubclientStatsOp,
+    SubclientStats => subclients::SubclientStatsOp as subclient_stats,
     /// `users.php?get_stat_all=1`: detailed sub-client statistics.
-    SubclientStatsDetailed => subclients::SubclientStatsDetailedOp,
+    SubclientStatsDetailed => subclients::SubclientStatsDetailedOp as subclient_stats_detailed,
     /// `senders.php?get=1`: list the sender names.
-    Senders => senders::SendersOp,
+    Senders => senders::SendersOp as senders,
     /// `senders.php?add=1`: add a sender name.
-    SenderAdd => senders::SenderAddOp,
+    SenderAdd => senders::SenderAddOp as sender_add,
     /// `senders.php?chg=1`: change a sender name.
-    SenderUpdate => senders::SenderUpdateOp,
+    SenderUpdate => senders::SenderUpdateOp as sender_update,
     /// `senders.php?del=1`: delete a sender name.
-    SenderDelete => senders::SenderDeleteOp,
+    SenderDelete => senders::SenderDeleteOp as sender_delete,
     /// `senders.php?send_code=1`: send a confirmation code to a numeric sender name.
-    SenderSendCode => senders::SenderSendCodeOp,
+    SenderSendCode => senders::SenderSendCodeOp as sender_send_code,
     /// `senders.php?check_code=1`: confirm a numeric sender name.
-    SenderCheckCode => senders::SenderCheckCodeOp,
+    SenderCheckCode => senders::SenderCheckCodeOp as sender_check_code,
     /// `documents.php?add_account=1`: create an invoice for a sub-client.
-    InvoiceAdd => documents::InvoiceAddOp,
+    InvoiceAdd => documents::InvoiceAddOp as invoice_add,
     /// `documents.php?get_account=1`: download an invoice.
-    InvoiceGet => documents::InvoiceGetOp,
+    InvoiceGet => documents::InvoiceGetOp as invoice_get,
     /// `documents.php?get_act=1`: download an act.
-    ActGet => documents::ActGetOp,
+    ActGet => documents::ActGetOp as act_get,
 
     // Getting data.
     /// `get.php` with `get_messages=1`: the history of sent messages.
-    History => history::HistoryOp,
+    History => history::HistoryOp as history,
     /// `get.php` with `get_answers=1`: incoming messages.
-    Incoming => incoming::IncomingOp,
+    Incoming => incoming::IncomingOp as incoming,
     /// `get.php` with `get_stat=1`: statistics of sent messages.
-    Statistics => statistics::StatisticsOp,
+    Statistics => statistics::StatisticsOp as statistics,
     /// `get.php` with `get_price=1`: the client's rates.
-    Rates => rates::RatesOp,
+    Rates => rates::RatesOp as rates,
     /// `info.php` with `get_operator=1`: the operator of phone numbers.
-    OperatorInfo => operator::OperatorInfoOp,
+    OperatorInfo => operator::OperatorInfoOp as operator_info,
     /// `tinyurls.php` with `get=1`: click counts of a short link.
-    ShortLink => short_link::ShortLinkOp,
+    ShortLink => short_link::ShortLinkOp as short_link,
 }
 
 /// How a JSON value is called in error messages.
@@ -422,4 +473,15 @@ pub fn json_from_text(text: &str, field: &str) -> Result<serde_json::Value> {
         };
         Error::invalid(field, message)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each typed method of `Client` is named as the operation is in every other language.
+    #[test]
+    fn typed_methods_are_named_as_the_operations() {
+        assert_eq!(METHODS, OPERATIONS);
+    }
 }

@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::choices::{Binary, Cost, Translit};
 use super::text::{int_field, json_i64, json_money, json_text, money_field, not_an_object};
 use super::validate::{self, MessageId, Phones};
 use super::Operation;
@@ -32,8 +33,8 @@ pub struct SendSmsParams {
     pub message: Option<String>,
     /// Sender name, registered on the account; `""` or `"."` switches the default sender off.
     pub sender: Option<String>,
-    /// 0 none (default), 1 transliterate to Latin, 2 "mpaHc/Ium" style.
-    pub translit: Option<u8>,
+    /// Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
+    pub translit: Option<Translit>,
     /// Shorten links in the text (`tinyurl=1`).
     #[serde(default)]
     pub tinyurl: bool,
@@ -54,8 +55,8 @@ pub struct SendSmsParams {
     pub valid: Option<String>,
     /// The most SMS parts to use; longer text is cut.
     pub maxsms: Option<u32>,
-    /// 0 send (default), 1 price only, 2 send and report the cost, 3 also the new balance.
-    pub cost: Option<u8>,
+    /// Send (0, default), price only (1), send and report the cost (2), also the new balance (3).
+    pub cost: Option<Cost>,
     /// Report failed numbers with their status (`err=1`).
     #[serde(default)]
     pub err: bool,
@@ -67,8 +68,8 @@ pub struct SendSmsParams {
     /// WAP-push: `message` holds the link and the title on two lines (SMS only).
     #[serde(default)]
     pub push: bool,
-    /// Binary SMS: 1 the text is binary, 2 it is a hex string (SMS only).
-    pub bin: Option<u8>,
+    /// Binary SMS: the text is binary (1) or a hex string (2) (SMS only).
+    pub bin: Option<Binary>,
     /// Subject of an MMS or e-mail.
     pub subj: Option<String>,
     /// Address of a file the server fetches and attaches (MMS, e-mail, voice call).
@@ -156,7 +157,7 @@ impl SendSmsParams {
         }
     }
 
-    pub(crate) fn encode_with_cost(&self, form: &mut Form, cost: Option<u8>) -> Result<()> {
+    pub(crate) fn encode_with_cost(&self, form: &mut Form, cost: Option<Cost>) -> Result<()> {
         self.encode_for(Channel::Sms, form, cost)
     }
 
@@ -208,7 +209,7 @@ impl SendSmsParams {
         &self,
         channel: Channel,
         form: &mut Form,
-        cost: Option<u8>,
+        cost: Option<Cost>,
     ) -> Result<()> {
         self.encode_checked(channel, form, cost, false)
     }
@@ -220,7 +221,7 @@ impl SendSmsParams {
         &self,
         channel: Channel,
         form: &mut Form,
-        cost: Option<u8>,
+        cost: Option<Cost>,
         text_from_template: bool,
     ) -> Result<()> {
         self.encode_checked(channel, form, cost, text_from_template)
@@ -230,7 +231,7 @@ impl SendSmsParams {
         &self,
         channel: Channel,
         form: &mut Form,
-        cost: Option<u8>,
+        cost: Option<Cost>,
         text_optional: bool,
     ) -> Result<()> {
         self.only_for(channel)?;
@@ -311,7 +312,7 @@ impl SendSmsParams {
     }
 
     /// Everything but recipients and text.
-    fn encode_options(&self, channel: Channel, form: &mut Form, cost: Option<u8>) -> Result<()> {
+    fn encode_options(&self, channel: Channel, form: &mut Form, cost: Option<Cost>) -> Result<()> {
         if let Some(flag) = channel.flag() {
             form.push(flag, "1");
         }
@@ -333,8 +334,7 @@ impl SendSmsParams {
         }
         self.encode_channel_fields(form)?;
         if let Some(t) = self.translit {
-            validate::in_range("translit", t, 0, 2)?;
-            form.push("translit", t.to_string());
+            form.push("translit", t.code().to_string());
         }
         form.push_flag("tinyurl", self.tinyurl);
         if let Some(time) = &self.time {
@@ -377,20 +377,14 @@ impl SendSmsParams {
             validate::in_range("maxsms", maxsms, 1, 1000)?;
             form.push("maxsms", maxsms.to_string());
         }
-        if let Some(c) = cost {
-            validate::in_range("cost", c, 0, 3)?;
-            if c != 0 {
-                form.push("cost", c.to_string());
-            }
+        if let Some(c) = cost.filter(|c| *c != Cost::Send) {
+            form.push("cost", c.code().to_string());
         }
         form.push_flag("err", self.err);
         form.push_flag("op", self.op);
         form.push_flag("push", self.push);
-        if let Some(bin) = self.bin {
-            validate::in_range("bin", bin, 0, 2)?;
-            if bin != 0 {
-                form.push("bin", bin.to_string());
-            }
+        if let Some(bin) = self.bin.filter(|b| *b != Binary::Text) {
+            form.push("bin", bin.code().to_string());
         }
         if let Some(ip) = &self.userip {
             if ip.trim().is_empty() || ip.contains(char::is_whitespace) {
@@ -525,7 +519,7 @@ macro_rules! channel_operations {
             }
 
             fn parse(params: &SendSmsParams, answer: Answer<'_>) -> Result<SendResult> {
-                parse_send(params.cost.unwrap_or(0), answer)
+                parse_send(params.cost.unwrap_or(Cost::Send), answer)
             }
 
             fn reason(code: i64) -> Reason {
@@ -572,7 +566,7 @@ pub(crate) fn send_reason(code: i64) -> Reason {
 }
 
 /// Reads a send.php answer for the given `cost` mode.
-pub(crate) fn parse_send(cost_mode: u8, answer: Answer<'_>) -> Result<SendResult> {
+pub(crate) fn parse_send(cost_mode: Cost, answer: Answer<'_>) -> Result<SendResult> {
     match answer {
         Answer::Json(v) => parse_json(&v),
         Answer::Text(text) if text.contains(" - ") => parse_labelled(text),
@@ -653,7 +647,7 @@ fn parse_labelled(text: &str) -> Result<SendResult> {
 }
 
 /// fmt=1, whose layout depends on `cost`.
-fn parse_csv(cost_mode: u8, text: &str) -> Result<SendResult> {
+fn parse_csv(cost_mode: Cost, text: &str) -> Result<SendResult> {
     let f: Vec<&str> = text.split(',').map(str::trim).collect();
     let bad = || {
         Error::parse(format!(
@@ -661,7 +655,7 @@ fn parse_csv(cost_mode: u8, text: &str) -> Result<SendResult> {
             snippet(text)
         ))
     };
-    if cost_mode == 1 {
+    if cost_mode == Cost::PriceOnly {
         let [cost, n] = f.as_slice() else {
             return Err(bad());
         };

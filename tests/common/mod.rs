@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use smsc_core::{Error, Output, Request};
+use smsc_core::{CallOf, Error, Output, Prepared, Request};
 
 /// A ureq agent that leaves non-2xx statuses to the core and gives up after 10 s.
 pub fn agent() -> ureq::Agent {
@@ -36,6 +36,15 @@ pub fn exchange(agent: &ureq::Agent, request: &Request) -> Result<(u16, Vec<u8>)
 
 /// One exchange read by the core; the emulator is expected to answer.
 pub fn call(agent: &ureq::Agent, request: &Request) -> Result<Output, Error> {
+    let (status, body) = exchange(agent, request).expect("the emulator answers");
+    request.parse(status, &body)
+}
+
+/// One exchange of a typed request, read into its operation's own result.
+pub fn call_typed<O: CallOf>(
+    agent: &ureq::Agent,
+    request: &Prepared<O>,
+) -> Result<O::Output, Error> {
     let (status, body) = exchange(agent, request).expect("the emulator answers");
     request.parse(status, &body)
 }
