@@ -149,6 +149,21 @@ impl std::fmt::Display for Money {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Money {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Money".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "decimal",
+            "description": "A decimal amount exactly as SMSC wrote it, e.g. `\"250.80\"`."
+        })
+    }
+}
+
 impl Serialize for Money {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_newtype_struct(MONEY_TOKEN, &self.0)

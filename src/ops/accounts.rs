@@ -31,6 +31,7 @@ use crate::response::{json_scalar_text, snippet, Answer};
 
 /// What a creation reported: the new record's id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Created {
     /// The id the server gave the new record.
     pub id: String,
@@ -38,6 +39,7 @@ pub struct Created {
 
 /// What a change or deletion reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Done {
     /// Always `true`: a refusal is an error, never `false`.
     pub ok: bool,
@@ -292,6 +294,7 @@ impl Fields {
 
 /// One id or several: a number, a list, or a string separated by commas or semicolons.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum RecordIds {
     /// `321`.
@@ -330,6 +333,7 @@ impl RecordIds {
 
 /// Words given as one string (separated by commas) or as a list: tags, e-mail addresses.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Words {
     /// `"vip,moscow"`.
@@ -387,6 +391,7 @@ pub(crate) fn emails(field: &str, words: &Words) -> Result<String> {
 /// An amount of money in a request: decimal text (`"150.50"`) or a number; at most two
 /// decimals, since every SMSC currency counts in hundredths.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Amount {
     /// `"150.50"`: exact.
@@ -441,6 +446,7 @@ impl Amount {
 
 /// A password passed on to the server (a sub-client's); never shown by `Debug`.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Password(String);
 

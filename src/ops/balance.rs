@@ -16,6 +16,7 @@ use crate::retry::Effect;
 
 /// Parameters of a balance request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BalanceParams {
     /// Add the account currency to the answer (`cur=1`).
@@ -25,6 +26,7 @@ pub struct BalanceParams {
 
 /// The account balance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Balance {
     /// Current balance, exact.
     pub balance: Money,

@@ -12,13 +12,13 @@ fn out_of_range<E: serde::de::Error>(value: impl std::fmt::Display, choices: &st
 
 /// Declares a numeric choice: the enum, its number, conversions both ways and its serde form.
 macro_rules! numeric_choice {
-    ($(#[$doc:meta])* $name:ident, $field:literal {
-        $( $(#[$vdoc:meta])* $variant:ident = $code:literal ),+ $(,)?
+    ($(#[doc = $doc:literal])* $name:ident, $field:literal {
+        $( $(#[doc = $vdoc:literal])* $variant:ident = $code:literal ),+ $(,)?
     }) => {
-        $(#[$doc])*
+        $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $( $(#[$vdoc])* $variant = $code, )+
+            $( $(#[doc = $vdoc])* $variant = $code, )+
         }
 
         impl $name {
@@ -79,6 +79,25 @@ macro_rules! numeric_choice {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, "{}", self.code())
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "integer",
+                    "description": crate::ops::describe::doc_text(&[$( $doc ),*]),
+                    "oneOf": [ $( {
+                        "const": $code,
+                        "title": stringify!($variant),
+                        "description": crate::ops::describe::doc_text(&[$( $vdoc ),*]),
+                    } ),+ ]
+                })
             }
         }
 

@@ -37,6 +37,7 @@ pub(crate) fn phones_reason(code: i64) -> Reason {
 
 /// A contact's fields, for creating (`contact_add`) and changing (`contact_update`) one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactParams {
     /// The contact's phone numbers (creating), or the numbers that find it (changing).
@@ -194,6 +195,7 @@ fn encode_contact_update(p: &ContactParams, form: &mut Form) -> Result<()> {
 
 /// Names contacts by their phone numbers or e-mail addresses (deleting, blacklisting).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactRefParams {
     /// The phone numbers.
@@ -210,6 +212,7 @@ fn encode_contact_delete(p: &ContactRefParams, form: &mut Form) -> Result<()> {
 
 /// Parameters of a contact list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactsParams {
     /// Only contacts matching this text.
@@ -232,6 +235,7 @@ fn encode_contacts(p: &ContactsParams, form: &mut Form) -> Result<()> {
 
 /// One contact of a list. Keys the server sends that are not named here are kept in `extra`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
     /// The contact's internal id.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -282,6 +286,7 @@ pub struct Contact {
 
 /// The contacts of the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContactList {
     /// In the server's order.
     pub contacts: Vec<Contact>,
@@ -316,6 +321,7 @@ fn parse_contacts(answer: Answer<'_>) -> Result<ContactList> {
 
 /// Parameters of a new group.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GroupAddParams {
     /// The group's name.
@@ -348,6 +354,7 @@ fn encode_group_add(p: &GroupAddParams, form: &mut Form) -> Result<()> {
 
 /// Parameters of a group change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GroupUpdateParams {
     /// The group's id (`grp`).
@@ -396,6 +403,7 @@ fn encode_group_update(p: &GroupUpdateParams, form: &mut Form) -> Result<()> {
 
 /// Names one group.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GroupRefParams {
     /// The group's id (`grp`).
@@ -411,6 +419,7 @@ fn encode_group_delete(p: &GroupRefParams, form: &mut Form) -> Result<()> {
 
 /// A list of groups takes no parameters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GroupsParams {}
 
@@ -421,6 +430,7 @@ fn encode_groups(_: &GroupsParams, form: &mut Form) -> Result<()> {
 
 /// One contact group. Keys not named here are kept in `extra`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Group {
     /// The group's id.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -444,6 +454,7 @@ pub struct Group {
 
 /// The contact groups of the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupList {
     /// In the server's order.
     pub groups: Vec<Group>,
@@ -471,6 +482,7 @@ fn parse_groups(answer: Answer<'_>) -> Result<GroupList> {
 
 /// Names a group and contacts, to move them between groups.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactGroupParams {
     /// The group's id (`grp`).
@@ -491,6 +503,7 @@ fn encode_move(p: &ContactGroupParams, form: &mut Form, mode: &'static str) -> R
 
 /// Parameters of a blacklist entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BlacklistParams {
     /// The phone numbers to block (or unblock).

@@ -20,6 +20,7 @@ pub type CostParams = SendSmsParams;
 
 /// The price of a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostResult {
     /// Total price for every recipient, exact.
     pub cost: Money,

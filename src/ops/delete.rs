@@ -22,6 +22,7 @@ pub type DeleteParams = StatusParams;
 
 /// What a delete confirmed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeleteResult {
     /// How many messages the server confirmed as deleted (all that were asked for).
     pub deleted: usize,

@@ -53,6 +53,7 @@ fn push_subclient(
 
 /// Parameters of a new invoice.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvoiceAddParams {
     /// The sub-client, by login.
@@ -82,6 +83,7 @@ fn encode_invoice_add(p: &InvoiceAddParams, form: &mut Form) -> Result<()> {
 
 /// Parameters of an invoice download.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvoiceGetParams {
     /// The sub-client, by login.
@@ -101,6 +103,7 @@ fn encode_invoice_get(p: &InvoiceGetParams, form: &mut Form) -> Result<()> {
 
 /// Parameters of an act download: its id or its number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActGetParams {
     /// The sub-client, by login.
@@ -134,6 +137,7 @@ fn encode_act_get(p: &ActGetParams, form: &mut Form) -> Result<()> {
 
 /// A downloaded invoice or act: the file itself, or a link to it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Document {
     /// What the file is: `application/pdf`, `application/zip` or `application/octet-stream`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -32,6 +32,7 @@ pub const MAX_HISTORY_MONTHS: u32 = 6;
 
 /// Parameters of a history request. All are optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HistoryParams {
     /// First day of the period, `dd.mm.yyyy`.
@@ -53,6 +54,7 @@ pub struct HistoryParams {
 
 /// One page of the history, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HistoryResult {
     /// The messages.
     pub messages: Vec<HistoryMessage>,
@@ -65,6 +67,7 @@ pub struct HistoryResult {
 
 /// A sent message as the history reports it: the fields of a status, and the history's own.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HistoryMessage {
     /// The status fields, read as status.php's are (same names, same meanings).
     #[serde(flatten)]

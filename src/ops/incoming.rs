@@ -28,6 +28,7 @@ pub const MAX_INCOMING_HOURS: u32 = 168;
 
 /// Parameters of an incoming-messages request. All are optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IncomingParams {
     /// The period, in hours back from now: 1 to 168.
@@ -43,6 +44,7 @@ pub struct IncomingParams {
 
 /// Incoming messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IncomingResult {
     /// The messages.
     pub messages: Vec<IncomingMessage>,
@@ -54,6 +56,7 @@ pub struct IncomingResult {
 
 /// One incoming message.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IncomingMessage {
     /// The server's id of the message.
     pub id: i64,

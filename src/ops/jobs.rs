@@ -46,6 +46,7 @@ const WHAT: &str = "a mailing list";
 /// of the list), and the list's own. As data, all of them sit side by side in one object:
 /// `{"name": "Spring sale", "phones": "79991234567", "message": "…", "rpt": 2}`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(default, deny_unknown_fields))]
 pub struct JobAddParams {
     /// The mailing list's name (required).
     pub name: Option<String>,
@@ -77,6 +78,7 @@ pub struct JobAddParams {
     pub viber: bool,
     /// The send parameters: `phones`, `message`, `sender`, `time`, `cost` (0, or 1 to report the
     /// cost), … as for [`super::send`].
+    #[cfg_attr(feature = "schema", schemars(flatten))]
     pub send: SendSmsParams,
 }
 
@@ -248,6 +250,7 @@ impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySplit<K> {
 
 /// What the creation of a mailing list reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JobAddResult {
     /// The new mailing list's id.
     pub id: String,
@@ -343,6 +346,7 @@ impl Operation for JobAddOp {
 
 /// Parameters naming one mailing list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JobParams {
     /// The mailing list's id.
@@ -351,6 +355,7 @@ pub struct JobParams {
 
 /// A deleted mailing list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JobDeleted {
     /// Its id.
     pub id: String,
@@ -360,6 +365,7 @@ pub struct JobDeleted {
 
 /// A disabled mailing list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JobCancelled {
     /// Its id.
     pub id: String,
@@ -463,6 +469,7 @@ impl Operation for JobOp {
 
 /// Parameters of the list of mailing lists: an optional period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JobsParams {
     /// The first day, `DD.MM.YYYY`.
@@ -473,6 +480,7 @@ pub struct JobsParams {
 
 /// The mailing lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JobList {
     /// One entry per mailing list, as the server lists it.
     pub jobs: Vec<JobInfo>,

@@ -51,6 +51,8 @@ macro_rules! script_op {
 
 pub mod balance;
 pub mod choices;
+#[cfg(feature = "schema")]
+pub mod describe;
 pub mod cost;
 pub mod delete;
 mod hints;
@@ -158,7 +160,13 @@ pub(crate) fn parse_answer<O: Operation>(
 }
 
 macro_rules! operations {
-    ($( $(#[$doc:meta])* $variant:ident => $op:ty as $method:ident ),+ $(,)?) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $op:ty as $method:ident ),+ $(,)?) => {
+        /// Adds every operation to the description, in order.
+        #[cfg(feature = "schema")]
+        fn describe_all(describer: &mut describe::Describer) {
+            $( describer.add::<$op>(stringify!($method), &[$( $doc ),*]); )+
+        }
+
         $(
             impl CallOf for $op {
                 fn call(params: Self::Params) -> Call {
@@ -177,7 +185,7 @@ macro_rules! operations {
         /// `parse` gives that operation's own result type.
         impl crate::Client {
             $(
-                $(#[$doc])*
+                $(#[doc = $doc])*
                 pub fn $method(&self, params: <$op as Operation>::Params) -> Result<crate::Prepared<$op>> {
                     self.prepare_op::<$op>(params)
                 }
@@ -192,15 +200,16 @@ macro_rules! operations {
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum Call {
-            $( $(#[$doc])* $variant(<$op as Operation>::Params), )+
+            $( $(#[doc = $doc])* $variant(<$op as Operation>::Params), )+
         }
 
         /// The typed result of an operation.
         #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(untagged)]
         #[non_exhaustive]
         pub enum Output {
-            $( $(#[$doc])* $variant(<$op as Operation>::Output), )+
+            $( $(#[doc = $doc])* $variant(<$op as Operation>::Output), )+
         }
 
         /// The names of every operation, as frontends call them.

@@ -20,6 +20,7 @@ use crate::retry::Effect;
 
 /// Parameters of an event notification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonitoringEventParams {
     /// The task group's id (the "ID" column in the account).
@@ -37,6 +38,7 @@ pub struct MonitoringEventParams {
 
 /// An accepted event notification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonitoringEventResult {
     /// The task group's id.
     pub id: String,

@@ -22,6 +22,7 @@ use crate::retry::Effect;
 
 /// Parameters of a new operator template.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OperatorTemplateAddParams {
     /// The sender name the template is for (required).
@@ -98,6 +99,7 @@ impl OperatorTemplateAddParams {
 
 /// Parameters of a question about operator templates: the sender and the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OperatorTemplatesParams {
     /// The sender name (required).
@@ -109,6 +111,7 @@ pub struct OperatorTemplatesParams {
 
 /// What a creation of operator templates reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OperatorTemplateAdded {
     /// Always true: the server accepted the template.
     pub created: bool,
@@ -120,6 +123,7 @@ pub struct OperatorTemplateAdded {
 
 /// The operator templates for a sender and text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OperatorTemplateList {
     /// One entry per template: the operator and message type in `name`, its id in `id`.
     pub templates: Vec<Record>,

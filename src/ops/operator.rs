@@ -22,6 +22,7 @@ use crate::response::{common_reason, snippet, Answer};
 
 /// Parameters of an operator look-up.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OperatorInfoParams {
     /// One number, a list, or a string separated by commas or semicolons (required).
@@ -30,6 +31,7 @@ pub struct OperatorInfoParams {
 
 /// The operators of the numbers asked about, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OperatorInfoResult {
     /// One entry per number.
     pub phones: Vec<OperatorInfo>,
@@ -37,6 +39,7 @@ pub struct OperatorInfoResult {
 
 /// What the server knows about one number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OperatorInfo {
     /// The number (from the answer, or from the request when the answer leaves it out).
     #[serde(skip_serializing_if = "Option::is_none")]

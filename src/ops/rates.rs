@@ -22,11 +22,13 @@ use crate::response::Answer;
 
 /// A rates request has no parameters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RatesParams {}
 
 /// The rates, one entry per tariff zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RatesResult {
     /// The zones.
     pub zones: Vec<Rate>,
@@ -34,6 +36,7 @@ pub struct RatesResult {
 
 /// The prices of one tariff zone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rate {
     /// The tariff zone.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -36,6 +36,7 @@ use crate::response::{json_scalar_text, snippet, Answer};
 /// The id of a stored record (a mailing list, a template, a task group): a positive whole
 /// number, given as a number or as a string of digits.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum RecordId {
     /// `17`.
@@ -92,6 +93,7 @@ pub(crate) fn one_line(field: &str, value: &str) -> Result<()> {
 
 /// A record as the server listed it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Record {
     /// Its id, when the answer names one.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -24,6 +24,7 @@ use crate::retry::Effect;
 
 /// Parameters of an SMS send (and, through [`super::cost`], of a price request).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SendSmsParams {
     /// Recipients: one number, a list, or a string separated by commas or semicolons.
@@ -88,6 +89,7 @@ pub struct SendSmsParams {
 
 /// One line of a `list` send: recipients and their own text.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ListEntry {
     /// Recipients of this text.
@@ -116,6 +118,51 @@ pub enum Channel {
     Viber,
     /// A Telegram message; recipients are phones, `@usernames` or `#ids`.
     Telegram,
+}
+
+use Channel::{Call as CallC, Email, Mms, Sms, Telegram, Viber};
+
+/// The parameters that only some channels take, and which; every other parameter of
+/// [`SendSmsParams`] is taken by every channel. `only_for` refuses the others, and the
+/// generated per-channel parameter types leave them out.
+const CHANNEL_ONLY: [(&str, &[Channel]); 10] = [
+    ("message", &[Sms, Mms, Email, CallC, Viber, Telegram]),
+    ("flash", &[Sms]),
+    ("push", &[Sms]),
+    ("bin", &[Sms]),
+    ("list", &[Sms]),
+    ("subj", &[Mms, Email]),
+    ("fileurl", &[Mms, Email, CallC]),
+    ("voice", &[CallC]),
+    ("param", &[CallC]),
+    ("bot", &[Telegram]),
+];
+
+/// What a channel cannot do without, and what to tell a caller who left it out.
+const CHANNEL_REQUIRES: [(&str, Channel, &str); 2] = [
+    ("sender", Email, "an e-mail needs the sender's e-mail address"),
+    ("subj", Email, "an e-mail needs a subject"),
+];
+
+/// For the description: the parameters `channel` refuses and the ones it requires.
+#[cfg(feature = "schema")]
+pub(crate) fn describe_channel(channel: Channel) -> serde_json::Value {
+    let refused: Vec<&str> = CHANNEL_ONLY
+        .iter()
+        .filter(|(_, channels)| !channels.contains(&channel))
+        .map(|(name, _)| *name)
+        .collect();
+    let required: Vec<&str> = CHANNEL_REQUIRES
+        .iter()
+        .filter(|(_, c, _)| *c == channel)
+        .map(|(name, _, _)| *name)
+        .collect();
+    serde_json::json!({
+        "flag": channel.flag(),
+        "name": channel.name(),
+        "refused": refused,
+        "required": required,
+    })
 }
 
 impl Channel {
@@ -161,45 +208,49 @@ impl SendSmsParams {
         self.encode_for(Channel::Sms, form, cost)
     }
 
+    /// Whether the parameter `name` of [`CHANNEL_ONLY`] or [`CHANNEL_REQUIRES`] was given.
+    fn is_set(&self, name: &str) -> bool {
+        match name {
+            "message" => self.message.is_some(),
+            "flash" => self.flash,
+            "push" => self.push,
+            "bin" => self.bin.is_some(),
+            "list" => self.list.is_some(),
+            "subj" => self.subj.is_some(),
+            "fileurl" => self.fileurl.is_some(),
+            "voice" => self.voice.is_some(),
+            "param" => self.param.is_some(),
+            "bot" => self.bot.is_some(),
+            "sender" => self.sender.is_some(),
+            _ => false,
+        }
+    }
+
     /// Refuses parameters that have no meaning for `channel`, naming them.
     fn only_for(&self, channel: Channel) -> Result<()> {
-        let sms_only = [
-            ("flash", self.flash),
-            ("push", self.push),
-            ("bin", self.bin.is_some()),
-            ("list", self.list.is_some()),
-        ];
-        let per_channel = [
-            (
-                "subj",
-                self.subj.is_some(),
-                &[Channel::Mms, Channel::Email][..],
-            ),
-            (
-                "fileurl",
-                self.fileurl.is_some(),
-                &[Channel::Mms, Channel::Email, Channel::Call][..],
-            ),
-            ("voice", self.voice.is_some(), &[Channel::Call][..]),
-            ("param", self.param.is_some(), &[Channel::Call][..]),
-            ("bot", self.bot.is_some(), &[Channel::Telegram][..]),
-        ];
-        let misplaced = sms_only
+        let misplaced = CHANNEL_ONLY
             .iter()
-            .filter(|(_, set)| *set && channel != Channel::Sms)
-            .map(|(name, _)| *name)
-            .chain(
-                per_channel
-                    .iter()
-                    .filter(|(_, set, channels)| *set && !channels.contains(&channel))
-                    .map(|(name, _, _)| *name),
-            )
-            .next();
+            .find(|(name, channels)| !channels.contains(&channel) && self.is_set(name));
         match misplaced {
-            Some(field) => Err(Error::invalid(
-                field,
+            Some(("message", _)) => Err(Error::invalid(
+                "message",
+                format!("{} carries no text; leave `message` out", channel.name()),
+            )),
+            Some((field, _)) => Err(Error::invalid(
+                *field,
                 format!("has no meaning for {}; leave it out", channel.name()),
             )),
+            None => Ok(()),
+        }
+    }
+
+    /// Refuses a send that lacks what `channel` needs.
+    fn requires_for(&self, channel: Channel) -> Result<()> {
+        match CHANNEL_REQUIRES
+            .iter()
+            .find(|(name, c, _)| *c == channel && !self.is_set(name))
+        {
+            Some((field, _, why)) => Err(Error::invalid(*field, *why)),
             None => Ok(()),
         }
     }
@@ -290,13 +341,8 @@ impl SendSmsParams {
         };
         form.push("phones", phones);
         match (channel, self.message.as_deref()) {
-            (Channel::Hlr | Channel::Ping, Some(_)) => {
-                return Err(Error::invalid(
-                    "message",
-                    format!("{} carries no text; leave `message` out", channel.name()),
-                ))
-            }
-            (Channel::Hlr | Channel::Ping, None) => {}
+            // Refused by `only_for` when given.
+            (Channel::Hlr | Channel::Ping, _) => {}
             (Channel::Mms, None) if self.subj.is_some() || self.fileurl.is_some() => {}
             (Channel::Call, None) if self.fileurl.is_some() => {}
             (_, None) if text_optional => {}
@@ -323,15 +369,8 @@ impl SendSmsParams {
                 validate::sender("sender", sender)?;
             }
             form.push("sender", sender.as_str());
-        } else if channel == Channel::Email {
-            return Err(Error::invalid(
-                "sender",
-                "an e-mail needs the sender's e-mail address",
-            ));
         }
-        if channel == Channel::Email && self.subj.is_none() {
-            return Err(Error::invalid("subj", "an e-mail needs a subject"));
-        }
+        self.requires_for(channel)?;
         self.encode_channel_fields(form)?;
         if let Some(t) = self.translit {
             form.push("translit", t.code().to_string());
@@ -455,6 +494,7 @@ impl SendSmsParams {
 
 /// What a send reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SendResult {
     /// The message id (yours if you gave one). Absent in a price-only (`cost=1`) answer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -474,6 +514,7 @@ pub struct SendResult {
 
 /// Per-number details of a send (`op=1` or `err=1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhoneResult {
     /// The number.
     pub phone: String,
@@ -501,7 +542,16 @@ pub struct PhoneResult {
 /// Parameters as on <https://smscentre.com/api/http/send/sms> (the per-channel pages could not be
 /// read beyond their menus; the flags and their parameters are those SMSC's own libraries send).
 macro_rules! channel_operations {
-    ($( $(#[$doc:meta])* $op:ident => $name:literal, $channel:expr, $script:literal, $json:literal; )+) => {$(
+    ($( $(#[$doc:meta])* $op:ident => $name:literal, $channel:expr, $script:literal, $json:literal; )+) => {
+    /// The channel of a `send.php` operation, by its name.
+    #[cfg(feature = "schema")]
+    pub(crate) fn channel_of(name: &str) -> Option<Channel> {
+        match name {
+            $( $name => Some($channel), )+
+            _ => None,
+        }
+    }
+    $(
         $(#[$doc])*
         pub struct $op;
 

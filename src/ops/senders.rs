@@ -45,6 +45,7 @@ pub(crate) fn senders_reason(code: i64) -> Reason {
 
 /// Parameters of a list of sender names.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SendersParams {
     /// Every name, not only the activated ones (`all=1`).
@@ -91,6 +92,7 @@ fn push_user(form: &mut Form, user: &Option<String>) -> Result<()> {
 
 /// One sender name. Keys not named here are kept in `extra`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sender {
     /// Its id.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,6 +113,7 @@ pub struct Sender {
 
 /// The sender names of the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SenderList {
     /// In the server's order.
     pub senders: Vec<Sender>,
@@ -135,6 +138,7 @@ fn parse_senders(answer: Answer<'_>) -> Result<SenderList> {
 
 /// A sender name's details, for adding (`sender_add`) and changing (`sender_update`) one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SenderParams {
     /// The name: up to 11 letters, digits and `. - _` or a space, or up to 15 digits.
@@ -326,6 +330,7 @@ fn encode_sender_update(p: &SenderParams, form: &mut Form) -> Result<()> {
 
 /// Names one sender name, by name or id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SenderRefParams {
     /// The name.
@@ -344,6 +349,7 @@ fn encode_sender_delete(p: &SenderRefParams, form: &mut Form) -> Result<()> {
 
 /// Parameters for sending a confirmation code to a numeric sender name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SenderSendCodeParams {
     /// The numeric sender name: the phone number the code goes to.
@@ -385,6 +391,7 @@ fn encode_send_code(p: &SenderSendCodeParams, form: &mut Form) -> Result<()> {
 
 /// Parameters for confirming a numeric sender name with the code it received.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SenderCheckCodeParams {
     /// The numeric sender name.

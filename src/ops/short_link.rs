@@ -22,6 +22,7 @@ use crate::response::{common_reason, snippet, Answer};
 
 /// Parameters of a short-link request: `link` or `id`, not both.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShortLinkParams {
     /// The original full link.
@@ -32,6 +33,7 @@ pub struct ShortLinkParams {
 
 /// Click counts of a short link.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ShortLinkResult {
     /// The short link's id.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -24,6 +24,7 @@ use crate::response::{snippet, Answer};
 
 /// Parameters of a statistics request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatisticsParams {
     /// First day of the period, `dd.mm.yyyy` (required).
@@ -40,6 +41,7 @@ pub struct StatisticsParams {
 
 /// The statistics: one entry per login the server reports (the client's own, normally).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatisticsResult {
     /// One entry per login.
     pub accounts: Vec<AccountStatistics>,
@@ -47,6 +49,7 @@ pub struct StatisticsResult {
 
 /// What one login sent and spent in the period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AccountStatistics {
     /// The login.
     #[serde(skip_serializing_if = "Option::is_none")]

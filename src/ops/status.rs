@@ -28,6 +28,7 @@ use crate::retry::Effect;
 
 /// One message to ask about: its id and the phone (or e-mail) it was sent to.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MessageRef {
     /// The message id.
@@ -38,6 +39,7 @@ pub struct MessageRef {
 
 /// Parameters of a status request: either `id` + `phone` for one message, or `messages`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatusParams {
     /// The id of a single message.
@@ -139,6 +141,7 @@ impl StatusParams {
 
 /// The statuses, one per message asked about, in the order asked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusResult {
     /// One entry per message.
     pub messages: Vec<MessageStatus>,
@@ -147,6 +150,7 @@ pub struct StatusResult {
 /// The status of one message. Fields beyond `status` appear when the server reports them
 /// (`all` = 1 or 2 adds most of them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageStatus {
     /// The message id.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -223,6 +227,7 @@ pub struct MessageStatus {
 
 /// The result of an HLR query, reported with its status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HlrData {
     /// IMSI of the subscriber's SIM card.
     #[serde(skip_serializing_if = "Option::is_none")]

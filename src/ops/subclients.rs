@@ -55,6 +55,7 @@ const FLAGS: [&str; 34] = [
 /// A sub-client's login and settings, for creating (`subclient_add`) and changing
 /// (`subclient_update`) one. Field names are SMSC's.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SubclientParams {
     /// The sub-client's login.
@@ -339,6 +340,7 @@ fn encode_subclient_update(p: &SubclientParams, form: &mut Form) -> Result<()> {
 
 /// Moving money to (or, with a negative sum, from) a sub-client.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SubclientPayParams {
     /// The sub-client's login.
@@ -369,6 +371,7 @@ fn encode_subclient_pay(p: &SubclientPayParams, form: &mut Form) -> Result<()> {
 
 /// What a balance change reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payment {
     /// Always `true`: a refusal is an error.
     pub ok: bool,
@@ -388,6 +391,7 @@ fn parse_payment(answer: Answer<'_>) -> Result<Payment> {
 
 /// Parameters of sub-client statistics.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SubclientStatsParams {
     /// First day, `DD.MM.YYYY`.
@@ -444,6 +448,7 @@ fn encode_stats(p: &SubclientStatsParams, form: &mut Form, action: &'static str)
 
 /// One line of sub-client statistics. Keys not named here are kept in `extra`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubclientStat {
     /// The sub-client's login.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -473,6 +478,7 @@ pub struct SubclientStat {
 
 /// Sub-client statistics.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubclientStats {
     /// One line per sub-client (per day and sub-client for detailed statistics).
     pub subclients: Vec<SubclientStat>,

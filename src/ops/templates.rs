@@ -30,6 +30,7 @@ const FORMATS: [&str; 9] = [
 
 /// Parameters of a new message template.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TemplateAddParams {
     /// The template's name (required).
@@ -49,6 +50,7 @@ pub struct TemplateAddParams {
 
 /// Parameters of a change to a message template: its id and what changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TemplateUpdateParams {
     /// The template's id.
@@ -69,6 +71,7 @@ pub struct TemplateUpdateParams {
 
 /// Parameters naming one message template.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TemplateParams {
     /// The template's id.
@@ -77,11 +80,13 @@ pub struct TemplateParams {
 
 /// The list of message templates takes no parameters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TemplatesParams {}
 
 /// A created message template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateAdded {
     /// Its id, when the answer names it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,6 +95,7 @@ pub struct TemplateAdded {
 
 /// A changed message template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateUpdated {
     /// Its id.
     pub id: String,
@@ -99,6 +105,7 @@ pub struct TemplateUpdated {
 
 /// A deleted message template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateDeleted {
     /// Its id.
     pub id: String,
@@ -108,6 +115,7 @@ pub struct TemplateDeleted {
 
 /// The message templates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateList {
     /// One entry per template, as the server lists it.
     pub templates: Vec<Record>,

@@ -25,6 +25,7 @@ const MAX_TEXT_ID_CHARS: usize = 40;
 /// One or several phone numbers: a list, or one string separated by commas or semicolons (the
 /// form the server itself takes).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Phones {
     /// `"79991234567,79997654321"`.
@@ -227,6 +228,7 @@ pub fn message(field: &str, text: &str) -> Result<()> {
 /// A message id chosen by the client: a number from 1 to 2147483647, or up to 40 Latin letters,
 /// digits, `.`, `-` and `_`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum MessageId {
     /// A numeric id.

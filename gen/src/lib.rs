@@ -1,0 +1,14 @@
+//! Renders the files generated from the core's description of its operations
+//! ([`smsc_core::ops::describe::describe`]). Each module renders one language's view; all of
+//! them read the same description through [`model`].
+
+pub mod model;
+
+use serde_json::Value;
+
+/// Every generated file: its path from the repository root and its text.
+pub fn render_all(description: &Value) -> Vec<(String, String)> {
+    let mut json = serde_json::to_string_pretty(description).unwrap_or_default();
+    json.push('\n');
+    vec![("docs/operations.json".to_string(), json)]
+}

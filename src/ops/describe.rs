@@ -1,0 +1,92 @@
+//! Every operation described once, as data (feature `schema`): its name, script, effect and doc
+//! line, its parameters and its result as JSON Schema read from the Rust types themselves (field
+//! names, types, doc comments, which fields may be left out), and the parameters each send
+//! channel takes. The TypeScript declarations, Python stubs and the operations tables in the
+//! docs are generated from [`describe`] by `gen/`, committed, and checked for staleness by
+//! `make test`; nothing per language is written by hand.
+
+use schemars::generate::{Contract, SchemaSettings};
+use schemars::{JsonSchema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+
+use super::Operation;
+
+/// The lines of a doc comment as one paragraph.
+pub fn doc_text(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim()
+        .to_string()
+}
+
+/// Collects the operations' schemas: parameters as the core reads them, results as it writes
+/// them, each named type once.
+pub(crate) struct Describer {
+    params: SchemaGenerator,
+    results: SchemaGenerator,
+    operations: Vec<Value>,
+}
+
+impl Describer {
+    fn new() -> Self {
+        let settings = |contract| {
+            let mut s = SchemaSettings::draft2020_12();
+            s.contract = contract;
+            s.meta_schema = None;
+            s
+        };
+        Describer {
+            params: settings(Contract::Deserialize).into_generator(),
+            results: settings(Contract::Serialize).into_generator(),
+            operations: Vec::new(),
+        }
+    }
+
+    pub(crate) fn add<O: Operation>(&mut self, method: &str, doc: &[&str])
+    where
+        O::Params: JsonSchema,
+        O::Output: JsonSchema,
+    {
+        let params = self.params.subschema_for::<O::Params>();
+        let result = self.results.subschema_for::<O::Output>();
+        let mut op = json!({
+            "name": O::NAME,
+            "method": method,
+            "doc": doc_text(doc),
+            "script": O::SCRIPT,
+            "json_body": O::JSON_BODY,
+            "effect": O::EFFECT.as_str(),
+            "lists": O::LISTS,
+            "params": params,
+            "result": result,
+        });
+        if let Some(channel) = super::send::channel_of(O::NAME) {
+            op["channel"] = super::send::describe_channel(channel);
+        }
+        self.operations.push(op);
+    }
+
+    fn finish(self) -> Value {
+        let defs = |g: &SchemaGenerator| -> Map<String, Value> {
+            g.definitions()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        json!({
+            "operations": self.operations,
+            "params_types": defs(&self.params),
+            "result_types": defs(&self.results),
+        })
+    }
+}
+
+/// The description of every operation, in the order of [`super::OPERATIONS`].
+pub fn describe() -> Value {
+    let mut describer = Describer::new();
+    super::describe_all(&mut describer);
+    describer.finish()
+}
