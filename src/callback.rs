@@ -26,6 +26,7 @@ use crate::response::snippet;
 
 /// How to read and check a notification.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CallbackOptions {
     /// The secret given as `md5=…`, `sha1=…` or `crc32=…` in the handler address. When set, a
@@ -41,6 +42,7 @@ pub struct CallbackOptions {
 
 /// A notification from SMSC.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Callback {
     /// A message's delivery status changed.
@@ -53,6 +55,7 @@ pub enum Callback {
 
 /// A delivery status notification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusCallback {
     /// The message id.
     pub id: String,
@@ -97,6 +100,7 @@ pub struct StatusCallback {
 
 /// An incoming message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IncomingCallback {
     /// Who sent it.
     pub phone: String,
@@ -116,6 +120,7 @@ pub struct IncomingCallback {
 
 /// A number confirmed by an incoming call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallConfirmationCallback {
     /// The number that called.
     pub phone: String,

@@ -23,6 +23,7 @@ use crate::error::{Error, Reason, Result};
 
 /// What an operation does to the account, which decides whether repeating it is safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// Only reads (balance, status, price, lists): repeating it changes nothing.
@@ -58,6 +59,7 @@ impl Effect {
 /// How the transport failed when no answer arrived at all; reported by the caller, whose HTTP
 /// client saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Transport {
     /// The connection could not be made (refused, no route, name not resolved).
@@ -186,6 +188,7 @@ impl Failure {
 
 /// Delays and limits of the advice; part of the client settings (`retry`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct RetryPolicy {
     /// The wait after the first failed attempt; it doubles with each further one.
@@ -232,6 +235,7 @@ impl RetryPolicy {
 
 /// What the advice says to do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Send the same request again after `delay_ms`, to `base_url`.
@@ -260,6 +264,7 @@ impl Action {
 
 /// One message to look up before a send is repeated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageKey {
     /// The caller's message id.
     pub id: String,
@@ -270,6 +275,7 @@ pub struct MessageKey {
 /// The parameters of the `status` operation that tell whether a send went out: every
 /// recipient under the caller's id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusCheck {
     /// The messages to ask about.
     pub messages: Vec<MessageKey>,
@@ -277,6 +283,7 @@ pub struct StatusCheck {
 
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Advice {
     /// What to do.
     pub action: Action,

@@ -23,6 +23,7 @@ const MAX_EMAIL_BYTES: usize = 100 * 1024;
 
 /// What to send by e-mail.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SmtpParams {
     /// Recipients (phones, or `G<group>`).
@@ -51,6 +52,7 @@ pub struct SmtpParams {
 
 /// An e-mail ready for any SMTP client.
 #[derive(Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SmtpMessage {
     /// The address to send it to.
     pub to: String,

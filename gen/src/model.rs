@@ -167,8 +167,9 @@ mod tests {
         let (inner, nullable) = without_null(&serde_json::json!({"type": ["string", "null"]}));
         assert!(nullable);
         assert_eq!(inner["type"], "string");
-        let (inner, nullable) =
-            without_null(&serde_json::json!({"anyOf": [{"$ref": "#/$defs/Money"}, {"type": "null"}]}));
+        let (inner, nullable) = without_null(
+            &serde_json::json!({"anyOf": [{"$ref": "#/$defs/Money"}, {"type": "null"}]}),
+        );
         assert!(nullable);
         assert_eq!(ref_name(&inner), Some("Money"));
     }

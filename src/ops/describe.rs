@@ -69,7 +69,20 @@ impl Describer {
         self.operations.push(op);
     }
 
-    fn finish(self) -> Value {
+    /// The types outside any operation that frontends hand out or take: the retry advice, the
+    /// notifications, and the SMTP route's message.
+    fn add_shared(&mut self) -> Value {
+        json!({
+            "Advice": self.results.subschema_for::<crate::retry::Advice>(),
+            "Callback": self.results.subschema_for::<crate::callback::Callback>(),
+            "SmtpMessage": self.results.subschema_for::<crate::smtp::SmtpMessage>(),
+            "SmtpParams": self.params.subschema_for::<crate::smtp::SmtpParams>(),
+            "CallbackOptions": self.params.subschema_for::<crate::callback::CallbackOptions>(),
+        })
+    }
+
+    fn finish(mut self) -> Value {
+        let shared = self.add_shared();
         let defs = |g: &SchemaGenerator| -> Map<String, Value> {
             g.definitions()
                 .iter()
@@ -78,6 +91,7 @@ impl Describer {
         };
         json!({
             "operations": self.operations,
+            "shared": shared,
             "params_types": defs(&self.params),
             "result_types": defs(&self.results),
         })

@@ -46,7 +46,11 @@ const WHAT: &str = "a mailing list";
 /// of the list), and the list's own. As data, all of them sit side by side in one object:
 /// `{"name": "Spring sale", "phones": "79991234567", "message": "…", "rpt": 2}`.
 #[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(default, deny_unknown_fields))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(default, deny_unknown_fields)
+)]
 pub struct JobAddParams {
     /// The mailing list's name (required).
     pub name: Option<String>,

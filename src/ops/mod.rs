@@ -51,10 +51,10 @@ macro_rules! script_op {
 
 pub mod balance;
 pub mod choices;
-#[cfg(feature = "schema")]
-pub mod describe;
 pub mod cost;
 pub mod delete;
+#[cfg(feature = "schema")]
+pub mod describe;
 mod hints;
 pub mod send;
 pub mod status;

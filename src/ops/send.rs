@@ -140,7 +140,11 @@ const CHANNEL_ONLY: [(&str, &[Channel]); 10] = [
 
 /// What a channel cannot do without, and what to tell a caller who left it out.
 const CHANNEL_REQUIRES: [(&str, Channel, &str); 2] = [
-    ("sender", Email, "an e-mail needs the sender's e-mail address"),
+    (
+        "sender",
+        Email,
+        "an e-mail needs the sender's e-mail address",
+    ),
     ("subj", Email, "an e-mail needs a subject"),
 ];
 
