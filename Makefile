@@ -13,7 +13,7 @@ EMULATOR := target/debug/smsc-emulator
 CLIB := target/c/release/libsmsc_core.a
 CHECK_HEADER = ls -t target/c/release/build/smsc-core-*/out/smsc.h | head -n 1
 
-.PHONY: test demo setup lint purity rust emulator python js c header wasm bench clean fuzz fuzz-brief fuzz-seeds
+.PHONY: test demo setup lint purity rust generate emulator python js c header wasm bench clean fuzz fuzz-brief fuzz-seeds
 
 test: setup lint rust python js c fuzz-brief
 	@echo "make test: every suite passed"
@@ -39,7 +39,13 @@ purity:
 # ---- Rust: unit tests, the fixture corpus, end to end, the header check --------------------
 rust:
 	cargo test --workspace --features smsc-core/capi
+	cargo run -q -p smsc-gen -- --check
 	cargo test -p smsc-core --lib --features rust_decimal money
+
+# Rewrites every file generated from the core's description of its operations (TypeScript
+# declarations, Python stubs, docs/operations.*); `make test` fails while a committed one is stale.
+generate:
+	cargo run -q -p smsc-gen
 
 emulator:
 	cargo build -p smsc-emulator

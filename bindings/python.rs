@@ -146,11 +146,31 @@ fn to_json_at(
     ))
 }
 
+/// `decimal.Decimal`, looked up once per interpreter rather than on every answer.
+fn decimal_type(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    static DECIMAL: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+    DECIMAL
+        .import(py, "decimal", "Decimal")
+        .map(|t| t.clone().into_any())
+}
+
 /// A result tree as Python objects; money becomes `decimal.Decimal`.
 fn to_python<'py>(
     py: Python<'py>,
     view: &View,
     decimal: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut keys = std::collections::HashMap::new();
+    to_python_with(py, view, decimal, &mut keys)
+}
+
+/// [`to_python`], with the dict keys made so far: a list of records repeats the same few keys,
+/// and one `str` per key name (as `json.loads` keeps) saves making it again for every record.
+fn to_python_with<'py, 'v>(
+    py: Python<'py>,
+    view: &'v View,
+    decimal: &Bound<'py, PyAny>,
+    keys: &mut std::collections::HashMap<&'v str, Bound<'py, PyString>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(match view {
         View::Null => py.None().into_bound(py),
@@ -162,14 +182,18 @@ fn to_python<'py>(
         View::List(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(to_python(py, item, decimal)?)?;
+                list.append(to_python_with(py, item, decimal, keys)?)?;
             }
             list.into_any()
         }
         View::Map(entries) => {
             let dict = PyDict::new(py);
             for (k, v) in entries {
-                dict.set_item(k, to_python(py, v, decimal)?)?;
+                let key = keys
+                    .entry(k.as_str())
+                    .or_insert_with(|| PyString::new(py, k))
+                    .clone();
+                dict.set_item(key, to_python_with(py, v, decimal, keys)?)?;
             }
             dict.into_any()
         }
@@ -241,7 +265,7 @@ impl PyClient {
                 .inner
                 .smtp_message_json(json)
                 .map_err(|e| raise(py, &e))?;
-            let decimal = py.import("decimal")?.getattr("Decimal")?;
+            let decimal = decimal_type(py)?;
             to_python(py, &crate::view::to_view(&mail), &decimal)
         })
     }
@@ -344,7 +368,7 @@ impl PyRequest {
                 .inner
                 .parse(status, &bytes)
                 .map_err(|e| raise(py, &e))?;
-            let decimal = py.import("decimal")?.getattr("Decimal")?;
+            let decimal = decimal_type(py)?;
             to_python(py, &output.to_view(), &decimal)
         })
     }
@@ -362,7 +386,7 @@ impl PyRequest {
         guarded(py, || {
             let failure = failure_of(py, failure).map_err(|e| raise(py, &e))?;
             let advice = self.inner.advice(failure, attempt);
-            let decimal = py.import("decimal")?.getattr("Decimal")?;
+            let decimal = decimal_type(py)?;
             to_python(py, &crate::view::to_view(&advice), &decimal)
         })
     }
@@ -410,7 +434,7 @@ fn parse_callback<'py>(
             None => serde_json::Value::Null,
         };
         let event = crate::parse_callback_json(&bytes, options).map_err(|e| raise(py, &e))?;
-        let decimal = py.import("decimal")?.getattr("Decimal")?;
+        let decimal = decimal_type(py)?;
         to_python(py, &crate::view::to_view(&event), &decimal)
     })
 }

@@ -2,6 +2,7 @@
 //! ([`smsc_core::ops::describe::describe`]). Each module renders one language's view; all of
 //! them read the same description through [`model`].
 
+pub mod docs;
 pub mod model;
 
 use serde_json::Value;
@@ -10,5 +11,9 @@ use serde_json::Value;
 pub fn render_all(description: &Value) -> Vec<(String, String)> {
     let mut json = serde_json::to_string_pretty(description).unwrap_or_default();
     json.push('\n');
-    vec![("docs/operations.json".to_string(), json)]
+    let d = model::Description::read(description);
+    vec![
+        ("docs/operations.json".to_string(), json),
+        ("docs/operations.md".to_string(), docs::render(&d)),
+    ]
 }
