@@ -74,5 +74,48 @@ fn large_status(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, prepare, parse, large_status);
+/// A history page of `n` messages, shaped like `tests/fixtures/history/json_page.json`.
+fn history_page(n: usize) -> Vec<u8> {
+    let page: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "status": 1, "last_date": "13.03.2026 15:50:50", "last_timestamp": 1773406250 + i,
+                "err": 0, "send_date": "13.03.2026 15:50:46", "send_timestamp": 1773406246 + i,
+                "phone": format!("7999{i:07}"), "cost": "2.50", "sender_id": "SMSC.RU",
+                "status_name": "Delivered",
+                "message": format!("Hello, world: your code is {i:06}. Thank you for using our service today!"),
+                "type": 0, "country": "Russia", "operator": "Beeline", "region": "Moscow",
+                "id": format!("order-{i}"), "int_id": 5000 + i, "sms_cnt": 1, "format": 0,
+                "crc": "1a2b3c", "mccmnc": "25099"
+            })
+        })
+        .collect();
+    serde_json::to_vec(&page).expect("json")
+}
+
+/// The typed history reader next to `serde_json::from_slice::<Value>` of the same bytes (the
+/// reference: a generic JSON tree, no meaning), up to about 10 MB.
+fn large_history(c: &mut Criterion) {
+    let request = client()
+        .history(smsc_core::ops::history::HistoryParams {
+            cnt: Some(1000),
+            ..Default::default()
+        })
+        .expect("valid call");
+    let mut group = c.benchmark_group("history page");
+    group.sample_size(10);
+    for n in [2500usize, 5000, 10000, 20000] {
+        let body = history_page(n);
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        group.bench_with_input(BenchmarkId::new("smsc-core", n), &body, |b, body| {
+            b.iter(|| request.parse(200, black_box(body)).expect("valid answer"))
+        });
+        group.bench_with_input(BenchmarkId::new("serde_json Value", n), &body, |b, body| {
+            b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(body)).expect("json"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, prepare, parse, large_status, large_history);
 criterion_main!(benches);

@@ -194,8 +194,17 @@ mod tests {
         });
         let text = render(&Description::read(&description));
         assert!(text.contains("| [`balance`](#balance) | `Client::balance` | `client.balance()` | `balance.php` | read | The balance. |"), "{text}");
-        assert!(text.contains("| `currency` | boolean | no | Add the currency. |"), "{text}");
-        assert!(text.contains("| `balance` | money (decimal text) | always | The balance. |"), "{text}");
-        assert!(text.contains("| `currency` | text | may be absent | Its currency. |"), "{text}");
+        assert!(
+            text.contains("| `currency` | boolean | no | Add the currency. |"),
+            "{text}"
+        );
+        assert!(
+            text.contains("| `balance` | money (decimal text) | always | The balance. |"),
+            "{text}"
+        );
+        assert!(
+            text.contains("| `currency` | text | may be absent | Its currency. |"),
+            "{text}"
+        );
     }
 }

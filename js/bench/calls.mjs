@@ -35,6 +35,45 @@ function measure(fn) {
 for (const [name, fn] of [['smsc-core sendSms prepare+parse', withSmscCore], ['hand-written URLSearchParams+JSON', handWritten]]) {
   console.log(`${name.padEnd(40)} ${measure(fn).toFixed(2).padStart(8)} us/call`);
 }
+// A large history page (shaped like tests/fixtures/history/json_page.json) against JSON.parse
+// of the same text, at growing sizes, to show the cost grows linearly.
+function historyPage(n) {
+  const page = [];
+  for (let i = 0; i < n; i++) {
+    page.push({
+      status: 1, last_date: '13.03.2026 15:50:50', last_timestamp: 1773406250 + i, err: 0,
+      send_date: '13.03.2026 15:50:46', send_timestamp: 1773406246 + i, phone: `7999${String(i).padStart(7, '0')}`,
+      cost: '2.50', sender_id: 'SMSC.RU', status_name: 'Delivered',
+      message: `Hello, world: your code is ${String(i).padStart(6, '0')}. Thank you for using our service today!`,
+      type: 0, country: 'Russia', operator: 'Beeline', region: 'Moscow', id: `order-${i}`, int_id: 5000 + i,
+      sms_cnt: 1, format: 0, crc: '1a2b3c', mccmnc: '25099',
+    });
+  }
+  return JSON.stringify(page);
+}
+
+function once(fn) {
+  let best = Infinity;
+  for (let round = 0; round < 5; round++) {
+    const start = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+
+const perCall = { core: measure(withSmscCore), hand: measure(handWritten) };
+console.log(`send prepare+parse ratio to the hand-written client: ${(perCall.core / perCall.hand).toFixed(2)}x`);
+const history = client.history({ start: '01.03.2026', end: '31.03.2026', cnt: 1000 });
+console.log('history page (ms)                  smsc-core  JSON.parse   ratio');
+for (const n of [2500, 5000, 10000, 20000]) {
+  const text = historyPage(n);
+  const core = once(() => history.parse(200, text));
+  const json = once(() => JSON.parse(text));
+  const size = `${(text.length / 1e6).toFixed(2)} MB`;
+  console.log(`  ${size.padEnd(30)} ${core.toFixed(2).padStart(9)} ${json.toFixed(2).padStart(10)} ${(core / json).toFixed(2).padStart(7)}x`);
+}
+
 const before = process.memoryUsage().rss;
 for (let i = 0; i < 100000; i++) withSmscCore();
 globalThis.gc?.();
