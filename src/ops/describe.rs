@@ -63,8 +63,10 @@ impl Describer {
             "params": params,
             "result": result,
         });
-        if let Some(channel) = super::send::channel_of(O::NAME) {
-            op["channel"] = super::send::describe_channel(channel);
+        if let (Some(channel), Some(fields)) =
+            (super::send::channel_of(O::NAME), op.as_object_mut())
+        {
+            fields.insert("channel".into(), super::send::describe_channel(channel));
         }
         self.operations.push(op);
     }
