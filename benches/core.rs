@@ -83,7 +83,7 @@ fn history_page(n: usize) -> Vec<u8> {
                 "err": 0, "send_date": "13.03.2026 15:50:46", "send_timestamp": 1773406246 + i,
                 "phone": format!("7999{i:07}"), "cost": "2.50", "sender_id": "SMSC.RU",
                 "status_name": "Delivered",
-                "message": format!("Hello, world: your code is {i:06}. Thank you for using our service today!"),
+                "message": format!("Hello, world: your code is {i:06}. Thank you for using our service!"),
                 "type": 0, "country": "Russia", "operator": "Beeline", "region": "Moscow",
                 "id": format!("order-{i}"), "int_id": 5000 + i, "sms_cnt": 1, "format": 0,
                 "crc": "1a2b3c", "mccmnc": "25099"

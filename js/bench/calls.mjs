@@ -44,7 +44,7 @@ function historyPage(n) {
       status: 1, last_date: '13.03.2026 15:50:50', last_timestamp: 1773406250 + i, err: 0,
       send_date: '13.03.2026 15:50:46', send_timestamp: 1773406246 + i, phone: `7999${String(i).padStart(7, '0')}`,
       cost: '2.50', sender_id: 'SMSC.RU', status_name: 'Delivered',
-      message: `Hello, world: your code is ${String(i).padStart(6, '0')}. Thank you for using our service today!`,
+      message: `Hello, world: your code is ${String(i).padStart(6, '0')}. Thank you for using our service!`,
       type: 0, country: 'Russia', operator: 'Beeline', region: 'Moscow', id: `order-${i}`, int_id: 5000 + i,
       sms_cnt: 1, format: 0, crc: '1a2b3c', mccmnc: '25099',
     });
