@@ -21,12 +21,14 @@ client = Client(
 phone = "79991234567"
 try:
     sent = send(client.send_sms(phone, "Hello from smsc-core (Python)", cost=3))
+    # A result's optional keys may be absent (type checkers say so): `.get` reads them.
+    message_id = sent.get("id")
     print(
-        f"python: sent message {sent['id']}: {sent['sms_count']} SMS, "
-        f"cost {sent['cost']}, balance left {sent['balance']}"
+        f"python: sent message {message_id}: {sent['sms_count']} SMS, "
+        f"cost {sent.get('cost')}, balance left {sent.get('balance')}"
     )
-    status = send(client.status(sent["id"], phone))["messages"][0]
-    print(f"python: status of {sent['id']}: {status['status']} ({status['status_text']})")
+    status = send(client.status(message_id, phone))["messages"][0]
+    print(f"python: status of {message_id}: {status['status']} ({status.get('status_text')})")
     balance = send(client.balance(currency=True))
     print(f"python: balance {balance['balance']} {balance.get('currency', '')}")
 except smsc_core.InsufficientFundsError:

@@ -24,7 +24,7 @@ TOOLS=${SMSC_TOOLS:-$HOME/.cache/smsc-core/tools}
 # serves pyo3 and venv by itself).
 DEB_PACKAGES=(chromium libcurl4-openssl-dev libcjson-dev valgrind python3-dev python3-venv pkg-config)
 # Pinned so that `ruff format --check` and the lints give the same verdict on every machine.
-PY_TOOLS=(maturin==1.16.0 pytest==9.2.0 ruff==0.17.6)
+PY_TOOLS=(maturin==1.16.0 pytest==9.2.0 ruff==0.17.6 pyright==1.1.414)
 
 START=$SECONDS
 LOG=$(mktemp)

@@ -4,6 +4,7 @@
 
 pub mod docs;
 pub mod model;
+pub mod python;
 
 use serde_json::Value;
 
@@ -15,5 +16,10 @@ pub fn render_all(description: &Value) -> Vec<(String, String)> {
     vec![
         ("docs/operations.json".to_string(), json),
         ("docs/operations.md".to_string(), docs::render(&d)),
+        (python::TYPES.to_string(), python::types(description)),
+        (
+            python::OPERATIONS.to_string(),
+            python::operations(description),
+        ),
     ]
 }

@@ -150,6 +150,60 @@ pub fn without_null(schema: &Value) -> (Value, bool) {
     (schema.clone(), false)
 }
 
+/// The names of the types shared by several operations and frontends (`Advice`, `Callback`, …),
+/// in the description's order; their schemas are among the named types.
+pub fn shared(value: &Value) -> Vec<&str> {
+    value["shared"]
+        .as_object()
+        .map(|m| m.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+impl<'a> Description<'a> {
+    /// The schema of a named type, result or parameter.
+    pub fn named(&self, name: &str) -> Option<&'a Value> {
+        self.result_types
+            .get(name)
+            .or_else(|| self.params_types.get(name))
+    }
+}
+
+/// The values of a closed set: a `const`, an `enum`, or a `oneOf`/`anyOf` whose every choice is
+/// a `const` (the numeric choices such as `Translit`, string ones such as `Action`).
+pub fn literals(schema: &Value) -> Option<Vec<&Value>> {
+    if let Some(c) = schema.get("const") {
+        return Some(vec![c]);
+    }
+    if let Some(values) = schema["enum"].as_array() {
+        return Some(values.iter().collect());
+    }
+    let choices = schema["oneOf"]
+        .as_array()
+        .or_else(|| schema["anyOf"].as_array())?;
+    choices.iter().map(|c| c.get("const")).collect()
+}
+
+/// Every type a schema names through `$ref`, at any depth, each once, in the order met.
+pub fn refs(schema: &Value) -> Vec<&str> {
+    fn walk<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(name) = ref_name(v) {
+                    if !out.contains(&name) {
+                        out.push(name);
+                    }
+                }
+                m.values().for_each(|c| walk(c, out));
+            }
+            Value::Array(a) => a.iter().for_each(|c| walk(c, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(schema, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,10 +15,11 @@ or with the bundled stdlib transport: ``smsc_core.send(client.balance())``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar, Union
+from typing import Any, Callable, TypeVar
 
 from . import _native
 from ._native import OPERATIONS, Request
+from ._operations import Operations
 from .errors import (
     ApiError,
     AuthError,
@@ -47,40 +48,7 @@ from .errors import (
     UndeliverableError,
 )
 from .transport import urllib_send
-from .types import (
-    Advice,
-    Balance,
-    ContactList,
-    CostResult,
-    Created,
-    DeleteResult,
-    Document,
-    Done,
-    GroupList,
-    HistoryResult,
-    IncomingResult,
-    JobAddResult,
-    JobCancelled,
-    JobDeleted,
-    JobList,
-    ListedRecord,
-    MonitoringEventResult,
-    OperatorInfoResult,
-    OperatorTemplateAdded,
-    OperatorTemplateList,
-    Payment,
-    RatesResult,
-    SenderList,
-    SendResult,
-    ShortLinkResult,
-    StatisticsResult,
-    StatusResult,
-    SubclientStats,
-    TemplateAdded,
-    TemplateDeleted,
-    TemplateList,
-    TemplateUpdated,
-)
+from .types import Advice, Callback, Phones, SmtpMessage
 
 __version__ = _native.__version__
 
@@ -89,6 +57,7 @@ __all__ = [
     "Advice",
     "ApiError",
     "AuthError",
+    "Callback",
     "Client",
     "CodeAlreadySentError",
     "DeleteFailedError",
@@ -111,6 +80,7 @@ __all__ = [
     "SharedBalanceError",
     "SignatureError",
     "SmscError",
+    "SmtpMessage",
     "SubclientNotFoundError",
     "TransportError",
     "UndeliverableError",
@@ -119,7 +89,6 @@ __all__ = [
     "urllib_send",
 ]
 
-Phones = Union[str, list[str]]
 _R = TypeVar("_R")
 
 
@@ -128,7 +97,7 @@ def _params(**values: Any) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-class Client:
+class Client(Operations):
     """An SMSC client: credentials and where requests go. It holds no connection.
 
     Give ``login`` and ``password`` (or the lower-case MD5 hash of the password), or
@@ -142,66 +111,6 @@ class Client:
     """
 
     __slots__ = ("_native",)
-
-    # The operations without a method written out below: the loop after the class makes them at
-    # run time from the core's own list; these lines declare them (and their result types) to
-    # type checkers. A new core operation needs one line here and one in ``types.RESULTS``.
-    send_hlr: Callable[..., Request[SendResult]]
-    send_ping: Callable[..., Request[SendResult]]
-    send_mms: Callable[..., Request[SendResult]]
-    send_email: Callable[..., Request[SendResult]]
-    send_call: Callable[..., Request[SendResult]]
-    send_viber: Callable[..., Request[SendResult]]
-    send_telegram: Callable[..., Request[SendResult]]
-    send_sms_json: Callable[..., Request[SendResult]]
-    # Mailing lists, templates and monitoring events.
-    job_add: Callable[..., Request[JobAddResult]]
-    job_delete: Callable[..., Request[JobDeleted]]
-    job_cancel: Callable[..., Request[JobCancelled]]
-    job: Callable[..., Request[ListedRecord]]
-    jobs: Callable[..., Request[JobList]]
-    template_add: Callable[..., Request[TemplateAdded]]
-    template_update: Callable[..., Request[TemplateUpdated]]
-    template_delete: Callable[..., Request[TemplateDeleted]]
-    templates: Callable[..., Request[TemplateList]]
-    operator_template_add: Callable[..., Request[OperatorTemplateAdded]]
-    operator_templates: Callable[..., Request[OperatorTemplateList]]
-    monitoring_event: Callable[..., Request[MonitoringEventResult]]
-    # Contacts, sub-clients, sender names and documents.
-    contact_add: Callable[..., Request[Created]]
-    contact_update: Callable[..., Request[Done]]
-    contact_delete: Callable[..., Request[Done]]
-    contacts: Callable[..., Request[ContactList]]
-    group_add: Callable[..., Request[Created]]
-    group_update: Callable[..., Request[Done]]
-    group_delete: Callable[..., Request[Done]]
-    groups: Callable[..., Request[GroupList]]
-    contact_group_move: Callable[..., Request[Done]]
-    contact_group_add: Callable[..., Request[Done]]
-    contact_group_remove: Callable[..., Request[Done]]
-    blacklist_add: Callable[..., Request[Created]]
-    blacklist_delete: Callable[..., Request[Done]]
-    subclient_add: Callable[..., Request[Done]]
-    subclient_update: Callable[..., Request[Done]]
-    subclient_pay: Callable[..., Request[Payment]]
-    subclient_stats: Callable[..., Request[SubclientStats]]
-    subclient_stats_detailed: Callable[..., Request[SubclientStats]]
-    senders: Callable[..., Request[SenderList]]
-    sender_add: Callable[..., Request[Done]]
-    sender_update: Callable[..., Request[Done]]
-    sender_delete: Callable[..., Request[Done]]
-    sender_send_code: Callable[..., Request[Done]]
-    sender_check_code: Callable[..., Request[Done]]
-    invoice_add: Callable[..., Request[Done]]
-    invoice_get: Callable[..., Request[Document]]
-    act_get: Callable[..., Request[Document]]
-    # Getting data.
-    history: Callable[..., Request[HistoryResult]]
-    incoming: Callable[..., Request[IncomingResult]]
-    statistics: Callable[..., Request[StatisticsResult]]
-    rates: Callable[..., Request[RatesResult]]
-    operator_info: Callable[..., Request[OperatorInfoResult]]
-    short_link: Callable[..., Request[ShortLinkResult]]
 
     def __init__(
         self,
@@ -244,69 +153,11 @@ class Client:
 
     def smtp_message(
         self, phones: Phones | None = None, message: str | None = None, **options: Any
-    ) -> dict[str, Any]:
+    ) -> SmtpMessage:
         """Builds the e-mail that sends ``message`` through SMSC's SMTP route: ``to``,
         ``server``, ``headers`` and ``body`` for your SMTP client (``smtplib``). Options: id,
         time (without a colon), tz, translit, format, sender, test, list."""
         return self._native.smtp_message(_params(phones=phones, message=message, **options))
-
-    def balance(self, *, currency: bool = False) -> Request[Balance]:
-        """The account balance; ``currency=True`` adds the currency code."""
-        return self.prepare("balance", _params(currency=currency or None))
-
-    def send_sms(self, phones: Phones, message: str, **options: Any) -> Request[SendResult]:
-        """Sends ``message`` to ``phones``. Options: sender, translit, tinyurl, time, tz, period,
-        freq, flash, id, valid, maxsms, cost (0-3), err, op, userip."""
-        return self.prepare("send_sms", _params(phones=phones, message=message, **options))
-
-    def cost(self, phones: Phones, message: str, **options: Any) -> Request[CostResult]:
-        """The price of sending ``message`` to ``phones``, without sending it."""
-        return self.prepare("cost", _params(phones=phones, message=message, **options))
-
-    def status(
-        self,
-        id: int | str | None = None,
-        phone: str | None = None,
-        *,
-        messages: list[dict[str, Any]] | None = None,
-        all: int = 0,
-    ) -> Request[StatusResult]:
-        """The status of one message (``id``, ``phone``) or several (``messages`` of dicts with
-        ``id`` and ``phone``). ``all``: 0 status, 1 full information, 2 also country/operator."""
-        return self.prepare(
-            "status", _params(id=id, phone=phone, messages=messages, all=all or None)
-        )
-
-    def delete_message(
-        self,
-        id: int | str | None = None,
-        phone: str | None = None,
-        *,
-        messages: list[dict[str, Any]] | None = None,
-    ) -> Request[DeleteResult]:
-        """Deletes one sent message (``id``, ``phone``) or several (``messages``)."""
-        return self.prepare("delete_message", _params(id=id, phone=phone, messages=messages))
-
-
-def _operation_method(op: str) -> Callable[..., Request[Any]]:
-    def method(self: Client, **params: Any) -> Request[Any]:
-        return self.prepare(op, _params(**params))
-
-    method._generated = True  # type: ignore[attr-defined]
-
-    method.__name__ = op
-    method.__qualname__ = f"Client.{op}"
-    method.__doc__ = f"Builds a ``{op}`` request from keyword parameters (see the README)."
-    return method
-
-
-# Every operation of the core is a method of the same name, made from the core's own list, so an
-# operation added to the core needs no code here. The methods written out above keep their
-# friendlier signatures (positional phones and message, for example).
-for _op in OPERATIONS:
-    if not hasattr(Client, _op):
-        setattr(Client, _op, _operation_method(_op))
-del _op
 
 
 def parse_callback(
@@ -315,7 +166,7 @@ def parse_callback(
     secret: str | None = None,
     charset: str | None = None,
     content_type: str | None = None,
-) -> dict[str, Any]:
+) -> Callback:
     """Reads a notification SMSC posted to your handler address (the raw POST body).
 
     ``kind`` tells what it is: ``"status"``, ``"incoming"`` or ``"call_confirmation"``. With
