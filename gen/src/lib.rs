@@ -4,6 +4,7 @@
 
 pub mod docs;
 pub mod model;
+pub mod typescript;
 pub mod python;
 
 use serde_json::Value;
@@ -16,6 +17,7 @@ pub fn render_all(description: &Value) -> Vec<(String, String)> {
     vec![
         ("docs/operations.json".to_string(), json),
         ("docs/operations.md".to_string(), docs::render(&d)),
+        ("js/src/operations.d.ts".to_string(), typescript::render(&d)),
         (python::TYPES.to_string(), python::types(description)),
         (
             python::OPERATIONS.to_string(),

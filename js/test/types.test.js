@@ -10,11 +10,15 @@ import * as smsc from 'smsc-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-test('src/index.d.ts accepts every documented use and refuses the wrong ones', () => {
-  const tsc = spawnSync(`${root}node_modules/.bin/tsc`, ['-p', 'test/types/tsconfig.json'], { cwd: root, encoding: 'utf8' });
-  assert.equal(tsc.error, undefined, `tsc did not run: ${tsc.error}`);
-  assert.equal(tsc.status, 0, `${tsc.stdout}${tsc.stderr}`);
-});
+// Once as most projects compile, once with exactOptionalPropertyTypes, which reads `?:` more
+// strictly and so catches declarations that only work by accident.
+for (const config of ['tsconfig.json', 'tsconfig.exact.json']) {
+  test(`src/index.d.ts accepts every documented use and refuses the wrong ones (${config})`, () => {
+    const tsc = spawnSync(`${root}node_modules/.bin/tsc`, ['-p', `test/types/${config}`], { cwd: root, encoding: 'utf8' });
+    assert.equal(tsc.error, undefined, `tsc did not run: ${tsc.error}`);
+    assert.equal(tsc.status, 0, `${tsc.stdout}${tsc.stderr}`);
+  });
+}
 
 test('every run-time export is declared', () => {
   const dts = readFileSync(`${root}src/index.d.ts`, 'utf8');

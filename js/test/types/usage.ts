@@ -7,6 +7,7 @@ import {
   type Balance, type SendResult, type CostResult, type StatusResult, type DeleteResult,
   type Money, type OperationName, type Callback, type SmtpMessage,
   type JobAddResult, type ListedRecord, type HistoryResult, NotFoundError, type Advice, type RetryPolicy,
+  type SendEmailParams, type SendHlrParams, type SendSmsChannelParams, type Phones, type Translit,
 } from 'smsc-core';
 
 const client = new Client({ login: 'demo', password: 'secret' });
@@ -145,5 +146,110 @@ client.jobAdd({ name: 'Sale', phones: '79991234567', message: 'Hi', cost: 3 });
 client.jobAdd({ name: 'Sale', phones: '79991234567', message: 'Hi', rpt: 8 });
 // @ts-expect-error a template format the page does not list
 client.templateAdd({ name: 'Greeting', message: 'Hi', format: 'fax' });
+
+// One typed call of every operation, in the core's order, with a field of its result read
+// with the type the generated declarations give it.
+const everyOperation = {
+  balance: client.balance().parse(200, '').balance satisfies Money,
+  send_sms: client.sendSms({ phones: '79991234567', message: 'Hi', translit: 1, bin: 2 }).parse(200, '').sms_count satisfies number,
+  cost: client.cost({ phones: '79991234567', message: 'Hi' }).parse(200, '').cost satisfies Money,
+  status: client.prepare('status', { messages: [{ id: 1, phone: '79991234567' }] }).parse(200, '').messages satisfies { is_final: boolean }[],
+  delete_message: client.deleteMessage({ messages: [{ id: 'a1', phone: '79991234567' }] }).parse(200, '').deleted satisfies number,
+  // The core accepts a sender (and the other common send fields) on an HLR query.
+  send_hlr: client.sendHlr({ phones: '79991234567', sender: 'SHOP' }).parse(200, '').id satisfies string | undefined,
+  send_ping: client.sendPing({ phones: '79991234567', err: true }).parse(200, '').phones satisfies { phone: string }[] | undefined,
+  send_mms: client.sendMms({ phones: '79991234567', subj: 'Hi', message: 'text' }).parse(200, '').cost satisfies Money | undefined,
+  send_email: client.prepare('send_email', { phones: 'a@example.com', sender: 'me@example.com', subj: 'Hi', fileurl: 'https://example.com/a.pdf' }).parse(200, '').balance satisfies Money | undefined,
+  send_call: client.sendCall({ phones: '79991234567', fileurl: 'https://example.com/a.wav', param: '10,10,2' }).parse(200, '').sms_count satisfies number,
+  send_viber: client.sendViber({ phones: '79991234567', message: 'Hi', sender: 'SHOP' }).parse(200, '').sms_count satisfies number,
+  send_telegram: client.sendTelegram({ phones: '#123', message: 'Hi' }).parse(200, '').sms_count satisfies number,
+  send_sms_json: client.sendSmsJson({ list: [{ phones: ['79991234567'], message: 'one' }] }).parse(200, '').sms_count satisfies number,
+  job_add: client.jobAdd({ name: 'Sale', phones: '79991234567', message: 'Hi' }).parse(200, '').cost satisfies Money | undefined,
+  job_delete: client.jobDelete({ id: '7' }).parse(200, '').id satisfies string,
+  job_cancel: client.jobCancel({ id: 7 }).parse(200, '').cancelled satisfies boolean,
+  job: client.job({ id: 7 }).parse(200, '').values satisfies string[] | undefined,
+  jobs: client.jobs().parse(200, '').jobs satisfies ListedRecord[],
+  template_add: client.templateAdd({ name: 'T', message: 'Hi' }).parse(200, '').id satisfies string | undefined,
+  template_update: client.templateUpdate({ id: 5, autosign: false }).parse(200, '').updated satisfies boolean,
+  template_delete: client.templateDelete({ id: '5' }).parse(200, '').deleted satisfies boolean,
+  templates: client.prepare('templates').parse(200, '').templates satisfies ListedRecord[],
+  operator_template_add: client.operatorTemplateAdd({ sender: 'SHOP', message: 'Code', soc: true }).parse(200, '').templates satisfies ListedRecord[] | undefined,
+  operator_templates: client.operatorTemplates({ sender: 'SHOP', message: 'Code' }).parse(200, '').templates satisfies ListedRecord[],
+  monitoring_event: client.monitoringEvent({ id: 3 }).parse(200, '').accepted satisfies boolean,
+  contact_add: client.contactAdd({ phone: '79991234567', name: 'Ann', groups: [1, '2'], tags: 'vip' }).parse(200, '').id satisfies string,
+  contact_update: client.contactUpdate({ phone: '79991234567', new_phone: '79997654321' }).parse(200, '').ok satisfies boolean,
+  contact_delete: client.contactDelete({ email: ['a@example.com'] }).parse(200, '').id satisfies string | undefined,
+  contacts: client.contacts({ search: 'Ann', after_id: 10 }).parse(200, '').contacts[0]?.phones satisfies string[] | undefined,
+  group_add: client.groupAdd({ name: 'VIP', type: 1 }).parse(200, '').id satisfies string,
+  group_update: client.groupUpdate({ group: 4, name: 'VIP+' }).parse(200, '').ok satisfies boolean,
+  group_delete: client.groupDelete({ group: '4' }).parse(200, '').ok satisfies boolean,
+  groups: client.groups().parse(200, '').groups[0]?.count satisfies number | undefined,
+  contact_group_move: client.contactGroupMove({ group: 4, phone: '79991234567' }).parse(200, '').ok satisfies boolean,
+  contact_group_add: client.contactGroupAdd({ group: 4, email: 'a@example.com' }).parse(200, '').ok satisfies boolean,
+  contact_group_remove: client.contactGroupRemove({ group: 4, phone: ['79991234567'] }).parse(200, '').ok satisfies boolean,
+  blacklist_add: client.blacklistAdd({ phone: '79991234567', type: 2 }).parse(200, '').id satisfies string,
+  blacklist_delete: client.blacklistDelete({ phone: '79991234567' }).parse(200, '').ok satisfies boolean,
+  subclient_add: client.subclientAdd({ user: 'sub1', password: 'pw', type: 4, curr: 1, flags: { 'fl[29]': true } }).parse(200, '').ok satisfies boolean,
+  subclient_update: client.subclientUpdate({ user: 'sub1', current_password: 'pw', nb: '10.50' }).parse(200, '').ok satisfies boolean,
+  subclient_pay: client.subclientPay({ user: 'sub1', sum: 150.5 }).parse(200, '').balance satisfies Money | undefined,
+  subclient_stats: client.subclientStats({ reseller: 1 }).parse(200, '').subclients[0]?.cost satisfies Money | undefined,
+  subclient_stats_detailed: client.subclientStatsDetailed({ user: 'sub1' }).parse(200, '').subclients satisfies { extra?: Record<string, string> }[],
+  senders: client.senders({ all: true, cnt: 10 }).parse(200, '').senders[0]?.status satisfies string | undefined,
+  sender_add: client.senderAdd({ sender: 'SHOP', comment: 'ours' }).parse(200, '').ok satisfies boolean,
+  sender_update: client.senderUpdate({ id: 9, mts: true }).parse(200, '').ok satisfies boolean,
+  sender_delete: client.senderDelete({ sender: 'SHOP' }).parse(200, '').ok satisfies boolean,
+  sender_send_code: client.senderSendCode({ sender: '79991234567' }).parse(200, '').ok satisfies boolean,
+  sender_check_code: client.senderCheckCode({ sender: '79991234567', code: '1234' }).parse(200, '').ok satisfies boolean,
+  invoice_add: client.invoiceAdd({ sum: '1000.00' }).parse(200, '').id satisfies string | undefined,
+  invoice_get: client.invoiceGet({ id: 12 }).parse(200, '').data_base64 satisfies string | undefined,
+  act_get: client.actGet({ num: 'A-1' }).parse(200, '').size satisfies number | undefined,
+  history: client.history({ format: 0 }).parse(200, '').messages[0]?.int_id satisfies number | undefined,
+  incoming: client.incoming({ cnt: 10 }).parse(200, '').messages[0]?.id satisfies number | undefined,
+  statistics: client.statistics({ start: '01.03.2026', end: '31.03.2026' }).parse(200, '').accounts[0]?.debit satisfies Money | undefined,
+  rates: client.rates().parse(200, '').zones[0]?.api satisfies Money | undefined,
+  operator_info: client.operatorInfo({ phone: ['79991234567'] }).parse(200, '').phones[0]?.mcc satisfies string | undefined,
+  short_link: client.shortLink({ link: 'https://example.com' }).parse(200, '').clicks_today satisfies number | undefined,
+} satisfies Record<OperationName, unknown>;
+// Each operation above once and no more: a missing one would leave a key of OperationName out.
+const everyName: Record<OperationName, unknown> = everyOperation;
+// The channel types by name, for callers who build parameters ahead of the call.
+const mailParams: SendEmailParams = { phones: 'a@example.com', sender: 'me@example.com', subj: 'Hi' };
+const hlrParams: SendHlrParams = { phones: ['79991234567'], op: true };
+const smsParams: SendSmsChannelParams = { phones: '79991234567', message: 'Hi', translit: 2 satisfies Translit };
+const recipients: Phones = ['79991234567'];
+client.sendEmail(mailParams);
+client.sendHlr(hlrParams);
+client.sendSms(smsParams);
+void [everyName, recipients];
+
+// What the generated declarations refuse.
+// @ts-expect-error misspelt parameter (`mesage`)
+client.sendSms({ phones: '79991234567', mesage: 'Hi' });
+// @ts-expect-error misspelt parameter through prepare too
+client.prepare('balance', { curency: true });
+// @ts-expect-error translit is 0, 1 or 2
+client.sendSms({ phones: '79991234567', message: 'Hi', translit: 3 });
+// @ts-expect-error cost is 0 to 3
+client.sendSms({ phones: '79991234567', message: 'Hi', cost: 4 });
+// @ts-expect-error an e-mail needs a subject
+client.sendEmail({ phones: 'a@example.com', message: 'Hi', sender: 'me@example.com' });
+// @ts-expect-error an e-mail needs a sender address
+client.sendEmail({ phones: 'a@example.com', message: 'Hi', subj: 'Hi' });
+// @ts-expect-error an HLR query carries no text
+client.sendHlr({ phones: '79991234567', message: 'Hi' });
+// @ts-expect-error an SMS has no subject: that is for MMS and e-mail
+client.sendSms({ phones: '79991234567', message: 'Hi', subj: 'Hi' });
+// @ts-expect-error a price request implies cost=1
+client.cost({ phones: '79991234567', message: 'Hi', cost: 2 });
+// @ts-expect-error deleting takes no detail level
+client.deleteMessage({ id: 1, phone: '79991234567', all: 1 });
+// @ts-expect-error a mailing list needs a name
+client.jobAdd({ phones: '79991234567', message: 'Hi' });
+// @ts-expect-error a group is 0 (phones) or 1 (e-mail)
+client.groupAdd({ name: 'VIP', type: 2 });
+// @ts-expect-error an SMTP message's translit is 0, 1 or 2
+client.smtpMessage({ phones: '79991234567', message: 'Hi', translit: 5 });
+// @ts-expect-error results are read-only data with no unknown fields
+client.balance().parse(200, '').balanse;
 
 void [readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
