@@ -4,8 +4,8 @@
 
 pub mod docs;
 pub mod model;
-pub mod typescript;
 pub mod python;
+pub mod typescript;
 
 use serde_json::Value;
 
@@ -17,11 +17,11 @@ pub fn render_all(description: &Value) -> Vec<(String, String)> {
     vec![
         ("docs/operations.json".to_string(), json),
         ("docs/operations.md".to_string(), docs::render(&d)),
-        ("js/src/operations.d.ts".to_string(), typescript::render(&d)),
         (python::TYPES.to_string(), python::types(description)),
         (
             python::OPERATIONS.to_string(),
             python::operations(description),
         ),
+        ("js/src/operations.d.ts".to_string(), typescript::render(&d)),
     ]
 }

@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::data;
+use super::json_list;
 use super::records::{self, Layout, RecordId};
-use super::status::MessageStatus;
+use super::status::{MessageStatus, RawStatus};
 use super::text::{json_i64, not_an_object};
 use super::validate::{self, Phones};
 use super::Operation;
@@ -161,6 +162,16 @@ impl Operation for HistoryOp {
         Ok(())
     }
 
+    fn parse_raw(p: &HistoryParams, status: u16, body: &[u8]) -> Option<Result<HistoryResult>> {
+        let raw: Vec<json_list::Object<RawStatus>> = json_list::read(status, body)?;
+        let messages = raw
+            .into_iter()
+            .map(|raw| from_raw(raw.0))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .ok()?;
+        Some(Ok(page(p, messages)))
+    }
+
     fn parse(p: &HistoryParams, answer: Answer<'_>) -> Result<HistoryResult> {
         let records = records::layout_records(
             answer,
@@ -172,17 +183,33 @@ impl Operation for HistoryOp {
             .iter()
             .map(from_record)
             .collect::<Result<Vec<_>>>()?;
-        let full = p.cnt.is_none_or(|cnt| messages.len() >= cnt as usize);
-        let next_prev_id = if full {
-            messages.iter().filter_map(|m| m.int_id).min()
-        } else {
-            None
-        };
-        Ok(HistoryResult {
-            messages,
-            next_prev_id,
-        })
+        Ok(page(p, messages))
     }
+}
+
+/// The page and where the next one starts.
+fn page(p: &HistoryParams, messages: Vec<HistoryMessage>) -> HistoryResult {
+    let full = p.cnt.is_none_or(|cnt| messages.len() >= cnt as usize);
+    let next_prev_id = if full {
+        messages.iter().filter_map(|m| m.int_id).min()
+    } else {
+        None
+    };
+    HistoryResult {
+        messages,
+        next_prev_id,
+    }
+}
+
+/// A sent message as a JSON page lists it, read by the direct reader as [`from_record`] reads
+/// the same object.
+fn from_raw(mut raw: RawStatus) -> std::result::Result<HistoryMessage, json_list::Declined> {
+    Ok(HistoryMessage {
+        status: raw.take_status()?,
+        int_id: std::mem::take(&mut raw.int_id).int()?,
+        format: std::mem::take(&mut raw.format).int()?,
+        crc: std::mem::take(&mut raw.crc).non_blank(),
+    })
 }
 
 fn from_record(v: &Value) -> Result<HistoryMessage> {

@@ -56,6 +56,7 @@ pub mod delete;
 #[cfg(feature = "schema")]
 pub mod describe;
 mod hints;
+mod json_list;
 pub mod send;
 pub mod status;
 mod text;

@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::json_list::{self, Declined, Scalar};
 use super::text::{
     int_field, json_i64, json_money, json_text, key_values, money_field, not_an_object,
 };
@@ -25,6 +26,7 @@ use crate::money::Money;
 use crate::request::Form;
 use crate::response::{common_reason, snippet, Answer};
 use crate::retry::Effect;
+use std::mem::take;
 
 /// One message to ask about: its id and the phone (or e-mail) it was sent to.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -290,9 +292,19 @@ impl Operation for StatusOp {
         Ok(())
     }
 
+    fn parse_raw(params: &StatusParams, status: u16, body: &[u8]) -> Option<Result<StatusResult>> {
+        let raw: Vec<json_list::Object<RawStatus>> = json_list::read(status, body)?;
+        let messages = raw
+            .into_iter()
+            .map(|mut raw| raw.0.take_status())
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .ok()?;
+        Some(Ok(with_refs(messages, params.refs().ok()?)))
+    }
+
     fn parse(params: &StatusParams, answer: Answer<'_>) -> Result<StatusResult> {
         let refs = params.refs()?;
-        let mut messages = match answer {
+        let messages = match answer {
             Answer::Json(Value::Array(items)) => items
                 .iter()
                 .map(message_from_json)
@@ -318,14 +330,7 @@ impl Operation for StatusOp {
                 .map(|line| from_text(line, params.all, refs.len() > 1))
                 .collect::<Result<Vec<_>>>()?,
         };
-        // The single-message answer does not repeat the id and phone: the request knows them.
-        if messages.len() == refs.len() {
-            for (m, (id, phone)) in messages.iter_mut().zip(refs) {
-                m.id.get_or_insert(id);
-                m.phone.get_or_insert(phone);
-            }
-        }
-        Ok(StatusResult { messages })
+        Ok(with_refs(messages, refs))
     }
 
     fn reason(code: i64) -> Reason {
@@ -339,6 +344,98 @@ pub(crate) fn status_reason(code: i64) -> Reason {
     match code {
         5 => Reason::DeleteFailed,
         other => common_reason(other),
+    }
+}
+
+/// The statuses with the id and phone each was asked for: the single-message answer does not
+/// repeat them, and the request knows them.
+fn with_refs(mut messages: Vec<MessageStatus>, refs: Vec<(String, String)>) -> StatusResult {
+    if messages.len() == refs.len() {
+        for (m, (id, phone)) in messages.iter_mut().zip(refs) {
+            m.id.get_or_insert(id);
+            m.phone.get_or_insert(phone);
+        }
+    }
+    StatusResult { messages }
+}
+
+/// A message's status fields as the server writes them in a JSON list, for the direct reader
+/// ([`super::json_list`]): the same keys [`message_from_json`] reads, each taken as a scalar.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct RawStatus {
+    status: Scalar,
+    id: Scalar,
+    phone: Scalar,
+    err: Scalar,
+    last_date: Scalar,
+    last_timestamp: Scalar,
+    flag: Scalar,
+    send_date: Scalar,
+    send_timestamp: Scalar,
+    cost: Scalar,
+    sender_id: Scalar,
+    status_name: Scalar,
+    message: Scalar,
+    comment: Scalar,
+    #[serde(rename = "type")]
+    message_type: Scalar,
+    sms_cnt: Scalar,
+    mccmnc: Scalar,
+    country: Scalar,
+    operator: Scalar,
+    region: Scalar,
+    imsi: Scalar,
+    msc: Scalar,
+    mcc: Scalar,
+    mnc: Scalar,
+    cn: Scalar,
+    net: Scalar,
+    rcn: Scalar,
+    rnet: Scalar,
+    // The history's own fields, beside the status ones in each of its records.
+    pub(crate) int_id: Scalar,
+    pub(crate) format: Scalar,
+    pub(crate) crc: Scalar,
+}
+
+impl RawStatus {
+    /// The status, as [`message_from_json`] reads the same object; declines where that one
+    /// would fail.
+    pub(crate) fn take_status(&mut self) -> std::result::Result<MessageStatus, Declined> {
+        let status = take(&mut self.status).int()?.ok_or(Declined)?;
+        let mut m = MessageStatus::with_status(status);
+        m.id = take(&mut self.id).non_empty();
+        m.phone = take(&mut self.phone).non_empty();
+        m.set_err(take(&mut self.err).int()?);
+        m.last_date = take(&mut self.last_date).non_empty();
+        m.last_timestamp = take(&mut self.last_timestamp).int()?;
+        m.flag = take(&mut self.flag).int()?;
+        m.send_date = take(&mut self.send_date).non_empty();
+        m.send_timestamp = take(&mut self.send_timestamp).int()?;
+        m.cost = take(&mut self.cost).money()?;
+        m.sender_id = take(&mut self.sender_id).non_empty();
+        m.status_name = take(&mut self.status_name).non_empty();
+        m.message = take(&mut self.message).text();
+        m.comment = take(&mut self.comment).non_empty();
+        m.message_type = take(&mut self.message_type).int()?;
+        m.sms_count = take(&mut self.sms_cnt).int()?;
+        m.mccmnc = take(&mut self.mccmnc).non_empty();
+        m.country = take(&mut self.country).non_empty();
+        m.operator = take(&mut self.operator).non_empty();
+        m.region = take(&mut self.region).non_empty();
+        let hlr = HlrData {
+            imsi: take(&mut self.imsi).non_empty(),
+            msc: take(&mut self.msc).non_empty(),
+            mcc: take(&mut self.mcc).non_empty(),
+            mnc: take(&mut self.mnc).non_empty(),
+            cn: take(&mut self.cn).non_empty(),
+            net: take(&mut self.net).non_empty(),
+            rcn: take(&mut self.rcn).non_empty(),
+            rnet: take(&mut self.rnet).non_empty(),
+        };
+        m.hlr = (hlr != HlrData::default()).then_some(hlr);
+        Ok(m)
     }
 }
 
