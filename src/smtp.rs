@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, Credentials};
 use crate::error::{Error, Result};
+use crate::ops::choices::Translit;
 use crate::ops::send::ListEntry;
 use crate::ops::validate::{self, MessageId, Phones};
 
@@ -39,8 +40,8 @@ pub struct SmtpParams {
     pub time: Option<String>,
     /// Time zone of `time`, hours relative to Moscow.
     pub tz: Option<i32>,
-    /// 0 none, 1 translit, 2 "mpaHc/Ium".
-    pub translit: Option<u8>,
+    /// How the text is transliterated: not at all (default), in Latin letters, or "mpaHc/Ium".
+    pub translit: Option<Translit>,
     /// Message type, numbered as SMSC's libraries do (0 SMS … 10 Viber).
     pub format: Option<u8>,
     /// Sender name.
@@ -120,8 +121,7 @@ impl Client {
         if let Some(tz) = params.tz {
             validate::in_range("tz", tz, -24, 24)?;
         }
-        let translit = params.translit.unwrap_or(0);
-        validate::in_range("translit", translit, 0, 2)?;
+        let translit = params.translit.unwrap_or(Translit::None);
         let format = params.format.unwrap_or(0);
         validate::in_range("format", format, 0, 11)?;
         let sender = params.sender.clone().unwrap_or_default();

@@ -146,7 +146,7 @@ pub fn render(d: &Description) -> String {
             Some(params) => {
                 out.push_str("| parameter | type | required | what it is |\n|---|---|---|---|\n");
                 for (name, field, required) in model::properties(params) {
-                    if op.refused.contains(&name) {
+                    if op.refused.contains(&name) || op.op_refused.contains(&name) {
                         continue;
                     }
                     let required = required || op.required.contains(&name);

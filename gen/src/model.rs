@@ -21,6 +21,9 @@ pub struct Operation<'a> {
     pub refused: Vec<&'a str>,
     /// See [`Operation::refused`].
     pub required: Vec<&'a str>,
+    /// Fields of its params type, shared with other operations, that this one refuses (`cost`
+    /// implies `cost=1`, so it takes no `cost`).
+    pub op_refused: Vec<&'a str>,
 }
 
 /// The whole description.
@@ -58,6 +61,7 @@ impl<'a> Description<'a> {
                         result: &op["result"],
                         refused: strs(&op["channel"]["refused"]),
                         required: strs(&op["channel"]["required"]),
+                        op_refused: strs(&op["refused"]),
                     })
                     .collect()
             })
@@ -109,7 +113,9 @@ pub fn description(schema: &Value) -> Option<String> {
 }
 
 /// An object schema's properties, in declaration order, with whether each must be given
-/// (parameters) or is always present (results).
+/// (parameters) or is always present (results). A parameter the core reads as optional but
+/// refuses to go without carries `x-required`: it counts as required here, and `null` is no
+/// more a value of it than of any other required parameter.
 pub fn properties(schema: &Value) -> Vec<(&str, &Value, bool)> {
     let required = strs(&schema["required"]);
     schema["properties"]
@@ -117,9 +123,21 @@ pub fn properties(schema: &Value) -> Vec<(&str, &Value, bool)> {
         .map(|props| {
             props
                 .iter()
-                .map(|(k, v)| (k.as_str(), v, required.contains(&k.as_str())))
+                .map(|(k, v)| {
+                    let given = required.contains(&k.as_str()) || v["x-required"] == true;
+                    (k.as_str(), v, given)
+                })
                 .collect()
         })
+        .unwrap_or_default()
+}
+
+/// The exclusive groups of fields of a params type (`x-alternatives`), one of which must be
+/// given whole: `status` takes `id` + `phone`, or `messages`.
+pub fn alternatives(schema: &Value) -> Vec<Vec<&str>> {
+    schema["x-alternatives"]
+        .as_array()
+        .map(|groups| groups.iter().map(strs).collect())
         .unwrap_or_default()
 }
 

@@ -445,7 +445,15 @@ impl<'d, 'a> Py<'d, 'a> {
             .cloned()
             .chain(model::properties(schema))
             .collect();
-        let doc = model::description(schema);
+        let mut doc = model::description(schema);
+        if !is_result {
+            if let Some(either) = either_sentence(schema) {
+                doc = Some(match doc {
+                    Some(d) => format!("{d} {either}"),
+                    None => either,
+                });
+            }
+        }
         if let Some(doc) = &doc {
             out.push_str(&docstring(4, doc, &items));
         }
@@ -459,8 +467,10 @@ impl<'d, 'a> Py<'d, 'a> {
             out.push('\n');
         }
         for (field, field_schema, required) in fields {
-            let ty = if required {
+            let ty = if required && is_result {
                 self.ty(field_schema)
+            } else if required {
+                self.ty(&model::without_null(field_schema).0)
             } else if is_result {
                 format!(
                     "NotRequired[{}]",
@@ -469,7 +479,7 @@ impl<'d, 'a> Py<'d, 'a> {
             } else {
                 format!("NotRequired[{}]", self.ty(field_schema))
             };
-            out.push_str(&format!("    {field}: {ty}\n"));
+            out.push_str(&field_line(field, &ty));
             if let Some(text) = model::description(field_schema) {
                 out.push_str(&docstring(4, &text, &[]));
             }
@@ -484,7 +494,7 @@ impl<'d, 'a> Py<'d, 'a> {
             .unwrap_or(op.params);
         let fields: Vec<_> = model::properties(params_schema)
             .into_iter()
-            .filter(|(name, _, _)| !op.refused.contains(name))
+            .filter(|(name, _, _)| !op.refused.contains(name) && !op.op_refused.contains(name))
             .collect();
         let front = positional(op, &fields);
         let result = self.ty(op.result);
@@ -556,12 +566,16 @@ impl<'d, 'a> Py<'d, 'a> {
                 if i == positional_count {
                     out.push_str("        *,\n");
                 }
-                out.push_str(&format!("        {},\n", p.decl));
+                out.push_str(&param_line(&p.decl));
             }
             out.push_str(&format!("    ) -> Request[{result}]:\n"));
         }
         let items: Vec<(String, usize)> = signature.iter().map(|p| (p.doc.clone(), 4)).collect();
-        out.push_str(&docstring(8, &op.doc, &items));
+        let head = match either_sentence(params_schema) {
+            Some(either) => format!("{} {either}", op.doc),
+            None => op.doc.clone(),
+        };
+        out.push_str(&docstring(8, &head, &items));
         if signature.is_empty() {
             out.push_str(&format!("        return self.prepare(\"{}\")\n", op.name));
             return out;
@@ -581,6 +595,52 @@ impl<'d, 'a> Py<'d, 'a> {
         ));
         out
     }
+}
+
+/// A TypedDict field, split as `ruff format` splits one too long for a line: inside the
+/// brackets of `NotRequired[…]`.
+fn field_line(field: &str, ty: &str) -> String {
+    let line = format!("    {field}: {ty}\n");
+    if line.len() <= WIDTH + 1 {
+        return line;
+    }
+    match ty
+        .strip_prefix("NotRequired[")
+        .and_then(|t| t.strip_suffix(']'))
+    {
+        Some(inner) => format!("    {field}: NotRequired[\n        {inner}\n    ]\n"),
+        None => line,
+    }
+}
+
+/// A parameter of a method, split as `ruff format` splits one too long for a line: before its
+/// `| None` default.
+fn param_line(decl: &str) -> String {
+    let line = format!("        {decl},\n");
+    if line.len() <= WIDTH + 1 {
+        return line;
+    }
+    match decl.strip_suffix(" | None = None") {
+        Some(ty) => format!("        {ty}\n        | None = None,\n"),
+        None => line,
+    }
+}
+
+/// What a params type's alternatives (`x-alternatives`) ask of a caller, as a sentence: Python
+/// has no type for "these fields or those", so the docstrings say it.
+fn either_sentence(schema: &Value) -> Option<String> {
+    let groups = model::alternatives(schema);
+    if groups.is_empty() {
+        return None;
+    }
+    let each: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let fields: Vec<String> = g.iter().map(|f| format!("`{f}`")).collect();
+            fields.join(" and ")
+        })
+        .collect();
+    Some(format!("Give either {}.", each.join(", or ")))
 }
 
 /// A named type's own schema as an alias renders it, not as a reference to itself.
@@ -778,6 +838,62 @@ mod tests {
         assert!(text.find("Money = Decimal") < text.find("class Sent("));
         assert!(text.contains("RESULTS: dict[str, type] = {\n    \"send_sms\": Sent,\n}\n"));
         assert!(text.contains("Effect = Literal[\"send\"]\n"));
+    }
+
+    #[test]
+    fn required_alternative_and_refused_fields_come_from_the_description() {
+        let value = serde_json::json!({
+            "operations": [{
+                "name": "lookup", "doc": "Looks up.", "script": "look.php", "effect": "read",
+                "params": {"$ref": "#/$defs/LookupParams"},
+                "result": {"$ref": "#/$defs/Found"},
+                "refused": ["depth"]
+            }],
+            "shared": {},
+            "params_types": {
+                "LookupParams": {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": ["string", "null"], "x-required": true},
+                        "id": {"type": ["integer", "null"]},
+                        "ids": {"type": "array", "items": {"type": "integer"}},
+                        "depth": {"type": ["integer", "null"]}
+                    },
+                    "x-alternatives": [["id"], ["ids"]]
+                }
+            },
+            "result_types": {"Found": {"type": "object", "properties": {}}}
+        });
+        let text = operations(&value);
+        assert!(
+            text.contains(
+                "    def lookup(\n        self,\n        *,\n        name: str,\n        \
+                 id: int | None = None,\n        ids: list[int] | None = None,\n    ) -> \
+                 Request[Found]:\n        \"\"\"Looks up. Give either `id`, or `ids`.\n"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("depth"), "{text}");
+        let types = types(&value);
+        assert!(types.contains("    name: str\n"), "{types}");
+        assert!(
+            types.contains("    depth: NotRequired[Optional[int]]\n"),
+            "{types}"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_split_as_ruff_format_splits_them() {
+        let long = format!("Literal[{}]", vec!["\"choice\""; 12].join(", "));
+        assert_eq!(
+            param_line(&format!("kind: {long} | None = None")),
+            format!("        kind: {long}\n        | None = None,\n")
+        );
+        assert_eq!(
+            field_line("kind", &format!("NotRequired[{long}]")),
+            format!("    kind: NotRequired[\n        {long}\n    ]\n")
+        );
+        assert_eq!(field_line("n", "int"), "    n: int\n");
     }
 
     #[test]

@@ -24,107 +24,6 @@ const RENAMED: &[(&str, &str)] = &[("Record", "ListedRecord")];
 /// `content_type`. `js/src/index.d.ts` declares them by hand.
 const HAND_WRITTEN: &[&str] = &["CallbackOptions"];
 
-/// A parameter check the core makes when it reads a request but its types do not state yet, so
-/// the description cannot carry it. Each is here only so that TypeScript refuses at compile time
-/// what the core refuses at run time; each belongs in the core's types (an enum, a required
-/// field), after which its entry goes. An entry naming a field the description lacks panics, so
-/// none outlives a rename.
-struct Narrowing {
-    /// The params type.
-    ty: &'static str,
-    /// Its field.
-    field: &'static str,
-    /// What the field must be instead of what the schema says, when narrower.
-    ts: Option<&'static str>,
-    /// Whether the core refuses the request without it.
-    required: bool,
-}
-
-const fn narrow(ty: &'static str, field: &'static str, ts: &'static str) -> Narrowing {
-    Narrowing {
-        ty,
-        field,
-        ts: Some(ts),
-        required: false,
-    }
-}
-
-const fn require(ty: &'static str, field: &'static str) -> Narrowing {
-    Narrowing {
-        ty,
-        field,
-        ts: None,
-        required: true,
-    }
-}
-
-const NARROWINGS: &[Narrowing] = &[
-    narrow("StatusParams", "all", "0 | 1 | 2"),
-    require("JobAddParams", "name"),
-    // A mailing list only reports its cost (1); sending with it is the list's own business.
-    narrow("JobAddParams", "cost", "0 | 1"),
-    narrow("JobAddParams", "rpt", "0 | 1 | 2 | 3 | 4 | 5 | 6 | 7"),
-    require("JobParams", "id"),
-    require("TemplateAddParams", "name"),
-    require("TemplateAddParams", "message"),
-    narrow("TemplateAddParams", "format", TEMPLATE_FORMATS),
-    require("TemplateUpdateParams", "id"),
-    narrow("TemplateUpdateParams", "format", TEMPLATE_FORMATS),
-    require("TemplateParams", "id"),
-    require("OperatorTemplateAddParams", "sender"),
-    require("OperatorTemplateAddParams", "message"),
-    require("OperatorTemplatesParams", "sender"),
-    require("OperatorTemplatesParams", "message"),
-    require("MonitoringEventParams", "id"),
-    require("GroupAddParams", "name"),
-    narrow("GroupAddParams", "type", "0 | 1"),
-    require("GroupUpdateParams", "group"),
-    require("GroupRefParams", "group"),
-    require("ContactGroupParams", "group"),
-    require("BlacklistParams", "phone"),
-    narrow("BlacklistParams", "type", "0 | 1 | 2"),
-    require("SubclientParams", "user"),
-    narrow("SubclientParams", "type", "0 | 1 | 2 | 3 | 4"),
-    narrow("SubclientParams", "curr", "1 | 2 | 3 | 4 | 5"),
-    require("SubclientPayParams", "user"),
-    require("SubclientPayParams", "sum"),
-    narrow("SubclientStatsParams", "reseller", "0 | 1"),
-    require("SenderSendCodeParams", "sender"),
-    require("SenderCheckCodeParams", "sender"),
-    require("SenderCheckCodeParams", "code"),
-    require("InvoiceAddParams", "sum"),
-    require("InvoiceGetParams", "id"),
-    narrow("HistoryParams", "format", "0 | 8"),
-    require("StatisticsParams", "start"),
-    require("OperatorInfoParams", "phone"),
-    narrow("SmtpParams", "translit", "Translit"),
-];
-
-/// The message formats a template may be for, as the core checks them.
-const TEMPLATE_FORMATS: &str =
-    "'' | 'sms' | 'flash' | 'bin' | 'push' | 'mms' | 'call' | 'mail' | 'viber'";
-
-/// Parameters of a shared params type that one operation refuses (`cost` implies `cost=1`;
-/// `delete_message` takes no detail level), checked by the core when it encodes that operation.
-const OP_REFUSED: &[(&str, &[&str])] = &[("cost", &["cost"]), ("delete_message", &["all"])];
-
-/// Params types whose fields come in exclusive groups, one of which must be given whole: the
-/// core checks this when it reads them (`status.php` takes `id` + `phone`, or `messages`).
-const ALTERNATIVES: &[(&str, &[&[&str]])] = &[("StatusParams", &[&["id", "phone"], &["messages"]])];
-
-/// The checks above, together, so that a test can render a description of its own without them.
-struct Checks {
-    narrowings: &'static [Narrowing],
-    alternatives: &'static [(&'static str, &'static [&'static [&'static str]])],
-    op_refused: &'static [(&'static str, &'static [&'static str])],
-}
-
-const CORE_CHECKS: Checks = Checks {
-    narrowings: NARROWINGS,
-    alternatives: ALTERNATIVES,
-    op_refused: OP_REFUSED,
-};
-
 /// `send_sms` → `SendSms`.
 fn pascal(name: &str) -> String {
     name.split('_')
@@ -241,7 +140,6 @@ struct Renderer<'a> {
     /// For each variant of an internally tagged union, the tag it carries, when that union is
     /// the only place the variant is used: the tag is then declared on the variant itself.
     tags: &'a Tags,
-    checks: &'a Checks,
 }
 
 impl Renderer<'_> {
@@ -374,26 +272,12 @@ impl Renderer<'_> {
             });
         }
         for (name, schema, required) in model::properties(schema) {
-            let mut field = Field {
+            fields.push(Field {
                 name: name.to_string(),
                 doc: model::description(schema),
                 ts: self.field_type(schema, required).text,
                 required,
-            };
-            if self.params {
-                for n in self
-                    .checks
-                    .narrowings
-                    .iter()
-                    .filter(|n| n.ty == ty && n.field == name)
-                {
-                    if let Some(ts) = n.ts {
-                        field.ts = ts.to_string();
-                    }
-                    field.required |= n.required;
-                }
-            }
-            fields.push(field);
+            });
         }
         fields
     }
@@ -415,13 +299,12 @@ impl Renderer<'_> {
         jsdoc(out, "", &doc);
         let ts = ts_name(name);
         let fields = self.fields_of(name, schema);
-        let alternatives = self
-            .checks
-            .alternatives
-            .iter()
-            .find(|(ty, _)| self.params && *ty == name)
-            .map(|(_, groups)| *groups);
-        if let Some(groups) = alternatives {
+        let groups = if self.params {
+            model::alternatives(schema)
+        } else {
+            Vec::new()
+        };
+        if !groups.is_empty() {
             let grouped: BTreeSet<&str> = groups.iter().flat_map(|g| g.iter().copied()).collect();
             for field in &grouped {
                 if !fields.iter().any(|f| f.name == *field) {
@@ -436,7 +319,7 @@ impl Renderer<'_> {
                 .collect();
             self.fields(out, "  ", &common);
             out.push_str("} & (\n");
-            for group in groups {
+            for group in &groups {
                 out.push_str("  | {\n");
                 let members: Vec<Field> = group
                     .iter()
@@ -524,10 +407,6 @@ fn channel_type_name(op: &str, params_type: &str) -> String {
 
 /// The text of `js/src/operations.d.ts`.
 pub fn render(d: &Description) -> String {
-    render_checked(d, &CORE_CHECKS)
-}
-
-fn render_checked(d: &Description, checks: &Checks) -> String {
     if let Some(name) = d
         .params_types
         .keys()
@@ -538,30 +417,15 @@ fn render_checked(d: &Description, checks: &Checks) -> String {
              namespace for both, so rename one of them in the core"
         );
     }
-    for n in checks.narrowings {
-        let known = d.params_types.get(n.ty).is_some_and(|s| {
-            model::properties(s)
-                .iter()
-                .any(|(field, _, _)| *field == n.field)
-        });
-        if !known {
-            panic!(
-                "smsc-gen: a narrowing names {}.{}, which the description lacks",
-                n.ty, n.field
-            );
-        }
-    }
     let empty = BTreeMap::new();
     let tags = variant_tags(d.result_types);
     let params = Renderer {
         params: true,
         tags: &empty,
-        checks,
     };
     let results = Renderer {
         params: false,
         tags: &tags,
-        checks,
     };
 
     let mut out = String::new();
@@ -654,15 +518,16 @@ fn render_checked(d: &Description, checks: &Checks) -> String {
             Some((_, channel)) => channel.clone(),
             None => params.expr(op.params).text,
         };
-        let params_ty = match checks.op_refused.iter().find(|(n, _)| *n == op.name) {
-            Some((_, fields)) => {
+        let params_ty = match op.op_refused.as_slice() {
+            [] => params_ty,
+            fields => {
                 let base = model::ref_name(op.params).unwrap_or_default();
                 let props = d
                     .params_types
                     .get(base)
                     .map(model::properties)
                     .unwrap_or_default();
-                for field in *fields {
+                for field in fields {
                     if !props.iter().any(|(p, _, _)| p == field) {
                         panic!(
                             "smsc-gen: {} refuses `{field}`, not a field of {base}",
@@ -673,7 +538,6 @@ fn render_checked(d: &Description, checks: &Checks) -> String {
                 let quoted: Vec<String> = fields.iter().map(|f| format!("'{f}'")).collect();
                 format!("OmitEach<{params_ty}, {}>", quoted.join(" | "))
             }
-            None => params_ty,
         };
         jsdoc(&mut out, "  ", &op.doc);
         let _ = writeln!(
@@ -736,12 +600,7 @@ mod tests {
                 "Money": {"type": "string", "format": "decimal", "description": "Exact."}
             }
         });
-        let none = Checks {
-            narrowings: &[],
-            alternatives: &[],
-            op_refused: &[],
-        };
-        let text = render_checked(&Description::read(&value), &none);
+        let text = render(&Description::read(&value));
         let expected = "\
 // ---- Parameters ----
 
@@ -784,6 +643,41 @@ export interface Operations {
         assert!(text.starts_with("// Generated by `cargo run -p smsc-gen`"));
         let body = &text[text.find("// ---- Parameters ----").unwrap_or(0)..];
         assert_eq!(body, expected);
+    }
+
+    #[test]
+    fn checks_the_core_makes_on_reading_come_from_the_description() {
+        let value = json!({
+            "operations": [{
+                "name": "lookup", "doc": "Looks up.", "script": "look.php", "effect": "read",
+                "params": {"$ref": "#/$defs/LookupParams"},
+                "result": {"$ref": "#/$defs/Found"},
+                "refused": ["depth"]
+            }],
+            "params_types": {
+                "LookupParams": {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": ["string", "null"], "x-required": true},
+                        "id": {"type": ["integer", "null"]},
+                        "key": {"type": ["string", "null"]},
+                        "ids": {"type": "array", "items": {"type": "integer"}},
+                        "depth": {"type": "integer"}
+                    },
+                    "x-alternatives": [["id", "key"], ["ids"]]
+                }
+            },
+            "result_types": {"Found": {"type": "string"}}
+        });
+        let text = render(&Description::read(&value));
+        assert!(
+            text.contains(
+                "export type LookupParams = {\n  name: string;\n  depth?: number;\n} & (\n  | {\n      \
+                 id: number;\n      key: string;\n    }\n  | {\n      ids: number[];\n    }\n);\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("  lookup: [OmitEach<LookupParams, 'depth'>, Found];\n"));
     }
 
     #[test]

@@ -113,8 +113,11 @@ export interface ListEntry {
 
 /** Parameters of a status request: either `id` + `phone` for one message, or `messages`. */
 export type StatusParams = {
-  /** Detail: 0 status only (default), 1 full information, 2 also country, operator, region. */
-  all?: 0 | 1 | 2;
+  /**
+   * How much to report: the status only (default), full information, or that and the country,
+   * operator and region.
+   */
+  all?: StatusDetail;
 } & (
   | {
       /** The id of a single message. */
@@ -137,6 +140,12 @@ export interface MessageRef {
 }
 
 /**
+ * How much a status request reports (`all`). `0`: The status only (0, the default). `1`: Full
+ * information (1). `2`: Full information and the country, operator and region (2).
+ */
+export type StatusDetail = 0 | 1 | 2;
+
+/**
  * Parameters of a new mailing list: those of a send (`send`, every one applied to each message of
  * the list), and the list's own. As data, all of them sit side by side in one object: `{"name":
  * "Spring sale", "phones": "79991234567", "message": "…", "rpt": 2}`.
@@ -149,10 +158,10 @@ export interface JobAddParams {
   /** A message template whose text the messages carry, instead of `message` (`tpl`). */
   tpl?: RecordId;
   /**
-   * How a new mailing list repeats: 0 by hand (default), 1 every hour, 2 every day, 3 every working
-   * day, 4 every weekend, 5 every week, 6 every month, 7 every year (`rpt`).
+   * How a new mailing list repeats: by hand (default), every hour, day, working day, weekend, week,
+   * month or year (`rpt`).
    */
-  rpt?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  rpt?: Repeat;
   /** The most repeats of a deferred repeating mailing list (`rptn`). */
   rptn?: number;
   /** The sender name used on an automatic repeat (`sender2`). */
@@ -237,6 +246,13 @@ export interface JobAddParams {
  * given as a number or as a string of digits.
  */
 export type RecordId = number | string;
+
+/**
+ * How a mailing list repeats (`rpt`). `0`: Only when started by hand (0, the default). `1`: Every
+ * hour (1). `2`: Every day (2). `3`: Every working day (3). `4`: Every weekend (4). `5`: Every week
+ * (5). `6`: Every month (6). `7`: Every year (7).
+ */
+export type Repeat = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** Parameters naming one mailing list. */
 export interface JobParams {
@@ -417,9 +433,15 @@ export interface GroupAddParams {
   name: string;
   /** The group's number for sending to it as `G<number>` (`num`). */
   number?: number;
-  /** 0 a group of phone numbers (default), 1 a group of e-mail addresses. */
-  type?: 0 | 1;
+  /** A group of phone numbers (default) or of e-mail addresses. */
+  type?: GroupKind;
 }
+
+/**
+ * What a contact group holds (`type`). `0`: Phone numbers (0, the default). `1`: E-mail addresses
+ * (1).
+ */
+export type GroupKind = 0 | 1;
 
 /** Parameters of a group change. */
 export interface GroupUpdateParams {
@@ -454,9 +476,15 @@ export interface ContactGroupParams {
 export interface BlacklistParams {
   /** The phone numbers to block (or unblock). */
   phone: Phones;
-  /** What is blocked: 0 every message (default), 1 mass mailings, 2 single messages. */
-  type?: 0 | 1 | 2;
+  /** What is blocked: every message (default), mass mailings, or single messages. */
+  type?: BlockKind;
 }
+
+/**
+ * What a blacklist entry blocks (`type`). `0`: Every message (0, the default). `1`: Mass mailings
+ * (1). `2`: Single messages (2).
+ */
+export type BlockKind = 0 | 1 | 2;
 
 /**
  * A sub-client's login and settings, for creating (`subclient_add`) and changing
@@ -474,11 +502,10 @@ export interface SubclientParams {
   /** `subclient_add`: the id of the site the sub-client belongs to. */
   site_id?: RecordId;
   /**
-   * Account type: 0 own tariff and balance (default), 1 the main account's tariff and its own
-   * balance, 2 the main account's tariff and balance, 3 the main account's balance and its own
-   * tariff, 4 an extra login of the main account.
+   * Account type: its own tariff and balance (default), the main account's tariff, its tariff and
+   * balance, its balance, or an extra login of the main account.
    */
-  type?: 0 | 1 | 2 | 3 | 4;
+  type?: AccountKind;
   /** Main e-mail address. */
   email?: string;
   /** E-mail address incoming SMS are forwarded to. */
@@ -497,8 +524,8 @@ export interface SubclientParams {
   tariff?: number;
   /** Lowest tariff plan, 0 to 8. */
   mintrf?: number;
-  /** Currency: 1 RUB, 2 USD, 3 EUR, 4 UAH, 5 KZT. */
-  curr?: 1 | 2 | 3 | 4 | 5;
+  /** Currency: RUB, USD, EUR, UAH or KZT. */
+  curr?: AccountCurrency;
   /** Time zone: 0 is GMT-12, 24 is GMT+12. */
   tz?: number;
   /** Default sender name. */
@@ -548,6 +575,20 @@ export interface SubclientParams {
 export type Password = string;
 
 /**
+ * How a sub-client's account is paid for (`type`). `0`: Its own tariff and balance (0, the
+ * default). `1`: The main account's tariff and its own balance (1). `2`: The main account's tariff
+ * and balance (2). `3`: The main account's balance and its own tariff (3). `4`: An extra login of
+ * the main account (4).
+ */
+export type AccountKind = 0 | 1 | 2 | 3 | 4;
+
+/**
+ * A sub-client's currency (`curr`). `1`: Russian roubles (1). `2`: US dollars (2). `3`: Euros (3).
+ * `4`: Ukrainian hryvnias (4). `5`: Kazakh tenge (5).
+ */
+export type AccountCurrency = 1 | 2 | 3 | 4 | 5;
+
+/**
  * An amount of money in a request: decimal text (`"150.50"`) or a number; at most two decimals,
  * since every SMSC currency counts in hundredths.
  */
@@ -573,8 +614,8 @@ export interface SubclientStatsParams {
   user?: string;
   /** One sub-client, by id. */
   user_id?: RecordId;
-  /** 0 sub-clients on the main account's balance (default), 1 those with their own balance. */
-  reseller?: 0 | 1;
+  /** Sub-clients on the main account's balance (default) or those with their own balance. */
+  reseller?: ResellerScope;
   /** Leave deleted sub-clients out. */
   hide_deleted?: boolean;
   /** Amounts in the main account's currency (`mycur=1`). */
@@ -582,6 +623,12 @@ export interface SubclientStatsParams {
   /** The electronic balance (`balance2=1`). */
   balance2?: boolean;
 }
+
+/**
+ * Which sub-clients statistics cover (`reseller`). `0`: Those on the main account's balance (0, the
+ * default). `1`: Those with their own balance (1).
+ */
+export type ResellerScope = 0 | 1;
 
 /** Parameters of a list of sender names. */
 export interface SendersParams {
@@ -728,13 +775,19 @@ export interface HistoryParams {
   phone?: Phones;
   /** Only e-mail messages to these addresses. */
   email?: Phones;
-  /** 0 SMS (the server's default), 8 e-mail messages. */
-  format?: 0 | 8;
+  /** SMS (the server's default) or e-mail messages. */
+  format?: HistoryFormat;
   /** How many messages to return, 1 to 1000. */
   cnt?: number;
   /** Only messages sent before this one (its `int_id`): the `next_prev_id` of the previous page. */
   prev_id?: RecordId;
 }
+
+/**
+ * Which messages a history request lists (`format`). `0`: SMS (0, the server's default). `8`:
+ * E-mail messages (8).
+ */
+export type HistoryFormat = 0 | 8;
 
 /** Parameters of an incoming-messages request. All are optional. */
 export interface IncomingParams {
@@ -796,7 +849,7 @@ export interface SmtpParams {
   time?: string;
   /** Time zone of `time`, hours relative to Moscow. */
   tz?: number;
-  /** 0 none, 1 translit, 2 "mpaHc/Ium". */
+  /** How the text is transliterated: not at all (default), in Latin letters, or "mpaHc/Ium". */
   translit?: Translit;
   /** Message type, numbered as SMSC's libraries do (0 SMS … 10 Viber). */
   format?: number;

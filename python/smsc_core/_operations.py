@@ -189,7 +189,6 @@ class Operations:
         id: MessageId | None = None,
         valid: str | None = None,
         maxsms: int | None = None,
-        cost: Literal[0, 1, 2, 3] | None = None,
         err: bool = False,
         op: bool = False,
         userip: str | None = None,
@@ -218,8 +217,6 @@ class Operations:
         id: Your own message id: 1 to 2147483647, or up to 40 letters, digits, `.`, `-`, `_`.
         valid: Lifetime: whole hours 1 to 24, or `hh:mm`.
         maxsms: The most SMS parts to use; longer text is cut.
-        cost: Send (0, default), price only (1), send and report the cost (2), also the new balance
-            (3).
         err: Report failed numbers with their status (`err=1`).
         op: Report every number with its status, operator and cost (`op=1`).
         userip: The end user's IP address, for the per-IP daily limit.
@@ -262,8 +259,6 @@ class Operations:
             params["valid"] = valid
         if maxsms is not None:
             params["maxsms"] = maxsms
-        if cost is not None:
-            params["cost"] = cost
         if err:
             params["err"] = err
         if op:
@@ -294,14 +289,16 @@ class Operations:
         phone: str | None = None,
         *,
         messages: list[MessageRef] | None = None,
-        all: int | None = None,
+        all: Literal[0, 1, 2] | None = None,
     ) -> Request[StatusResult]:
-        """`status.php`: the delivery status of one or several messages.
+        """`status.php`: the delivery status of one or several messages. Give either `id` and
+        `phone`, or `messages`.
 
         id: The id of a single message.
         phone: The recipient of a single message.
         messages: Several messages at once.
-        all: Detail: 0 status only (default), 1 full information, 2 also country, operator, region.
+        all: How much to report: the status only (default), full information, or that and the
+            country, operator and region.
         """
         params: dict[str, Any] = {}
         if id is not None:
@@ -320,14 +317,13 @@ class Operations:
         phone: str | None = None,
         *,
         messages: list[MessageRef] | None = None,
-        all: int | None = None,
     ) -> Request[DeleteResult]:
-        """`status.php` with `del=1`: delete sent messages.
+        """`status.php` with `del=1`: delete sent messages. Give either `id` and `phone`, or
+        `messages`.
 
         id: The id of a single message.
         phone: The recipient of a single message.
         messages: Several messages at once.
-        all: Detail: 0 status only (default), 1 full information, 2 also country, operator, region.
         """
         params: dict[str, Any] = {}
         if id is not None:
@@ -336,8 +332,6 @@ class Operations:
             params["phone"] = phone
         if messages is not None:
             params["messages"] = messages
-        if all is not None:
-            params["all"] = all
         return self.prepare("delete_message", params)
 
     def send_hlr(
@@ -994,10 +988,10 @@ class Operations:
     def job_add(
         self,
         *,
-        name: str | None = None,
+        name: str,
         mes2: str | None = None,
         tpl: RecordId | None = None,
-        rpt: int | None = None,
+        rpt: Literal[0, 1, 2, 3, 4, 5, 6, 7] | None = None,
         rptn: int | None = None,
         sender2: str | None = None,
         auto_repeat: bool = False,
@@ -1020,7 +1014,7 @@ class Operations:
         id: MessageId | None = None,
         valid: str | None = None,
         maxsms: int | None = None,
-        cost: Literal[0, 1, 2, 3] | None = None,
+        cost: Literal[0, 1] | None = None,
         err: bool = False,
         op: bool = False,
         userip: str | None = None,
@@ -1038,8 +1032,8 @@ class Operations:
         name: The mailing list's name (required).
         mes2: The SMS text used when a message is forwarded as an SMS (`mes2`).
         tpl: A message template whose text the messages carry, instead of `message` (`tpl`).
-        rpt: How a new mailing list repeats: 0 by hand (default), 1 every hour, 2 every day, 3 every
-            working day, 4 every weekend, 5 every week, 6 every month, 7 every year (`rpt`).
+        rpt: How a new mailing list repeats: by hand (default), every hour, day, working day,
+            weekend, week, month or year (`rpt`).
         rptn: The most repeats of a deferred repeating mailing list (`rptn`).
         sender2: The sender name used on an automatic repeat (`sender2`).
         auto_repeat: Automatic repeat on (`fl[5]=1`).
@@ -1163,7 +1157,7 @@ class Operations:
     def job_delete(
         self,
         *,
-        id: RecordId | None = None,
+        id: RecordId,
     ) -> Request[JobDeleted]:
         """`jobs.php` with `del=1`: delete a mailing list.
 
@@ -1177,7 +1171,7 @@ class Operations:
     def job_cancel(
         self,
         *,
-        id: RecordId | None = None,
+        id: RecordId,
     ) -> Request[JobCancelled]:
         """`jobs.php` with `cancel=1`: disable a mailing list waiting to be sent.
 
@@ -1191,7 +1185,7 @@ class Operations:
     def job(
         self,
         *,
-        id: RecordId | None = None,
+        id: RecordId,
     ) -> Request[Record]:
         """`jobs.php` with `get=1`: one mailing list.
 
@@ -1223,9 +1217,10 @@ class Operations:
     def template_add(
         self,
         *,
-        name: str | None = None,
-        message: str | None = None,
-        format: str | None = None,
+        name: str,
+        message: str,
+        format: Literal["", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber"]
+        | None = None,
         sender: str | None = None,
         autosign: bool = False,
     ) -> Request[TemplateAdded]:
@@ -1254,10 +1249,11 @@ class Operations:
     def template_update(
         self,
         *,
-        id: RecordId | None = None,
+        id: RecordId,
         name: str | None = None,
         message: str | None = None,
-        format: str | None = None,
+        format: Literal["", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber"]
+        | None = None,
         sender: str | None = None,
         autosign: bool | None = None,
     ) -> Request[TemplateUpdated]:
@@ -1288,7 +1284,7 @@ class Operations:
     def template_delete(
         self,
         *,
-        id: RecordId | None = None,
+        id: RecordId,
     ) -> Request[TemplateDeleted]:
         """`templates.php` with `del=1`: delete a message template.
 
@@ -1306,8 +1302,8 @@ class Operations:
     def operator_template_add(
         self,
         *,
-        sender: str | None = None,
-        message: str | None = None,
+        sender: str,
+        message: str,
         mts_srv: bool = False,
         mts_auth: bool = False,
         mts_trn: bool = False,
@@ -1381,8 +1377,8 @@ class Operations:
     def operator_templates(
         self,
         *,
-        sender: str | None = None,
-        message: str | None = None,
+        sender: str,
+        message: str,
     ) -> Request[OperatorTemplateList]:
         """`op_templates.php` with `get=1`: the operator templates for a sender and text.
 
@@ -1399,7 +1395,7 @@ class Operations:
     def monitoring_event(
         self,
         *,
-        id: RecordId | None = None,
+        id: RecordId,
         name: str | None = None,
         host: str | None = None,
         info: str | None = None,
@@ -1605,15 +1601,15 @@ class Operations:
     def group_add(
         self,
         *,
-        name: str | None = None,
+        name: str,
         number: int | None = None,
-        type: int | None = None,
+        type: Literal[0, 1] | None = None,
     ) -> Request[Created]:
         """`phones.php?add_group=1`: create a contact group.
 
         name: The group's name.
         number: The group's number for sending to it as `G<number>` (`num`).
-        type: 0 a group of phone numbers (default), 1 a group of e-mail addresses.
+        type: A group of phone numbers (default) or of e-mail addresses.
         """
         params: dict[str, Any] = {}
         if name is not None:
@@ -1627,7 +1623,7 @@ class Operations:
     def group_update(
         self,
         *,
-        group: RecordId | None = None,
+        group: RecordId,
         name: str | None = None,
         number: int | None = None,
     ) -> Request[Done]:
@@ -1649,7 +1645,7 @@ class Operations:
     def group_delete(
         self,
         *,
-        group: RecordId | None = None,
+        group: RecordId,
     ) -> Request[Done]:
         """`phones.php?del_group=1`: delete a group.
 
@@ -1667,7 +1663,7 @@ class Operations:
     def contact_group_move(
         self,
         *,
-        group: RecordId | None = None,
+        group: RecordId,
         phone: Phones | None = None,
         email: Words | None = None,
     ) -> Request[Done]:
@@ -1689,7 +1685,7 @@ class Operations:
     def contact_group_add(
         self,
         *,
-        group: RecordId | None = None,
+        group: RecordId,
         phone: Phones | None = None,
         email: Words | None = None,
     ) -> Request[Done]:
@@ -1711,7 +1707,7 @@ class Operations:
     def contact_group_remove(
         self,
         *,
-        group: RecordId | None = None,
+        group: RecordId,
         phone: Phones | None = None,
         email: Words | None = None,
     ) -> Request[Done]:
@@ -1733,13 +1729,13 @@ class Operations:
     def blacklist_add(
         self,
         *,
-        phone: Phones | None = None,
-        type: int | None = None,
+        phone: Phones,
+        type: Literal[0, 1, 2] | None = None,
     ) -> Request[Created]:
         """`phones.php?add_black=1`: blacklist numbers.
 
         phone: The phone numbers to block (or unblock).
-        type: What is blocked: 0 every message (default), 1 mass mailings, 2 single messages.
+        type: What is blocked: every message (default), mass mailings, or single messages.
         """
         params: dict[str, Any] = {}
         if phone is not None:
@@ -1751,13 +1747,13 @@ class Operations:
     def blacklist_delete(
         self,
         *,
-        phone: Phones | None = None,
-        type: int | None = None,
+        phone: Phones,
+        type: Literal[0, 1, 2] | None = None,
     ) -> Request[Done]:
         """`phones.php?del_black=1`: remove numbers from the blacklist.
 
         phone: The phone numbers to block (or unblock).
-        type: What is blocked: 0 every message (default), 1 mass mailings, 2 single messages.
+        type: What is blocked: every message (default), mass mailings, or single messages.
         """
         params: dict[str, Any] = {}
         if phone is not None:
@@ -1769,12 +1765,12 @@ class Operations:
     def subclient_add(
         self,
         *,
-        user: str | None = None,
+        user: str,
         password: str | None = None,
         current_password: str | None = None,
         new_login: str | None = None,
         site_id: RecordId | None = None,
-        type: int | None = None,
+        type: Literal[0, 1, 2, 3, 4] | None = None,
         email: str | None = None,
         email2: str | None = None,
         phone: Phones | None = None,
@@ -1784,7 +1780,7 @@ class Operations:
         cntr: str | None = None,
         tariff: int | None = None,
         mintrf: int | None = None,
-        curr: int | None = None,
+        curr: Literal[1, 2, 3, 4, 5] | None = None,
         tz: int | None = None,
         sender: str | None = None,
         sender2: str | None = None,
@@ -1813,9 +1809,8 @@ class Operations:
         current_password: `subclient_update`: its current password (`pswc`).
         new_login: `subclient_update`: a new login.
         site_id: `subclient_add`: the id of the site the sub-client belongs to.
-        type: Account type: 0 own tariff and balance (default), 1 the main account's tariff and its
-            own balance, 2 the main account's tariff and balance, 3 the main account's balance and
-            its own tariff, 4 an extra login of the main account.
+        type: Account type: its own tariff and balance (default), the main account's tariff, its
+            tariff and balance, its balance, or an extra login of the main account.
         email: Main e-mail address.
         email2: E-mail address incoming SMS are forwarded to.
         phone: Main phone number.
@@ -1825,7 +1820,7 @@ class Operations:
         cntr: Contract number.
         tariff: Tariff plan, 0 to 8.
         mintrf: Lowest tariff plan, 0 to 8.
-        curr: Currency: 1 RUB, 2 USD, 3 EUR, 4 UAH, 5 KZT.
+        curr: Currency: RUB, USD, EUR, UAH or KZT.
         tz: Time zone: 0 is GMT-12, 24 is GMT+12.
         sender: Default sender name.
         sender2: Fallback sender name.
@@ -1926,12 +1921,12 @@ class Operations:
     def subclient_update(
         self,
         *,
-        user: str | None = None,
+        user: str,
         password: str | None = None,
         current_password: str | None = None,
         new_login: str | None = None,
         site_id: RecordId | None = None,
-        type: int | None = None,
+        type: Literal[0, 1, 2, 3, 4] | None = None,
         email: str | None = None,
         email2: str | None = None,
         phone: Phones | None = None,
@@ -1941,7 +1936,7 @@ class Operations:
         cntr: str | None = None,
         tariff: int | None = None,
         mintrf: int | None = None,
-        curr: int | None = None,
+        curr: Literal[1, 2, 3, 4, 5] | None = None,
         tz: int | None = None,
         sender: str | None = None,
         sender2: str | None = None,
@@ -1970,9 +1965,8 @@ class Operations:
         current_password: `subclient_update`: its current password (`pswc`).
         new_login: `subclient_update`: a new login.
         site_id: `subclient_add`: the id of the site the sub-client belongs to.
-        type: Account type: 0 own tariff and balance (default), 1 the main account's tariff and its
-            own balance, 2 the main account's tariff and balance, 3 the main account's balance and
-            its own tariff, 4 an extra login of the main account.
+        type: Account type: its own tariff and balance (default), the main account's tariff, its
+            tariff and balance, its balance, or an extra login of the main account.
         email: Main e-mail address.
         email2: E-mail address incoming SMS are forwarded to.
         phone: Main phone number.
@@ -1982,7 +1976,7 @@ class Operations:
         cntr: Contract number.
         tariff: Tariff plan, 0 to 8.
         mintrf: Lowest tariff plan, 0 to 8.
-        curr: Currency: 1 RUB, 2 USD, 3 EUR, 4 UAH, 5 KZT.
+        curr: Currency: RUB, USD, EUR, UAH or KZT.
         tz: Time zone: 0 is GMT-12, 24 is GMT+12.
         sender: Default sender name.
         sender2: Fallback sender name.
@@ -2083,8 +2077,8 @@ class Operations:
     def subclient_pay(
         self,
         *,
-        user: str | None = None,
-        sum: Amount | None = None,
+        user: str,
+        sum: Amount,
         balance2: bool = False,
     ) -> Request[Payment]:
         """`users.php?pay=1`: move money to or from a sub-client.
@@ -2109,7 +2103,7 @@ class Operations:
         end: str | None = None,
         user: str | None = None,
         user_id: RecordId | None = None,
-        reseller: int | None = None,
+        reseller: Literal[0, 1] | None = None,
         hide_deleted: bool = False,
         mycur: bool = False,
         balance2: bool = False,
@@ -2120,7 +2114,7 @@ class Operations:
         end: Last day, `DD.MM.YYYY`; from `start` on when left out.
         user: One sub-client, by login.
         user_id: One sub-client, by id.
-        reseller: 0 sub-clients on the main account's balance (default), 1 those with their own
+        reseller: Sub-clients on the main account's balance (default) or those with their own
             balance.
         hide_deleted: Leave deleted sub-clients out.
         mycur: Amounts in the main account's currency (`mycur=1`).
@@ -2152,7 +2146,7 @@ class Operations:
         end: str | None = None,
         user: str | None = None,
         user_id: RecordId | None = None,
-        reseller: int | None = None,
+        reseller: Literal[0, 1] | None = None,
         hide_deleted: bool = False,
         mycur: bool = False,
         balance2: bool = False,
@@ -2163,7 +2157,7 @@ class Operations:
         end: Last day, `DD.MM.YYYY`; from `start` on when left out.
         user: One sub-client, by login.
         user_id: One sub-client, by id.
-        reseller: 0 sub-clients on the main account's balance (default), 1 those with their own
+        reseller: Sub-clients on the main account's balance (default) or those with their own
             balance.
         hide_deleted: Leave deleted sub-clients out.
         mycur: Amounts in the main account's currency (`mycur=1`).
@@ -2459,7 +2453,7 @@ class Operations:
     def sender_send_code(
         self,
         *,
-        sender: str | None = None,
+        sender: str,
         site_name: str | None = None,
         user: str | None = None,
     ) -> Request[Done]:
@@ -2481,8 +2475,8 @@ class Operations:
     def sender_check_code(
         self,
         *,
-        sender: str | None = None,
-        code: str | None = None,
+        sender: str,
+        code: str,
         user: str | None = None,
     ) -> Request[Done]:
         """`senders.php?check_code=1`: confirm a numeric sender name.
@@ -2505,7 +2499,7 @@ class Operations:
         *,
         user: str | None = None,
         user_id: RecordId | None = None,
-        sum: Amount | None = None,
+        sum: Amount,
         service: str | None = None,
     ) -> Request[Done]:
         """`documents.php?add_account=1`: create an invoice for a sub-client.
@@ -2531,7 +2525,7 @@ class Operations:
         *,
         user: str | None = None,
         user_id: RecordId | None = None,
-        id: RecordId | None = None,
+        id: RecordId,
     ) -> Request[Document]:
         """`documents.php?get_account=1`: download an invoice.
 
@@ -2581,7 +2575,7 @@ class Operations:
         end: str | None = None,
         phone: Phones | None = None,
         email: Phones | None = None,
-        format: int | None = None,
+        format: Literal[0, 8] | None = None,
         cnt: int | None = None,
         prev_id: RecordId | None = None,
     ) -> Request[HistoryResult]:
@@ -2592,7 +2586,7 @@ class Operations:
             history runs from `start` on.
         phone: Only messages to these numbers.
         email: Only e-mail messages to these addresses.
-        format: 0 SMS (the server's default), 8 e-mail messages.
+        format: SMS (the server's default) or e-mail messages.
         cnt: How many messages to return, 1 to 1000.
         prev_id: Only messages sent before this one (its `int_id`): the `next_prev_id` of the
             previous page.
@@ -2644,7 +2638,7 @@ class Operations:
     def statistics(
         self,
         *,
-        start: str | None = None,
+        start: str,
         end: str | None = None,
         mycur: bool = False,
         balance2: bool = False,
@@ -2674,7 +2668,7 @@ class Operations:
     def operator_info(
         self,
         *,
-        phone: Phones | None = None,
+        phone: Phones,
     ) -> Request[OperatorInfoResult]:
         """`info.php` with `get_operator=1`: the operator of phone numbers.
 

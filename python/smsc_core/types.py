@@ -984,8 +984,19 @@ class MessageRef(TypedDict):
     """The recipient it was sent to."""
 
 
+StatusDetail = Literal[0, 1, 2]
+"""How much a status request reports (`all`).
+
+`0`: The status only (0, the default).
+`1`: Full information (1).
+`2`: Full information and the country, operator and region (2).
+"""
+
+
 class StatusParams(TypedDict):
-    """Parameters of a status request: either `id` + `phone` for one message, or `messages`."""
+    """Parameters of a status request: either `id` + `phone` for one message, or `messages`. Give
+    either `id` and `phone`, or `messages`.
+    """
 
     id: NotRequired[Optional[MessageId]]
     """The id of a single message."""
@@ -993,13 +1004,29 @@ class StatusParams(TypedDict):
     """The recipient of a single message."""
     messages: NotRequired[list[MessageRef]]
     """Several messages at once."""
-    all: NotRequired[int]
-    """Detail: 0 status only (default), 1 full information, 2 also country, operator, region."""
+    all: NotRequired[Literal[0, 1, 2]]
+    """How much to report: the status only (default), full information, or that and the country,
+    operator and region.
+    """
 
 
 RecordId = Union[int, str]
 """The id of a stored record (a mailing list, a template, a task group): a positive whole number,
 given as a number or as a string of digits.
+"""
+
+
+Repeat = Literal[0, 1, 2, 3, 4, 5, 6, 7]
+"""How a mailing list repeats (`rpt`).
+
+`0`: Only when started by hand (0, the default).
+`1`: Every hour (1).
+`2`: Every day (2).
+`3`: Every working day (3).
+`4`: Every weekend (4).
+`5`: Every week (5).
+`6`: Every month (6).
+`7`: Every year (7).
 """
 
 
@@ -1009,15 +1036,15 @@ class JobAddParams(TypedDict):
     "Spring sale", "phones": "79991234567", "message": "…", "rpt": 2}`.
     """
 
-    name: NotRequired[Optional[str]]
+    name: str
     """The mailing list's name (required)."""
     mes2: NotRequired[Optional[str]]
     """The SMS text used when a message is forwarded as an SMS (`mes2`)."""
     tpl: NotRequired[Optional[RecordId]]
     """A message template whose text the messages carry, instead of `message` (`tpl`)."""
-    rpt: NotRequired[Optional[int]]
-    """How a new mailing list repeats: 0 by hand (default), 1 every hour, 2 every day, 3 every
-    working day, 4 every weekend, 5 every week, 6 every month, 7 every year (`rpt`).
+    rpt: NotRequired[Optional[Literal[0, 1, 2, 3, 4, 5, 6, 7]]]
+    """How a new mailing list repeats: by hand (default), every hour, day, working day, weekend,
+    week, month or year (`rpt`).
     """
     rptn: NotRequired[Optional[int]]
     """The most repeats of a deferred repeating mailing list (`rptn`)."""
@@ -1065,7 +1092,7 @@ class JobAddParams(TypedDict):
     """Lifetime: whole hours 1 to 24, or `hh:mm`."""
     maxsms: NotRequired[Optional[int]]
     """The most SMS parts to use; longer text is cut."""
-    cost: NotRequired[Optional[Literal[0, 1, 2, 3]]]
+    cost: NotRequired[Optional[Literal[0, 1]]]
     """Send (0, default), price only (1), send and report the cost (2), also the new balance (3)."""
     err: NotRequired[bool]
     """Report failed numbers with their status (`err=1`)."""
@@ -1098,7 +1125,7 @@ class JobAddParams(TypedDict):
 class JobParams(TypedDict):
     """Parameters naming one mailing list."""
 
-    id: NotRequired[Optional[RecordId]]
+    id: RecordId
     """The mailing list's id."""
 
 
@@ -1114,11 +1141,13 @@ class JobsParams(TypedDict):
 class TemplateAddParams(TypedDict):
     """Parameters of a new message template."""
 
-    name: NotRequired[Optional[str]]
+    name: str
     """The template's name (required)."""
-    message: NotRequired[Optional[str]]
+    message: str
     """The text (required; `msg`)."""
-    format: NotRequired[Optional[str]]
+    format: NotRequired[
+        Optional[Literal["", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber"]]
+    ]
     """The message format: `""` (not specified), `sms`, `flash`, `bin`, `push`, `mms`, `call`,
     `mail` or `viber`.
     """
@@ -1131,13 +1160,15 @@ class TemplateAddParams(TypedDict):
 class TemplateUpdateParams(TypedDict):
     """Parameters of a change to a message template: its id and what changes."""
 
-    id: NotRequired[Optional[RecordId]]
+    id: RecordId
     """The template's id."""
     name: NotRequired[Optional[str]]
     """A new name."""
     message: NotRequired[Optional[str]]
     """A new text (`msg`)."""
-    format: NotRequired[Optional[str]]
+    format: NotRequired[
+        Optional[Literal["", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber"]]
+    ]
     """A new format (see `format`)."""
     sender: NotRequired[Optional[str]]
     """A new sender name."""
@@ -1148,7 +1179,7 @@ class TemplateUpdateParams(TypedDict):
 class TemplateParams(TypedDict):
     """Parameters naming one message template."""
 
-    id: NotRequired[Optional[RecordId]]
+    id: RecordId
     """The template's id."""
 
 
@@ -1159,9 +1190,9 @@ class TemplatesParams(TypedDict):
 class OperatorTemplateAddParams(TypedDict):
     """Parameters of a new operator template."""
 
-    sender: NotRequired[Optional[str]]
+    sender: str
     """The sender name the template is for (required)."""
-    message: NotRequired[Optional[str]]
+    message: str
     """The template text (required; `msg`)."""
     mts_srv: NotRequired[bool]
     """MTS, service messages."""
@@ -1198,16 +1229,16 @@ class OperatorTemplateAddParams(TypedDict):
 class OperatorTemplatesParams(TypedDict):
     """Parameters of a question about operator templates: the sender and the text."""
 
-    sender: NotRequired[Optional[str]]
+    sender: str
     """The sender name (required)."""
-    message: NotRequired[Optional[str]]
+    message: str
     """The template text (required; `msg`)."""
 
 
 class MonitoringEventParams(TypedDict):
     """Parameters of an event notification."""
 
-    id: NotRequired[Optional[RecordId]]
+    id: RecordId
     """The task group's id (the "ID" column in the account)."""
     name: NotRequired[Optional[str]]
     """The rule or server the event is about: fills `{NAME}`."""
@@ -1280,21 +1311,29 @@ class ContactsParams(TypedDict):
     """Only contacts after this internal id (`int_id`), to page through a long list."""
 
 
+GroupKind = Literal[0, 1]
+"""What a contact group holds (`type`).
+
+`0`: Phone numbers (0, the default).
+`1`: E-mail addresses (1).
+"""
+
+
 class GroupAddParams(TypedDict):
     """Parameters of a new group."""
 
-    name: NotRequired[Optional[str]]
+    name: str
     """The group's name."""
     number: NotRequired[Optional[int]]
     """The group's number for sending to it as `G<number>` (`num`)."""
-    type: NotRequired[Optional[int]]
-    """0 a group of phone numbers (default), 1 a group of e-mail addresses."""
+    type: NotRequired[Optional[Literal[0, 1]]]
+    """A group of phone numbers (default) or of e-mail addresses."""
 
 
 class GroupUpdateParams(TypedDict):
     """Parameters of a group change."""
 
-    group: NotRequired[Optional[RecordId]]
+    group: RecordId
     """The group's id (`grp`)."""
     name: NotRequired[Optional[str]]
     """Its new name."""
@@ -1305,7 +1344,7 @@ class GroupUpdateParams(TypedDict):
 class GroupRefParams(TypedDict):
     """Names one group."""
 
-    group: NotRequired[Optional[RecordId]]
+    group: RecordId
     """The group's id (`grp`)."""
 
 
@@ -1316,7 +1355,7 @@ class GroupsParams(TypedDict):
 class ContactGroupParams(TypedDict):
     """Names a group and contacts, to move them between groups."""
 
-    group: NotRequired[Optional[RecordId]]
+    group: RecordId
     """The group's id (`grp`)."""
     phone: NotRequired[Optional[Phones]]
     """The contacts' phone numbers."""
@@ -1324,17 +1363,48 @@ class ContactGroupParams(TypedDict):
     """The contacts' e-mail addresses (`mail`)."""
 
 
+BlockKind = Literal[0, 1, 2]
+"""What a blacklist entry blocks (`type`).
+
+`0`: Every message (0, the default).
+`1`: Mass mailings (1).
+`2`: Single messages (2).
+"""
+
+
 class BlacklistParams(TypedDict):
     """Parameters of a blacklist entry."""
 
-    phone: NotRequired[Optional[Phones]]
+    phone: Phones
     """The phone numbers to block (or unblock)."""
-    type: NotRequired[Optional[int]]
-    """What is blocked: 0 every message (default), 1 mass mailings, 2 single messages."""
+    type: NotRequired[Optional[Literal[0, 1, 2]]]
+    """What is blocked: every message (default), mass mailings, or single messages."""
 
 
 Password = str
 """A password passed on to the server (a sub-client's); never shown by `Debug`."""
+
+
+AccountKind = Literal[0, 1, 2, 3, 4]
+"""How a sub-client's account is paid for (`type`).
+
+`0`: Its own tariff and balance (0, the default).
+`1`: The main account's tariff and its own balance (1).
+`2`: The main account's tariff and balance (2).
+`3`: The main account's balance and its own tariff (3).
+`4`: An extra login of the main account (4).
+"""
+
+
+AccountCurrency = Literal[1, 2, 3, 4, 5]
+"""A sub-client's currency (`curr`).
+
+`1`: Russian roubles (1).
+`2`: US dollars (2).
+`3`: Euros (3).
+`4`: Ukrainian hryvnias (4).
+`5`: Kazakh tenge (5).
+"""
 
 
 Amount = Union[str, int, float]
@@ -1348,7 +1418,7 @@ class SubclientParams(TypedDict):
     (`subclient_update`) one. Field names are SMSC's.
     """
 
-    user: NotRequired[Optional[str]]
+    user: str
     """The sub-client's login."""
     password: NotRequired[Optional[str]]
     """Its password: required when creating, the new one when changing."""
@@ -1358,10 +1428,9 @@ class SubclientParams(TypedDict):
     """`subclient_update`: a new login."""
     site_id: NotRequired[Optional[RecordId]]
     """`subclient_add`: the id of the site the sub-client belongs to."""
-    type: NotRequired[Optional[int]]
-    """Account type: 0 own tariff and balance (default), 1 the main account's tariff and its own
-    balance, 2 the main account's tariff and balance, 3 the main account's balance and its own
-    tariff, 4 an extra login of the main account.
+    type: NotRequired[Optional[Literal[0, 1, 2, 3, 4]]]
+    """Account type: its own tariff and balance (default), the main account's tariff, its tariff and
+    balance, its balance, or an extra login of the main account.
     """
     email: NotRequired[Optional[str]]
     """Main e-mail address."""
@@ -1381,8 +1450,8 @@ class SubclientParams(TypedDict):
     """Tariff plan, 0 to 8."""
     mintrf: NotRequired[Optional[int]]
     """Lowest tariff plan, 0 to 8."""
-    curr: NotRequired[Optional[int]]
-    """Currency: 1 RUB, 2 USD, 3 EUR, 4 UAH, 5 KZT."""
+    curr: NotRequired[Optional[Literal[1, 2, 3, 4, 5]]]
+    """Currency: RUB, USD, EUR, UAH or KZT."""
     tz: NotRequired[Optional[int]]
     """Time zone: 0 is GMT-12, 24 is GMT+12."""
     sender: NotRequired[Optional[str]]
@@ -1430,12 +1499,20 @@ class SubclientParams(TypedDict):
 class SubclientPayParams(TypedDict):
     """Moving money to (or, with a negative sum, from) a sub-client."""
 
-    user: NotRequired[Optional[str]]
+    user: str
     """The sub-client's login."""
-    sum: NotRequired[Optional[Amount]]
+    sum: Amount
     """The amount, in the main account's currency; negative takes money back."""
     balance2: NotRequired[bool]
     """Operate on the electronic balance (`balance2=1`)."""
+
+
+ResellerScope = Literal[0, 1]
+"""Which sub-clients statistics cover (`reseller`).
+
+`0`: Those on the main account's balance (0, the default).
+`1`: Those with their own balance (1).
+"""
 
 
 class SubclientStatsParams(TypedDict):
@@ -1449,8 +1526,8 @@ class SubclientStatsParams(TypedDict):
     """One sub-client, by login."""
     user_id: NotRequired[Optional[RecordId]]
     """One sub-client, by id."""
-    reseller: NotRequired[Optional[int]]
-    """0 sub-clients on the main account's balance (default), 1 those with their own balance."""
+    reseller: NotRequired[Optional[Literal[0, 1]]]
+    """Sub-clients on the main account's balance (default) or those with their own balance."""
     hide_deleted: NotRequired[bool]
     """Leave deleted sub-clients out."""
     mycur: NotRequired[bool]
@@ -1543,7 +1620,7 @@ class SenderRefParams(TypedDict):
 class SenderSendCodeParams(TypedDict):
     """Parameters for sending a confirmation code to a numeric sender name."""
 
-    sender: NotRequired[Optional[str]]
+    sender: str
     """The numeric sender name: the phone number the code goes to."""
     site_name: NotRequired[Optional[str]]
     """A site address to name in the message with the code."""
@@ -1554,9 +1631,9 @@ class SenderSendCodeParams(TypedDict):
 class SenderCheckCodeParams(TypedDict):
     """Parameters for confirming a numeric sender name with the code it received."""
 
-    sender: NotRequired[Optional[str]]
+    sender: str
     """The numeric sender name."""
-    code: NotRequired[Optional[str]]
+    code: str
     """The code that arrived at that number."""
     user: NotRequired[Optional[str]]
     """The sub-client the name is for."""
@@ -1569,7 +1646,7 @@ class InvoiceAddParams(TypedDict):
     """The sub-client, by login."""
     user_id: NotRequired[Optional[RecordId]]
     """The sub-client, by id."""
-    sum: NotRequired[Optional[Amount]]
+    sum: Amount
     """The amount, in the account's currency."""
     service: NotRequired[Optional[str]]
     """The service named on the invoice."""
@@ -1582,7 +1659,7 @@ class InvoiceGetParams(TypedDict):
     """The sub-client, by login."""
     user_id: NotRequired[Optional[RecordId]]
     """The sub-client, by id."""
-    id: NotRequired[Optional[RecordId]]
+    id: RecordId
     """The invoice's id."""
 
 
@@ -1599,6 +1676,14 @@ class ActGetParams(TypedDict):
     """The act's number, instead of its id."""
 
 
+HistoryFormat = Literal[0, 8]
+"""Which messages a history request lists (`format`).
+
+`0`: SMS (0, the server's default).
+`8`: E-mail messages (8).
+"""
+
+
 class HistoryParams(TypedDict):
     """Parameters of a history request. All are optional."""
 
@@ -1612,8 +1697,8 @@ class HistoryParams(TypedDict):
     """Only messages to these numbers."""
     email: NotRequired[Optional[Phones]]
     """Only e-mail messages to these addresses."""
-    format: NotRequired[Optional[int]]
-    """0 SMS (the server's default), 8 e-mail messages."""
+    format: NotRequired[Optional[Literal[0, 8]]]
+    """SMS (the server's default) or e-mail messages."""
     cnt: NotRequired[Optional[int]]
     """How many messages to return, 1 to 1000."""
     prev_id: NotRequired[Optional[RecordId]]
@@ -1639,7 +1724,7 @@ class IncomingParams(TypedDict):
 class StatisticsParams(TypedDict):
     """Parameters of a statistics request."""
 
-    start: NotRequired[Optional[str]]
+    start: str
     """First day of the period, `dd.mm.yyyy` (required)."""
     end: NotRequired[Optional[str]]
     """Last day of the period, `dd.mm.yyyy`; without it, from `start` on."""
@@ -1656,7 +1741,7 @@ class RatesParams(TypedDict):
 class OperatorInfoParams(TypedDict):
     """Parameters of an operator look-up."""
 
-    phone: NotRequired[Optional[Phones]]
+    phone: Phones
     """One number, a list, or a string separated by commas or semicolons (required)."""
 
 
@@ -1685,8 +1770,8 @@ class SmtpParams(TypedDict):
     """
     tz: NotRequired[Optional[int]]
     """Time zone of `time`, hours relative to Moscow."""
-    translit: NotRequired[Optional[int]]
-    """0 none, 1 translit, 2 "mpaHc/Ium"."""
+    translit: NotRequired[Optional[Literal[0, 1, 2]]]
+    """How the text is transliterated: not at all (default), in Latin letters, or "mpaHc/Ium"."""
     format: NotRequired[Optional[int]]
     """Message type, numbered as SMSC's libraries do (0 SMS … 10 Viber)."""
     sender: NotRequired[Optional[str]]

@@ -169,6 +169,124 @@ numeric_choice! {
     }
 }
 
+numeric_choice! {
+    /// How much a status request reports (`all`).
+    StatusDetail, "all" {
+        /// The status only (0, the default).
+        Status = 0,
+        /// Full information (1).
+        Full = 1,
+        /// Full information and the country, operator and region (2).
+        WithOperator = 2,
+    }
+}
+
+numeric_choice! {
+    /// How a mailing list repeats (`rpt`).
+    Repeat, "rpt" {
+        /// Only when started by hand (0, the default).
+        Manual = 0,
+        /// Every hour (1).
+        Hourly = 1,
+        /// Every day (2).
+        Daily = 2,
+        /// Every working day (3).
+        Weekdays = 3,
+        /// Every weekend (4).
+        Weekends = 4,
+        /// Every week (5).
+        Weekly = 5,
+        /// Every month (6).
+        Monthly = 6,
+        /// Every year (7).
+        Yearly = 7,
+    }
+}
+
+numeric_choice! {
+    /// What a contact group holds (`type`).
+    GroupKind, "type" {
+        /// Phone numbers (0, the default).
+        Phones = 0,
+        /// E-mail addresses (1).
+        Emails = 1,
+    }
+}
+
+numeric_choice! {
+    /// What a blacklist entry blocks (`type`).
+    BlockKind, "type" {
+        /// Every message (0, the default).
+        All = 0,
+        /// Mass mailings (1).
+        MassMailings = 1,
+        /// Single messages (2).
+        SingleMessages = 2,
+    }
+}
+
+numeric_choice! {
+    /// How a sub-client's account is paid for (`type`).
+    AccountKind, "type" {
+        /// Its own tariff and balance (0, the default).
+        Own = 0,
+        /// The main account's tariff and its own balance (1).
+        MainTariff = 1,
+        /// The main account's tariff and balance (2).
+        MainTariffAndBalance = 2,
+        /// The main account's balance and its own tariff (3).
+        MainBalance = 3,
+        /// An extra login of the main account (4).
+        ExtraLogin = 4,
+    }
+}
+
+numeric_choice! {
+    /// A sub-client's currency (`curr`).
+    AccountCurrency, "curr" {
+        /// Russian roubles (1).
+        Rub = 1,
+        /// US dollars (2).
+        Usd = 2,
+        /// Euros (3).
+        Eur = 3,
+        /// Ukrainian hryvnias (4).
+        Uah = 4,
+        /// Kazakh tenge (5).
+        Kzt = 5,
+    }
+}
+
+numeric_choice! {
+    /// Which sub-clients statistics cover (`reseller`).
+    ResellerScope, "reseller" {
+        /// Those on the main account's balance (0, the default).
+        MainBalance = 0,
+        /// Those with their own balance (1).
+        OwnBalance = 1,
+    }
+}
+
+numeric_choice! {
+    /// Which messages a history request lists (`format`).
+    HistoryFormat, "format" {
+        /// SMS (0, the server's default).
+        Sms = 0,
+        /// E-mail messages (8).
+        Email = 8,
+    }
+}
+
+// `all` is a plain field with a default rather than an `Option`: leaving it out and giving 0
+// ask for the same detail. Written by hand because `numeric_choice!` derives for every choice and
+// only this one has a default worth a field.
+#[allow(clippy::derivable_impls)]
+impl Default for StatusDetail {
+    fn default() -> Self {
+        StatusDetail::Status
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +312,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("a whole number: 0, 1, 2 or 3"), "{err}");
+        let err = serde_json::from_str::<HistoryFormat>("2")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("2 is out of range; use 0 or 8"), "{err}");
+        assert_eq!(StatusDetail::default().code(), 0);
     }
 }

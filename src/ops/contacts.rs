@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::accounts::{
     confirmation, created, emails, free_text, records, Created, Done, RecordIds, Words,
 };
+use super::choices::{BlockKind, GroupKind};
 use super::records::{one_line, required_id, RecordId};
 use super::validate::Phones;
 use super::Operation;
@@ -325,13 +326,14 @@ fn parse_contacts(answer: Answer<'_>) -> Result<ContactList> {
 #[serde(deny_unknown_fields)]
 pub struct GroupAddParams {
     /// The group's name.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub name: Option<String>,
     /// The group's number for sending to it as `G<number>` (`num`).
     #[serde(alias = "num")]
     pub number: Option<u32>,
-    /// 0 a group of phone numbers (default), 1 a group of e-mail addresses.
+    /// A group of phone numbers (default) or of e-mail addresses.
     #[serde(rename = "type")]
-    pub kind: Option<u8>,
+    pub kind: Option<GroupKind>,
 }
 
 fn encode_group_add(p: &GroupAddParams, form: &mut Form) -> Result<()> {
@@ -346,7 +348,6 @@ fn encode_group_add(p: &GroupAddParams, form: &mut Form) -> Result<()> {
         form.push("num", group_number(*num)?);
     }
     if let Some(kind) = p.kind {
-        super::validate::in_range("type", kind, 0, 1)?;
         form.push("type", kind.to_string());
     }
     Ok(())
@@ -359,6 +360,7 @@ fn encode_group_add(p: &GroupAddParams, form: &mut Form) -> Result<()> {
 pub struct GroupUpdateParams {
     /// The group's id (`grp`).
     #[serde(alias = "grp")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub group: Option<RecordId>,
     /// Its new name.
     pub name: Option<String>,
@@ -408,6 +410,7 @@ fn encode_group_update(p: &GroupUpdateParams, form: &mut Form) -> Result<()> {
 pub struct GroupRefParams {
     /// The group's id (`grp`).
     #[serde(alias = "grp")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub group: Option<RecordId>,
 }
 
@@ -487,6 +490,7 @@ fn parse_groups(answer: Answer<'_>) -> Result<GroupList> {
 pub struct ContactGroupParams {
     /// The group's id (`grp`).
     #[serde(alias = "grp")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub group: Option<RecordId>,
     /// The contacts' phone numbers.
     pub phone: Option<Phones>,
@@ -507,10 +511,11 @@ fn encode_move(p: &ContactGroupParams, form: &mut Form, mode: &'static str) -> R
 #[serde(deny_unknown_fields)]
 pub struct BlacklistParams {
     /// The phone numbers to block (or unblock).
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub phone: Option<Phones>,
-    /// What is blocked: 0 every message (default), 1 mass mailings, 2 single messages.
+    /// What is blocked: every message (default), mass mailings, or single messages.
     #[serde(rename = "type")]
-    pub kind: Option<u8>,
+    pub kind: Option<BlockKind>,
 }
 
 fn blacklist_phones(p: &BlacklistParams) -> Result<String> {
@@ -524,7 +529,6 @@ fn encode_blacklist_add(p: &BlacklistParams, form: &mut Form) -> Result<()> {
     form.push("add_black", "1");
     form.push("phone", blacklist_phones(p)?);
     if let Some(kind) = p.kind {
-        super::validate::in_range("type", kind, 0, 2)?;
         form.push("type", kind.to_string());
     }
     Ok(())

@@ -38,12 +38,15 @@ impl Operation for CostOp {
     type Params = CostParams;
     type Output = CostResult;
 
+    // `cost=1` itself is let through: it asks for what this operation does anyway.
+    const REFUSED: &'static [(&'static str, &'static str)] = &[(
+        "cost",
+        "a price request always uses cost=1; leave `cost` out (or send with `send_sms`)",
+    )];
+
     fn encode(params: &CostParams, form: &mut Form) -> Result<()> {
         if params.cost.is_some_and(|c| c != Cost::PriceOnly) {
-            return Err(Error::invalid(
-                "cost",
-                "a price request always uses cost=1; leave `cost` out (or send with `send_sms`)",
-            ));
+            return Err(super::refused::<Self>("cost"));
         }
         params.encode_with_cost(form, Some(Cost::PriceOnly))
     }

@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use super::choices::StatusDetail;
 use super::status::{status_reason, StatusParams};
 use super::Operation;
 use crate::error::{Error, Reason, Result};
@@ -38,12 +39,12 @@ impl Operation for DeleteOp {
     type Params = DeleteParams;
     type Output = DeleteResult;
 
+    const REFUSED: &'static [(&'static str, &'static str)] =
+        &[("all", "has no meaning when deleting; leave it out")];
+
     fn encode(params: &DeleteParams, form: &mut Form) -> Result<()> {
-        if params.all != 0 {
-            return Err(Error::invalid(
-                "all",
-                "has no meaning when deleting; leave it out",
-            ));
+        if params.all != StatusDetail::Status {
+            return Err(super::refused::<Self>("all"));
         }
         params.push_refs(form)?;
         form.push("del", "1");

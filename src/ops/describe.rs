@@ -22,6 +22,58 @@ pub fn doc_text(lines: &[&str]) -> String {
         .to_string()
 }
 
+/// Narrows property `field` of an object schema to some of the choices of the numeric choice
+/// `T`: for a params type that takes fewer of them than the type it shares (a mailing list's
+/// `cost`). The property keeps its doc and whether it may be `null`.
+pub(crate) fn narrow_choices<T>(schema: &mut schemars::Schema, field: &str, allowed: &[T])
+where
+    T: JsonSchema + Copy + Into<u8>,
+{
+    let codes: Vec<Value> = allowed.iter().map(|c| json!((*c).into())).collect();
+    let mut own = T::json_schema(&mut SchemaGenerator::default()).to_value();
+    if let Some(choices) = own.get_mut("oneOf").and_then(Value::as_array_mut) {
+        choices.retain(|c| c.get("const").is_some_and(|v| codes.contains(v)));
+    }
+    if let Some(map) = own.as_object_mut() {
+        map.remove("description");
+    }
+    replace_property(schema, field, own);
+}
+
+/// Narrows the string property `field` of an object schema to the values `allowed`, the table
+/// the core checks it against (a template's `format`).
+pub(crate) fn narrow_strings(schema: &mut schemars::Schema, field: &str, allowed: &[&str]) {
+    replace_property(schema, field, json!({ "type": "string", "enum": allowed }));
+}
+
+/// Puts `inner` in place of what property `field` holds, keeping its doc and its `null`.
+fn replace_property(schema: &mut schemars::Schema, field: &str, inner: Value) {
+    let Some(property) = schema
+        .get_mut("properties")
+        .and_then(|p| p.get_mut(field))
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let nullable = match property.get("anyOf").and_then(Value::as_array) {
+        Some(any) => any.iter().any(|s| s["type"] == "null"),
+        None => property
+            .get("type")
+            .and_then(Value::as_array)
+            .is_some_and(|types| types.iter().any(|t| t == "null")),
+    };
+    for key in [
+        "anyOf", "oneOf", "$ref", "type", "enum", "format", "minimum", "maximum",
+    ] {
+        property.remove(key);
+    }
+    if nullable {
+        property.insert("anyOf".into(), json!([inner, { "type": "null" }]));
+    } else if let Value::Object(inner) = inner {
+        property.extend(inner);
+    }
+}
+
 /// Collects the operations' schemas: parameters as the core reads them, results as it writes
 /// them, each named type once.
 pub(crate) struct Describer {
@@ -60,6 +112,7 @@ impl Describer {
             "json_body": O::JSON_BODY,
             "effect": O::EFFECT.as_str(),
             "lists": O::LISTS,
+            "refused": O::REFUSED.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
             "params": params,
             "result": result,
         });
@@ -105,4 +158,41 @@ pub fn describe() -> Value {
     let mut describer = Describer::new();
     super::describe_all(&mut describer);
     describer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_made_on_reading_are_described() {
+        let d = describe();
+        let params = &d["params_types"];
+        let codes: Vec<&Value> = params["JobAddParams"]["properties"]["cost"]["anyOf"][0]["oneOf"]
+            .as_array()
+            .map(|c| c.iter().map(|c| &c["const"]).collect())
+            .unwrap_or_default();
+        assert_eq!(codes, [&json!(0), &json!(1)]);
+        assert_eq!(
+            params["StatusParams"]["x-alternatives"],
+            json!([["id", "phone"], ["messages"]])
+        );
+        assert_eq!(
+            params["TemplateAddParams"]["properties"]["name"]["x-required"],
+            json!(true)
+        );
+        assert_eq!(
+            params["TemplateAddParams"]["properties"]["format"]["anyOf"][0]["enum"][1],
+            json!("sms")
+        );
+        let refused = |name: &str| {
+            d["operations"]
+                .as_array()
+                .and_then(|ops| ops.iter().find(|op| op["name"] == name))
+                .map(|op| op["refused"].clone())
+        };
+        assert_eq!(refused("cost"), Some(json!(["cost"])));
+        assert_eq!(refused("delete_message"), Some(json!(["all"])));
+        assert_eq!(refused("status"), Some(json!([])));
+    }
 }

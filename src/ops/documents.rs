@@ -61,6 +61,7 @@ pub struct InvoiceAddParams {
     /// The sub-client, by id.
     pub user_id: Option<RecordId>,
     /// The amount, in the account's currency.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub sum: Option<Amount>,
     /// The service named on the invoice.
     pub service: Option<String>,
@@ -91,6 +92,7 @@ pub struct InvoiceGetParams {
     /// The sub-client, by id.
     pub user_id: Option<RecordId>,
     /// The invoice's id.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub id: Option<RecordId>,
 }
 

@@ -15,6 +15,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::choices::HistoryFormat;
 use super::data;
 use super::json_list;
 use super::records::{self, Layout, RecordId};
@@ -22,7 +23,7 @@ use super::status::{MessageStatus, RawStatus};
 use super::text::{json_i64, not_an_object};
 use super::validate::{self, Phones};
 use super::Operation;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::request::Form;
 use crate::response::Answer;
 
@@ -45,8 +46,8 @@ pub struct HistoryParams {
     pub phone: Option<Phones>,
     /// Only e-mail messages to these addresses.
     pub email: Option<Phones>,
-    /// 0 SMS (the server's default), 8 e-mail messages.
-    pub format: Option<u8>,
+    /// SMS (the server's default) or e-mail messages.
+    pub format: Option<HistoryFormat>,
     /// How many messages to return, 1 to 1000.
     pub cnt: Option<u32>,
     /// Only messages sent before this one (its `int_id`): the `next_prev_id` of the previous page.
@@ -139,14 +140,6 @@ impl Operation for HistoryOp {
             form.push("email", data::email_list("email", emails)?);
         }
         if let Some(format) = p.format {
-            if format != 0 && format != 8 {
-                return Err(Error::invalid(
-                    "format",
-                    format!(
-                        "{format} is not a history format; use 0 for SMS or 8 for e-mail messages"
-                    ),
-                ));
-            }
             form.push("format", format.to_string());
         }
         if let Some(cnt) = p.cnt {

@@ -18,7 +18,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{DeserializeSeed, Error as _, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::choices::Cost;
+use super::choices::{Cost, Repeat};
 use super::records::{
     confirmed, one_line, parse_created, parse_record, parse_records, required_id, Record, RecordId,
 };
@@ -49,18 +49,19 @@ const WHAT: &str = "a mailing list";
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
-    schemars(default, deny_unknown_fields)
+    schemars(default, deny_unknown_fields, transform = describe_job_cost)
 )]
 pub struct JobAddParams {
     /// The mailing list's name (required).
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub name: Option<String>,
     /// The SMS text used when a message is forwarded as an SMS (`mes2`).
     pub mes2: Option<String>,
     /// A message template whose text the messages carry, instead of `message` (`tpl`).
     pub tpl: Option<RecordId>,
-    /// How a new mailing list repeats: 0 by hand (default), 1 every hour, 2 every day, 3 every
-    /// working day, 4 every weekend, 5 every week, 6 every month, 7 every year (`rpt`).
-    pub rpt: Option<u8>,
+    /// How a new mailing list repeats: by hand (default), every hour, day, working day, weekend,
+    /// week, month or year (`rpt`).
+    pub rpt: Option<Repeat>,
     /// The most repeats of a deferred repeating mailing list (`rptn`).
     pub rptn: Option<u32>,
     /// The sender name used on an automatic repeat (`sender2`).
@@ -84,6 +85,15 @@ pub struct JobAddParams {
     /// cost), … as for [`super::send`].
     #[cfg_attr(feature = "schema", schemars(flatten))]
     pub send: SendSmsParams,
+}
+
+/// The `cost` a mailing list takes: it only reports its cost (1); sending with it is the list's
+/// own business.
+const JOB_COSTS: [Cost; 2] = [Cost::Send, Cost::PriceOnly];
+
+#[cfg(feature = "schema")]
+fn describe_job_cost(schema: &mut schemars::Schema) {
+    super::describe::narrow_choices(schema, "cost", &JOB_COSTS);
 }
 
 /// The keys that belong to the mailing list itself; every other key is a send parameter.
@@ -293,7 +303,7 @@ impl Operation for JobAddOp {
         }
         let cost = match p.send.cost {
             None | Some(Cost::Send) => None,
-            Some(Cost::PriceOnly) => Some(Cost::PriceOnly),
+            Some(cost) if JOB_COSTS.contains(&cost) => Some(cost),
             Some(other) => {
                 return Err(Error::invalid(
                     "cost",
@@ -315,11 +325,10 @@ impl Operation for JobAddOp {
             form.push("sender2", sender2.as_str());
         }
         if let Some(rpt) = p.rpt {
-            validate::in_range("rpt", rpt, 0, 7)?;
             form.push("rpt", rpt.to_string());
         }
         if let Some(rptn) = p.rptn {
-            if p.rpt.is_none_or(|r| r == 0) {
+            if p.rpt.is_none_or(|r| r == Repeat::Manual) {
                 return Err(Error::invalid(
                     "rptn",
                     "only has an effect on a repeating mailing list: set `rpt` (1 to 7) too",
@@ -354,6 +363,7 @@ impl Operation for JobAddOp {
 #[serde(deny_unknown_fields)]
 pub struct JobParams {
     /// The mailing list's id.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub id: Option<RecordId>,
 }
 
@@ -574,7 +584,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.name.as_deref(), Some("Sale"));
-        assert_eq!(p.rpt, Some(2));
+        assert_eq!(p.rpt, Some(Repeat::Daily));
         assert!(p.auto_repeat);
         assert_eq!(p.send.message.as_deref(), Some("Hi"));
     }

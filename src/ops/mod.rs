@@ -62,7 +62,10 @@ pub mod status;
 mod text;
 pub(crate) mod validate;
 
-pub use choices::{Binary, Cost, Translit};
+pub use choices::{
+    AccountCurrency, AccountKind, Binary, BlockKind, Cost, GroupKind, HistoryFormat, Repeat,
+    ResellerScope, StatusDetail, Translit,
+};
 pub use validate::{MessageId, Phones, MAX_MESSAGE_CHARS};
 
 // Mailing lists, templates and monitoring events (jobs.php, templates.php, op_templates.php, ping.php).
@@ -130,6 +133,20 @@ pub trait Operation {
     fn reason(code: i64) -> Reason {
         response::common_reason(code)
     }
+
+    /// Fields of a params type shared with other operations that this one refuses, each with
+    /// what to tell a caller who gave it. [`refused`] builds the error from here and the
+    /// description lists the names, so typed frontends leave the fields out.
+    const REFUSED: &'static [(&'static str, &'static str)] = &[];
+}
+
+/// The error for giving `field`, one of `O::REFUSED`.
+pub(crate) fn refused<O: Operation>(field: &str) -> Error {
+    let why = O::REFUSED
+        .iter()
+        .find(|(name, _)| *name == field)
+        .map_or("is not taken here; leave it out", |(_, why)| why);
+    Error::invalid(field, why)
 }
 
 /// An operation that is one variant of [`Call`]: what a typed request ([`crate::Prepared`])

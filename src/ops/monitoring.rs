@@ -24,6 +24,7 @@ use crate::retry::Effect;
 #[serde(deny_unknown_fields)]
 pub struct MonitoringEventParams {
     /// The task group's id (the "ID" column in the account).
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub id: Option<RecordId>,
     /// The rule or server the event is about: fills `{NAME}`.
     pub name: Option<String>,

@@ -26,9 +26,11 @@ use crate::retry::Effect;
 #[serde(deny_unknown_fields)]
 pub struct OperatorTemplateAddParams {
     /// The sender name the template is for (required).
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub sender: Option<String>,
     /// The template text (required; `msg`).
     #[serde(alias = "msg")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub message: Option<String>,
     /// MTS, service messages.
     #[serde(default)]
@@ -103,9 +105,11 @@ impl OperatorTemplateAddParams {
 #[serde(deny_unknown_fields)]
 pub struct OperatorTemplatesParams {
     /// The sender name (required).
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub sender: Option<String>,
     /// The template text (required; `msg`).
     #[serde(alias = "msg")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub message: Option<String>,
 }
 

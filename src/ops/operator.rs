@@ -26,6 +26,7 @@ use crate::response::{common_reason, snippet, Answer};
 #[serde(deny_unknown_fields)]
 pub struct OperatorInfoParams {
     /// One number, a list, or a string separated by commas or semicolons (required).
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub phone: Option<Phones>,
 }
 

@@ -353,6 +353,7 @@ fn encode_sender_delete(p: &SenderRefParams, form: &mut Form) -> Result<()> {
 #[serde(deny_unknown_fields)]
 pub struct SenderSendCodeParams {
     /// The numeric sender name: the phone number the code goes to.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub sender: Option<String>,
     /// A site address to name in the message with the code.
     pub site_name: Option<String>,
@@ -395,8 +396,10 @@ fn encode_send_code(p: &SenderSendCodeParams, form: &mut Form) -> Result<()> {
 #[serde(deny_unknown_fields)]
 pub struct SenderCheckCodeParams {
     /// The numeric sender name.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub sender: Option<String>,
     /// The code that arrived at that number.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub code: Option<String>,
     /// The sub-client the name is for.
     pub user: Option<String>,

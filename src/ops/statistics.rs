@@ -28,6 +28,7 @@ use crate::response::{snippet, Answer};
 #[serde(deny_unknown_fields)]
 pub struct StatisticsParams {
     /// First day of the period, `dd.mm.yyyy` (required).
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub start: Option<String>,
     /// Last day of the period, `dd.mm.yyyy`; without it, from `start` on.
     pub end: Option<String>,

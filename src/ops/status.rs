@@ -14,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::choices::StatusDetail;
 use super::json_list::{self, Declined, Scalar};
 use super::text::{
     int_field, json_i64, json_money, json_text, key_values, money_field, not_an_object,
@@ -40,8 +41,13 @@ pub struct MessageRef {
 }
 
 /// Parameters of a status request: either `id` + `phone` for one message, or `messages`.
+// `x-alternatives`: the field groups of which exactly one is given whole, as `refs` checks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(extend("x-alternatives" = [["id", "phone"], ["messages"]]))
+)]
 #[serde(deny_unknown_fields)]
 pub struct StatusParams {
     /// The id of a single message.
@@ -51,9 +57,10 @@ pub struct StatusParams {
     /// Several messages at once.
     #[serde(default)]
     pub messages: Vec<MessageRef>,
-    /// Detail: 0 status only (default), 1 full information, 2 also country, operator, region.
+    /// How much to report: the status only (default), full information, or that and the
+    /// country, operator and region.
     #[serde(default)]
-    pub all: u8,
+    pub all: StatusDetail,
 }
 
 impl StatusParams {
@@ -285,8 +292,7 @@ impl Operation for StatusOp {
 
     fn encode(params: &StatusParams, form: &mut Form) -> Result<()> {
         params.push_refs(form)?;
-        super::validate::in_range("all", params.all, 0, 2)?;
-        if params.all > 0 {
+        if params.all != StatusDetail::Status {
             form.push("all", params.all.to_string());
         }
         Ok(())
@@ -327,7 +333,7 @@ impl Operation for StatusOp {
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(|line| from_text(line, params.all, refs.len() > 1))
+                .map(|line| from_text(line, params.all.code(), refs.len() > 1))
                 .collect::<Result<Vec<_>>>()?,
         };
         Ok(with_refs(messages, refs))

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::accounts::{
     confirmation, date, emails, free_text, login, one_of, records, Amount, Done, Password, Words,
 };
+use super::choices::{AccountCurrency, AccountKind, ResellerScope};
 use super::records::RecordId;
 use super::text::json_money;
 use super::validate::{self, Phones};
@@ -59,6 +60,7 @@ const FLAGS: [&str; 34] = [
 #[serde(deny_unknown_fields)]
 pub struct SubclientParams {
     /// The sub-client's login.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub user: Option<String>,
     /// Its password: required when creating, the new one when changing.
     pub password: Option<Password>,
@@ -69,11 +71,10 @@ pub struct SubclientParams {
     pub new_login: Option<String>,
     /// `subclient_add`: the id of the site the sub-client belongs to.
     pub site_id: Option<RecordId>,
-    /// Account type: 0 own tariff and balance (default), 1 the main account's tariff and its own
-    /// balance, 2 the main account's tariff and balance, 3 the main account's balance and its own
-    /// tariff, 4 an extra login of the main account.
+    /// Account type: its own tariff and balance (default), the main account's tariff, its tariff
+    /// and balance, its balance, or an extra login of the main account.
     #[serde(rename = "type")]
-    pub kind: Option<u8>,
+    pub kind: Option<AccountKind>,
     /// Main e-mail address.
     pub email: Option<String>,
     /// E-mail address incoming SMS are forwarded to.
@@ -92,8 +93,8 @@ pub struct SubclientParams {
     pub tariff: Option<u8>,
     /// Lowest tariff plan, 0 to 8.
     pub mintrf: Option<u8>,
-    /// Currency: 1 RUB, 2 USD, 3 EUR, 4 UAH, 5 KZT.
-    pub curr: Option<u8>,
+    /// Currency: RUB, USD, EUR, UAH or KZT.
+    pub curr: Option<AccountCurrency>,
     /// Time zone: 0 is GMT-12, 24 is GMT+12.
     pub tz: Option<u8>,
     /// Default sender name.
@@ -141,7 +142,6 @@ pub struct SubclientParams {
 impl SubclientParams {
     fn encode_settings(&self, form: &mut Form) -> Result<()> {
         if let Some(kind) = self.kind {
-            validate::in_range("type", kind, 0, 4)?;
             form.push("type", kind.to_string());
         }
         for (field, value) in [("email", &self.email), ("email2", &self.email2)] {
@@ -171,7 +171,6 @@ impl SubclientParams {
             }
         }
         if let Some(curr) = self.curr {
-            validate::in_range("curr", curr, 1, 5)?;
             form.push("curr", curr.to_string());
         }
         if let Some(tz) = self.tz {
@@ -344,8 +343,10 @@ fn encode_subclient_update(p: &SubclientParams, form: &mut Form) -> Result<()> {
 #[serde(deny_unknown_fields)]
 pub struct SubclientPayParams {
     /// The sub-client's login.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub user: Option<String>,
     /// The amount, in the main account's currency; negative takes money back.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub sum: Option<Amount>,
     /// Operate on the electronic balance (`balance2=1`).
     #[serde(default)]
@@ -402,8 +403,8 @@ pub struct SubclientStatsParams {
     pub user: Option<String>,
     /// One sub-client, by id.
     pub user_id: Option<RecordId>,
-    /// 0 sub-clients on the main account's balance (default), 1 those with their own balance.
-    pub reseller: Option<u8>,
+    /// Sub-clients on the main account's balance (default) or those with their own balance.
+    pub reseller: Option<ResellerScope>,
     /// Leave deleted sub-clients out.
     #[serde(default)]
     pub hide_deleted: bool,
@@ -437,7 +438,6 @@ fn encode_stats(p: &SubclientStatsParams, form: &mut Form, action: &'static str)
         },
     }
     if let Some(reseller) = p.reseller {
-        validate::in_range("reseller", reseller, 0, 1)?;
         form.push("reseller", reseller.to_string());
     }
     form.push_flag("hide_deleted", p.hide_deleted);

@@ -28,15 +28,26 @@ const FORMATS: [&str; 9] = [
     "", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber",
 ];
 
+#[cfg(feature = "schema")]
+fn describe_formats(schema: &mut schemars::Schema) {
+    super::describe::narrow_strings(schema, "format", &FORMATS);
+}
+
 /// Parameters of a new message template.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(transform = describe_formats)
+)]
 #[serde(deny_unknown_fields)]
 pub struct TemplateAddParams {
     /// The template's name (required).
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub name: Option<String>,
     /// The text (required; `msg`).
     #[serde(alias = "msg")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub message: Option<String>,
     /// The message format: `""` (not specified), `sms`, `flash`, `bin`, `push`, `mms`, `call`,
     /// `mail` or `viber`.
@@ -50,10 +61,15 @@ pub struct TemplateAddParams {
 
 /// Parameters of a change to a message template: its id and what changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(transform = describe_formats)
+)]
 #[serde(deny_unknown_fields)]
 pub struct TemplateUpdateParams {
     /// The template's id.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub id: Option<RecordId>,
     /// A new name.
     pub name: Option<String>,
@@ -75,6 +91,7 @@ pub struct TemplateUpdateParams {
 #[serde(deny_unknown_fields)]
 pub struct TemplateParams {
     /// The template's id.
+    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
     pub id: Option<RecordId>,
 }
 
