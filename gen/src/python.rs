@@ -884,7 +884,7 @@ mod tests {
 
     #[test]
     fn long_lines_are_split_as_ruff_format_splits_them() {
-        let long = format!("Literal[{}]", vec!["\"choice\""; 12].join(", "));
+        let long = format!("Literal[{}]", ["\"choice\""; 12].join(", "));
         assert_eq!(
             param_line(&format!("kind: {long} | None = None")),
             format!("        kind: {long}\n        | None = None,\n")

@@ -6,7 +6,10 @@
 //! Parameters are read with serde's deserialize contract, so a field the core does not require
 //! is optional (`?:`) and `null` is left out: leaving a field out says the same, and one spelling
 //! keeps `exactOptionalPropertyTypes` users honest. Objects get no index signature, so a misspelt
-//! parameter fails to compile as the core would refuse it at run time.
+//! parameter fails to compile as the core would refuse it at run time. So do the checks the core
+//! makes when it encodes a request, as its description states them: a field marked `x-required`
+//! is required, a params type's `x-alternatives` become a union of its field groups, and the
+//! fields an operation refuses (its `refused`) are left out of its parameters.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
