@@ -1,10 +1,12 @@
 //! The WebAssembly frontend (`js/pkg`), wrapped by the npm package in `js/`.
 //!
 //! Thin by design: the JS wrapper hands over plain data as JSON text for [`Client::from_json`]
-//! and [`Client::prepare_json`], requests and results come back as JSON text (money as decimal
-//! strings) — one crossing each way is much cheaper than building objects property by property
-//! — and errors are thrown as `Error` objects carrying `kind`, `code`, `reason`, `field` and
-//! `messageId`, which `js/src/index.js` turns into its error classes.
+//! and [`Client::prepare_json`]; a request comes back as a few lines of text and a result as
+//! JSON text serialised once from the typed result (money as decimal strings) — one crossing
+//! each way is much cheaper than building objects property by property — and errors are thrown
+//! as `Error` objects carrying `kind`, `code`, `reason`, `field` and `messageId`, which
+//! `js/src/index.js` turns into its error classes. Credentials never leave this module: the
+//! wrapper keeps a request's operation and parameters, and the client reads its answers.
 //!
 //! Panics. The core is reached only through functions that return `Result`, and it is
 //! panic-free by lint (no `unwrap`, `expect`, `panic!` or indexing). Should a panic happen anyway,
@@ -57,32 +59,61 @@ fn json_arg(text: &str, field: &str) -> Result<serde_json::Value, JsValue> {
     crate::ops::json_from_text(text, field).map_err(|e| to_js_error(&e))
 }
 
-/// What the wrapper needs of a prepared request, as JSON text.
-fn request_json(request: &Request) -> String {
-    let headers: serde_json::Map<String, serde_json::Value> = request
+/// What the wrapper needs of a prepared request, as one line-separated text that JS takes
+/// apart with `indexOf` (no JSON to parse): method, effect, content type (empty for none), URL,
+/// then the body to the end (empty with GET). No field holds a line break: the URL and a form
+/// body are percent-encoded, and a JSON body escapes its strings.
+fn request_text(request: &Request) -> String {
+    let content_type = request
         .headers
         .iter()
-        .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
-        .collect();
-    serde_json::json!({
-        "method": request.method.as_str(),
-        "url": request.url,
-        "headers": headers,
-        "body": request.body,
-        "operation": request.operation(),
-        "effect": request.effect().as_str(),
-        "redacted": request.redacted(),
-        // Handed back to `parseAnswer` so that errors never repeat them.
-        "secrets": request.secrets(),
-    })
-    .to_string()
+        .find(|(k, _)| k == "Content-Type")
+        .map_or("", |(_, v)| v.as_str());
+    let body = request.body.as_deref().unwrap_or("");
+    let mut out = String::with_capacity(request.url.len() + body.len() + 64);
+    for part in [
+        request.method.as_str(),
+        request.effect().as_str(),
+        content_type,
+        &request.url,
+    ] {
+        out.push_str(part);
+        out.push('\n');
+    }
+    out.push_str(body);
+    out
 }
+
+/// How many recent calls a client keeps read, so that reading an answer needs no second decoding
+/// of the parameters: enough for every request in flight in ordinary use, and a fixed, small
+/// amount of memory whatever the caller does.
+const RECENT_CALLS: usize = 64;
 
 /// A configured client. Requests are returned as plain data, so no wasm object is created per
 /// call and nothing waits for the garbage collector to be freed.
 #[wasm_bindgen(js_name = Client)]
 pub struct WasmClient {
     inner: Client,
+    /// The calls of the last [`RECENT_CALLS`] requests, by their number modulo the size. A
+    /// request whose call has been pushed out still reads its answer: from its parameters.
+    recent: std::cell::RefCell<Vec<Option<(u32, Call)>>>,
+    next: std::cell::Cell<u32>,
+}
+
+impl WasmClient {
+    /// Keeps `request`'s call under a new number and returns the request as text (see
+    /// [`request_text`]), the number first.
+    fn remember(&self, request: Request) -> String {
+        let number = self.next.get();
+        self.next.set(number.wrapping_add(1));
+        let text = format!("{number}\n{}", request_text(&request));
+        if let Ok(mut recent) = self.recent.try_borrow_mut() {
+            if let Some(slot) = recent.get_mut(number as usize % RECENT_CALLS) {
+                *slot = Some((number, request.call().clone()));
+            }
+        }
+        text
+    }
 }
 
 #[wasm_bindgen(js_class = Client)]
@@ -93,15 +124,76 @@ impl WasmClient {
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: &str) -> Result<WasmClient, JsValue> {
         Client::from_json(json_arg(config_json, "config")?)
-            .map(|inner| WasmClient { inner })
+            .map(|inner| WasmClient {
+                inner,
+                recent: std::cell::RefCell::new(vec![None; RECENT_CALLS]),
+                next: std::cell::Cell::new(0),
+            })
             .map_err(|e| to_js_error(&e))
     }
 
-    /// Checks a call (parameters as JSON text) and returns its request as JSON text.
+    /// Checks a call (parameters as JSON text) and returns its request (see [`request_text`]).
+    /// The credentials stay here: the wrapper keeps the call's name and parameters, and hands
+    /// them back to [`WasmClient::parse`], which knows what an error must not repeat.
     pub fn prepare(&self, op: &str, params_json: &str) -> Result<String, JsValue> {
         self.inner
             .prepare_json(op, json_arg(params_json, "params")?)
-            .map(|r| request_json(&r))
+            .map(|r| self.remember(r))
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// Interprets the answer to the call `op` with `params_json`: the HTTP status and the body
+    /// as a string or bytes. Returns the result as JSON text, serialised once from the typed
+    /// result, in its fields' order (money as decimal strings).
+    pub fn parse(
+        &self,
+        op: &str,
+        params_json: &str,
+        number: u32,
+        status: JsValue,
+        body: JsValue,
+    ) -> Result<String, JsValue> {
+        let status = http_status(&status)?;
+        let bytes = body_bytes(body)?;
+        let recent = self.recent.try_borrow().ok();
+        let kept =
+            recent
+                .as_ref()
+                .and_then(|recent| match recent.get(number as usize % RECENT_CALLS) {
+                    Some(Some((n, call))) if *n == number => Some(call),
+                    _ => None,
+                });
+        let decoded;
+        let call = match kept {
+            Some(call) => call,
+            None => {
+                decoded = Call::from_json(op, json_arg(params_json, "params")?)
+                    .map_err(|e| to_js_error(&e))?;
+                &decoded
+            }
+        };
+        let output = call.parse(status, &bytes).map_err(|e| {
+            // Only an error needs the request's credentials, to keep them out of its texts.
+            let secrets = self
+                .inner
+                .prepare(call.clone())
+                .map(|r| r.secrets())
+                .unwrap_or_default();
+            to_js_error(&e.without_secrets(&secrets))
+        })?;
+        serde_json::to_string(&output).map_err(|e| {
+            to_js_error(&Error::Internal {
+                message: format!("the result could not be written as JSON: {e}"),
+            })
+        })
+    }
+
+    /// The request of the call `op` with `params_json` on one line, credentials replaced by
+    /// `***`: what the wrapper shows for a request (`toString`, `toJSON`).
+    pub fn redacted(&self, op: &str, params_json: &str) -> Result<String, JsValue> {
+        self.inner
+            .prepare_json(op, json_arg(params_json, "params")?)
+            .map(|r| r.redacted())
             .map_err(|e| to_js_error(&e))
     }
 
@@ -117,7 +209,7 @@ impl WasmClient {
         self.inner
             .prepare_json(op, json_arg(params_json, "params")?)
             .and_then(|r| r.at(base_url))
-            .map(|r| request_json(&r))
+            .map(|r| self.remember(r))
             .map_err(|e| to_js_error(&e))
     }
 
@@ -163,36 +255,18 @@ impl WasmClient {
     }
 }
 
-/// Interprets the answer to the call `op` with `params_json`: the HTTP status and the body as a
-/// string or bytes. Returns the result as JSON text (money as decimal strings). `secrets_json`
-/// is the prepared request's `secrets` (a JSON array): error texts never repeat them.
-#[wasm_bindgen(js_name = parseAnswer)]
-pub fn parse_answer(
-    op: &str,
-    params_json: &str,
-    status: JsValue,
-    body: JsValue,
-    secrets_json: Option<String>,
-) -> Result<String, JsValue> {
-    let status = status
+/// The HTTP status the caller's client received, checked.
+fn http_status(status: &JsValue) -> Result<u16, JsValue> {
+    status
         .as_f64()
         .filter(|s| s.fract() == 0.0 && (0.0..=65535.0).contains(s))
+        .map(|s| s as u16)
         .ok_or_else(|| {
             invalid(
                 "status",
                 "the HTTP status must be an integer from 0 to 65535",
             )
-        })? as u16;
-    let bytes = body_bytes(body)?;
-    let call =
-        Call::from_json(op, json_arg(params_json, "params")?).map_err(|e| to_js_error(&e))?;
-    let secrets: Vec<String> = match secrets_json {
-        Some(text) => serde_json::from_str(&text).unwrap_or_default(),
-        None => Vec::new(),
-    };
-    call.parse_hiding(status, &bytes, &secrets)
-        .map(|out| out.to_view().to_json().to_string())
-        .map_err(|e| to_js_error(&e))
+        })
 }
 
 /// The bytes of a body given as a string, `Uint8Array` or `ArrayBuffer`.

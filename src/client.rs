@@ -340,6 +340,12 @@ impl Client {
         self.prepare(Call::from_json(op, params)?)
     }
 
+    /// [`Client::prepare_json`] with the parameters as JSON text, read straight into the
+    /// operation's parameter type: what the wasm and C frontends receive.
+    pub fn prepare_json_text(&self, op: &str, params: &str) -> Result<Request> {
+        self.prepare(Call::from_json_text(op, params)?)
+    }
+
     /// A client from settings given as JSON data (what the frontends receive).
     pub fn from_json(config: serde_json::Value) -> Result<Self> {
         Self::from_config(ops::from_json_value(config, "config")?)

@@ -179,3 +179,43 @@ fn every_operation_answers_through_its_typed_call_as_by_name() {
         "operations with no typed case: {missing:?}"
     );
 }
+
+/// The parameters of every case read the same from JSON text (the wasm and C path) as from JSON
+/// data (the Python and Rust path): the same call, or the same error word for word.
+#[test]
+fn parameters_read_the_same_from_text_and_from_data() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = Vec::new();
+    case_files(&root, &mut files);
+    let mut checked = 0;
+    for path in &files {
+        let case: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let Some(op) = case["op"].as_str() else {
+            continue;
+        };
+        let params = case.get("params").cloned().unwrap_or(Value::Null);
+        let from_data = smsc_core::Call::from_json(op, params.clone());
+        let from_text = smsc_core::Call::from_json_text(op, &params.to_string());
+        assert_eq!(from_text, from_data, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked > 800, "only {checked} cases");
+    for text in [
+        "[]",
+        "3",
+        "\"x\"",
+        "{",
+        "{} x",
+        "{\"phones\": }",
+        "nul",
+        "",
+        "  null ",
+        &"[".repeat(200),
+        &format!("{{\"list\": {}1{}}}", "[".repeat(200), "]".repeat(200)),
+    ] {
+        let from_text = smsc_core::Call::from_json_text("send_sms", text);
+        let from_data = smsc_core::ops::json_from_text(text, "params")
+            .and_then(|v| smsc_core::Call::from_json("send_sms", v));
+        assert_eq!(from_text, from_data, "{text:?}");
+    }
+}

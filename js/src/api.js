@@ -5,7 +5,6 @@
 import {
   Client as NativeClient,
   operations,
-  parseAnswer,
   parseCallback as nativeParseCallback,
   takePanic,
   panicForTests as nativePanicForTests,
@@ -123,6 +122,11 @@ function notPlain(value) {
  * JSON.stringify itself) is refused too, as an InvalidArgumentError like every bad argument.
  */
 function toJson(value, root) {
+  // The common case, an object of strings, numbers and booleans, needs no replacer (which costs
+  // a call per value): only nested or unusual values go the checking way.
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && flatAndPlain(value)) {
+    return JSON.stringify(value);
+  }
   try {
     return JSON.stringify(value ?? null, (key, v) => {
       const type = typeof v;
@@ -144,42 +148,76 @@ function toJson(value, root) {
   }
 }
 
+/** Whether every value of `obj` is one JSON writes as it is: text, a finite number, a boolean, null. */
+function flatAndPlain(obj) {
+  for (const key in obj) {
+    const v = obj[key];
+    const type = typeof v;
+    if (type === 'string' || type === 'boolean' || v === null || v === undefined) continue;
+    if (type === 'number' && Number.isFinite(v)) continue;
+    return false;
+  }
+  return true;
+}
+
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * A request ready for any HTTP client: `fetch(req.url, req)` works as is. Its fields are
- * getters, so logging the object shows only the redacted form, never the password.
+ * getters, so logging the object shows only the redacted form, never the password. The
+ * credentials are not kept here: the client's native half adds them to the body and keeps them
+ * out of every error text.
  */
 export class Request {
   #op;
   #params;
-  #data;
+  #text;
   #native;
 
-  constructor(op, params, data, native) {
+  /**
+   * @param {string} op the operation name
+   * @param {string} params its parameters as JSON text, handed back to the core to read answers
+   * @param {string} text the prepared request as the core writes it: the number the client
+   *   keeps its call under, method, effect, content type, URL and body, separated by line
+   *   breaks (none of them holds one but the body)
+   * @param {() => object} native returns the client's native half
+   */
+  constructor(op, params, text, native) {
     this.#op = op;
     this.#params = params;
-    this.#data = data;
-    // Returns the client's native half, which reckons the advice from the client's settings.
+    this.#text = text;
     this.#native = native;
   }
 
+  // The `n`-th field of the prepared text (the body is the rest).
+  #field(n) {
+    const text = this.#text;
+    let start = 0;
+    for (let i = 0; i < n; i++) start = text.indexOf('\n', start) + 1;
+    if (n === 5) return text.slice(start);
+    return text.slice(start, text.indexOf('\n', start));
+  }
+
   /** `"POST"` or `"GET"`. */
-  get method() { return this.#data.method; }
+  get method() { return this.#field(1); }
   /** The full URL (with GET it carries the parameters, credentials included). */
-  get url() { return this.#data.url; }
+  get url() { return this.#field(4); }
   /** Headers to send, as a plain object. */
-  get headers() { return { ...this.#data.headers }; }
+  get headers() {
+    const type = this.#field(3);
+    return type === '' ? {} : { 'Content-Type': type };
+  }
   /** The form body with POST, `undefined` with GET. */
-  get body() { return this.#data.body ?? undefined; }
+  get body() { return this.method === 'GET' ? undefined : this.#field(5); }
   /** The operation name. */
-  get operation() { return this.#data.operation; }
+  get operation() { return this.#op; }
   /** What it does to the account: `read`, `idempotent`, `send` or `create`. */
-  get effect() { return this.#data.effect; }
+  get effect() { return this.#field(2); }
 
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {
-    return JSON.parse(call(() => parseAnswer(this.#op, this.#params, status, body, JSON.stringify(this.#data.secrets ?? []))));
+    const number = Number(this.#field(0));
+    return JSON.parse(call(() => this.#native().parse(this.#op, this.#params, number, status, body)));
   }
 
   /**
@@ -194,16 +232,21 @@ export class Request {
 
   /** The same request sent to another base address, such as an advice's `base_url`. */
   at(baseUrl) {
-    const data = JSON.parse(call(() => this.#native().prepareAt(this.#op, this.#params, String(baseUrl))));
-    return new Request(this.#op, this.#params, data, this.#native);
+    const text = call(() => this.#native().prepareAt(this.#op, this.#params, String(baseUrl)));
+    return new Request(this.#op, this.#params, text, this.#native);
+  }
+
+  /** The request on one line, credentials replaced by `***`. */
+  #redacted() {
+    return call(() => this.#native().redacted(this.#op, this.#params));
   }
 
   toString() {
-    return `Request(${this.#data.operation}: ${this.#data.redacted})`;
+    return `Request(${this.#op}: ${this.#redacted()})`;
   }
 
   toJSON() {
-    return { operation: this.#data.operation, request: this.#data.redacted };
+    return { operation: this.#op, request: this.#redacted() };
   }
 
   [inspect]() {
@@ -245,8 +288,8 @@ export class Client {
   /** Builds the request of any operation by name (see `OPERATIONS`). */
   prepare(op, params) {
     const json = toJson(params, 'params');
-    const data = JSON.parse(call(() => this.#client().prepare(String(op), json)));
-    return new Request(op, json, data, () => this.#client());
+    const text = call(() => this.#client().prepare(String(op), json));
+    return new Request(String(op), json, text, () => this.#client());
   }
 
   /**

@@ -95,7 +95,7 @@ test('fetch(req.url, req) accepts the request object itself', async () => {
 
 test('every core operation is a method and has declared types', async () => {
   const { readFile } = await import('node:fs/promises');
-  const dts = await readFile(new URL('../src/index.d.ts', import.meta.url), 'utf8');
+  const dts = await readFile(new URL('../src/operations.d.ts', import.meta.url), 'utf8');
   const declared = dts.slice(dts.indexOf('export interface Operations {'));
   for (const op of smsc.OPERATIONS) {
     const method = op.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
@@ -106,7 +106,7 @@ test('every core operation is a method and has declared types', async () => {
     } catch (err) {
       assert.ok(err instanceof smsc.InvalidArgumentError, `${method}: ${err}`);
     }
-    assert.match(declared, new RegExp(`\\b${op}:`), `${op} has no entry in Operations of index.d.ts`);
+    assert.match(declared, new RegExp(`\\b${op}:`), `${op} has no entry in Operations of operations.d.ts`);
   }
 });
 

@@ -132,18 +132,39 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
     }
 }
 
-/// The body as a JSON array of `T`, if it is a 2xx answer in UTF-8 whose text is one; `None`
-/// for everything else (the general reader then takes it).
-pub(crate) fn read<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Option<Vec<T>> {
+/// Whether a key was there at all, whatever its value (`null` included): for the keys whose mere
+/// presence makes an object something else (`error_code` makes it an error).
+#[derive(Debug, Default)]
+pub(crate) struct Present(pub(crate) bool);
+
+impl<'de> serde::Deserialize<'de> for Present {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de::IgnoredAny::deserialize(d).map(|_| Present(true))
+    }
+}
+
+/// The body's JSON text, if it is a 2xx answer in UTF-8 that starts with `first`.
+fn json_text(status: u16, body: &[u8], first: char) -> Option<&str> {
     if !(200..300).contains(&status) {
         return None;
     }
     let text = std::str::from_utf8(body).ok()?;
     let text = text.trim_start_matches('\u{feff}').trim();
-    if !text.starts_with('[') {
-        return None;
-    }
-    serde_json::from_str(text).ok()
+    text.starts_with(first).then_some(text)
+}
+
+/// The body as one JSON object `T`, if it is a 2xx answer in UTF-8 whose text is one; `None`
+/// for everything else. The caller declines an object that is an error envelope.
+pub(crate) fn read_one<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Option<T> {
+    serde_json::from_str::<Object<T>>(json_text(status, body, '{')?)
+        .ok()
+        .map(|o| o.0)
+}
+
+/// The body as a JSON array of `T`, if it is a 2xx answer in UTF-8 whose text is one; `None`
+/// for everything else (the general reader then takes it).
+pub(crate) fn read<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Option<Vec<T>> {
+    serde_json::from_str(json_text(status, body, '[')?).ok()
 }
 
 #[cfg(test)]
@@ -217,7 +238,19 @@ mod tests {
     }
 
     fn page() -> impl Strategy<Value = String> {
-        proptest::collection::vec(record(), 0..5).prop_map(|items| Value::Array(items).to_string())
+        prop_oneof![
+            proptest::collection::vec(record(), 0..5)
+                .prop_map(|items| Value::Array(items).to_string()),
+            // One message's answer is an object, and so is an error envelope, even one that
+            // also carries a status.
+            record().prop_map(|r| r.to_string()),
+            (record(), field_value(), proptest::bool::ANY).prop_map(|(mut r, v, code)| {
+                if let Value::Object(obj) = &mut r {
+                    obj.insert(if code { "error_code" } else { "error" }.into(), v);
+                }
+                r.to_string()
+            }),
+        ]
     }
 
     fn slow<O: Operation>(p: &O::Params, body: &str) -> crate::Result<O::Output> {
@@ -262,5 +295,11 @@ mod tests {
         assert!(HistoryOp::parse_raw(&p, 200, b"[[1, 2]]").is_none());
         assert!(HistoryOp::parse_raw(&p, 200, br#"{"error": "x", "error_code": 2}"#).is_none());
         assert!(HistoryOp::parse_raw(&p, 500, body.as_bytes()).is_none());
+        let s = StatusParams::one("7", "79991234567");
+        let one = br#"{"status": 1, "last_timestamp": 1773406250, "err": 0}"#;
+        let fast = StatusOp::parse_raw(&s, 200, one).unwrap().unwrap();
+        assert_eq!(fast.messages[0].phone.as_deref(), Some("79991234567"));
+        let envelope = br#"{"status": 1, "error_code": null}"#;
+        assert!(StatusOp::parse_raw(&s, 200, envelope).is_none());
     }
 }

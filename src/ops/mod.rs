@@ -277,21 +277,24 @@ macro_rules! operations {
                 self.parse(status, body).map_err(|e| e.without_secrets(secrets))
             }
 
+            /// A call from an operation name and its parameters as JSON text, read straight into
+            /// the operation's parameter type (no `serde_json::Value` in between): what the wasm
+            /// and C frontends receive. `null` stands for no parameters. Errors are those of
+            /// [`Call::from_json`] for the same data.
+            pub fn from_json_text(op: &str, text: &str) -> Result<Call> {
+                match op {
+                    $( <$op as Operation>::NAME => from_json_str(text, "params").map(Call::$variant), )+
+                    other => Err(unknown_operation(other)),
+                }
+            }
+
             /// A call from an operation name and its parameters as JSON data.
             pub fn from_json(op: &str, params: serde_json::Value) -> Result<Call> {
                 // `null` stands for "no parameters", as frontends pass when a call has none.
                 let params = if params.is_null() { serde_json::json!({}) } else { params };
                 match op {
                     $( <$op as Operation>::NAME => from_json_value(params, "params").map(Call::$variant), )+
-                    other => Err(Error::invalid(
-                        "op",
-                        format!(
-                            "unknown operation {other:?}; {}known operations: {}",
-                            hints::closest(other, OPERATIONS)
-                                .map_or(String::new(), |op| format!("did you mean {op:?}? ")),
-                            OPERATIONS.join(", ")
-                        ),
-                    )),
+                    other => Err(unknown_operation(other)),
                 }
             }
         }
@@ -428,6 +431,57 @@ operations! {
     OperatorInfo => operator::OperatorInfoOp as operator_info,
     /// `tinyurls.php` with `get=1`: click counts of a short link.
     ShortLink => short_link::ShortLinkOp as short_link,
+}
+
+/// The error for an operation name that is not one.
+fn unknown_operation(op: &str) -> Error {
+    Error::invalid(
+        "op",
+        format!(
+            "unknown operation {op:?}; {}known operations: {}",
+            hints::closest(op, OPERATIONS)
+                .map_or(String::new(), |op| format!("did you mean {op:?}? ")),
+            OPERATIONS.join(", ")
+        ),
+    )
+}
+
+/// Reads JSON text into a typed value, with the errors [`from_json_value`] gives for the same
+/// data and [`json_from_text`] for text that is not JSON; `null` (or nothing but it) reads as
+/// an empty object.
+pub(crate) fn from_json_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
+    let trimmed = text.trim();
+    let trimmed = if trimmed == "null" { "{}" } else { trimmed };
+    if !trimmed.starts_with('{') {
+        // Not an object: the general reader words the error (and tells bad JSON apart).
+        return json_from_text(text, root).and_then(|v| from_json_value(v, root));
+    }
+    let mut de = serde_json::Deserializer::from_str(trimmed);
+    // Syntax, end of input, recursion, text after the object: as for any text that is not JSON.
+    let not_json = |e: &serde_json::Error| {
+        json_from_text(text, root)
+            .err()
+            .unwrap_or_else(|| Error::invalid(root, e.to_string()))
+    };
+    let read: std::result::Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    let value = read.map_err(|e| {
+        if e.inner().classify() != serde_json::error::Category::Data {
+            return not_json(e.inner());
+        }
+        let path = e.path().to_string();
+        let field = if path == "." { root.to_string() } else { path };
+        let full = e.inner().to_string();
+        // serde_json adds where in the text it was; the Value reader has no text to point into.
+        let message = match (full.rfind(" at line "), e.inner().line()) {
+            (Some(at), line) if line > 0 => full.get(..at).unwrap_or(&full).to_string(),
+            _ => full,
+        };
+        let message = untagged_expectation(&message)
+            .map_or_else(|| hints::explain(&message, root), str::to_string);
+        Error::invalid(field, message)
+    })?;
+    de.end().map_err(|e| not_json(&e))?;
+    Ok(value)
 }
 
 /// How a JSON value is called in error messages.

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::choices::StatusDetail;
-use super::json_list::{self, Declined, Scalar};
+use super::json_list::{self, Declined, Present, Scalar};
 use super::text::{
     int_field, json_i64, json_money, json_text, key_values, money_field, not_an_object,
 };
@@ -299,12 +299,17 @@ impl Operation for StatusOp {
     }
 
     fn parse_raw(params: &StatusParams, status: u16, body: &[u8]) -> Option<Result<StatusResult>> {
-        let raw: Vec<json_list::Object<RawStatus>> = json_list::read(status, body)?;
-        let messages = raw
-            .into_iter()
-            .map(|mut raw| raw.0.take_status())
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .ok()?;
+        let messages = match json_list::read::<json_list::Object<RawStatus>>(status, body) {
+            Some(raw) => raw
+                .into_iter()
+                .map(|mut raw| raw.0.take_status())
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .ok()?,
+            // The answer about one message is an object.
+            None => vec![json_list::read_one::<RawStatus>(status, body)?
+                .take_status()
+                .ok()?],
+        };
         Some(Ok(with_refs(messages, params.refs().ok()?)))
     }
 
@@ -399,6 +404,9 @@ pub(crate) struct RawStatus {
     net: Scalar,
     rcn: Scalar,
     rnet: Scalar,
+    // An object with either key is an error envelope, never a status.
+    error: Present,
+    error_code: Present,
     // The history's own fields, beside the status ones in each of its records.
     pub(crate) int_id: Scalar,
     pub(crate) format: Scalar,
@@ -409,6 +417,9 @@ impl RawStatus {
     /// The status, as [`message_from_json`] reads the same object; declines where that one
     /// would fail.
     pub(crate) fn take_status(&mut self) -> std::result::Result<MessageStatus, Declined> {
+        if self.error.0 || self.error_code.0 {
+            return Err(Declined);
+        }
         let status = take(&mut self.status).int()?.ok_or(Declined)?;
         let mut m = MessageStatus::with_status(status);
         m.id = take(&mut self.id).non_empty();
