@@ -13,7 +13,7 @@ use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
 };
 
-use crate::{Client, Error, Failure, Request, Transport, View};
+use crate::{Client, Error, Failure, Request, Transport};
 
 /// Raises `err` as the matching `smsc_core.errors` exception.
 fn raise(py: Python<'_>, err: &Error) -> PyErr {
@@ -154,50 +154,375 @@ fn decimal_type(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
         .map(|t| t.clone().into_any())
 }
 
-/// A result tree as Python objects; money becomes `decimal.Decimal`.
-fn to_python<'py>(
+/// A result as Python objects, written straight from its `Serialize` impl (no tree in between):
+/// structs and maps become dicts in their fields' order, sequences lists, money
+/// `decimal.Decimal`. One `str` per key name is made and reused, as `json.loads` does, since a
+/// list of records repeats the same few keys.
+fn to_python<'py, T: serde::Serialize + ?Sized>(
     py: Python<'py>,
-    view: &View,
+    value: &T,
     decimal: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut keys = std::collections::HashMap::new();
-    to_python_with(py, view, decimal, &mut keys)
+    let keys = std::cell::RefCell::new(std::collections::HashMap::new());
+    value
+        .serialize(PyWriter {
+            py,
+            decimal,
+            keys: &keys,
+        })
+        .map_err(|e| e.0)
 }
 
-/// [`to_python`], with the dict keys made so far: a list of records repeats the same few keys,
-/// and one `str` per key name (as `json.loads` keeps) saves making it again for every record.
-fn to_python_with<'py, 'v>(
+/// The serializer behind [`to_python`].
+#[derive(Clone, Copy)]
+struct PyWriter<'py, 'a> {
     py: Python<'py>,
-    view: &'v View,
-    decimal: &Bound<'py, PyAny>,
-    keys: &mut std::collections::HashMap<&'v str, Bound<'py, PyString>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match view {
-        View::Null => py.None().into_bound(py),
-        View::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        View::Int(i) => i.into_pyobject(py)?.into_any(),
-        View::Float(f) => f.into_pyobject(py)?.into_any(),
-        View::Str(s) => PyString::new(py, s).into_any(),
-        View::Money(s) => decimal.call1((s.as_str(),))?,
-        View::List(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_python_with(py, item, decimal, keys)?)?;
-            }
-            list.into_any()
+    decimal: &'a Bound<'py, PyAny>,
+    keys: &'a std::cell::RefCell<std::collections::HashMap<String, Bound<'py, PyString>>>,
+}
+
+/// A Python exception on its way out of a `Serialize` impl.
+#[derive(Debug)]
+struct WriteError(PyErr);
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl serde::ser::Error for WriteError {
+    fn custom<M: std::fmt::Display>(msg: M) -> Self {
+        WriteError(pyo3::exceptions::PyValueError::new_err(msg.to_string()))
+    }
+}
+
+impl From<PyErr> for WriteError {
+    fn from(e: PyErr) -> Self {
+        WriteError(e)
+    }
+}
+
+impl<'py> PyWriter<'py, '_> {
+    /// The key `name` as a `str`, made once per result.
+    fn key(&self, name: &str) -> Bound<'py, PyString> {
+        let mut keys = self.keys.borrow_mut();
+        if let Some(key) = keys.get(name) {
+            return key.clone();
         }
-        View::Map(entries) => {
-            let dict = PyDict::new(py);
-            for (k, v) in entries {
-                let key = keys
-                    .entry(k.as_str())
-                    .or_insert_with(|| PyString::new(py, k))
-                    .clone();
-                dict.set_item(key, to_python_with(py, v, decimal, keys)?)?;
-            }
-            dict.into_any()
+        let key = PyString::new(self.py, name);
+        keys.insert(name.to_string(), key.clone());
+        key
+    }
+
+    fn one_entry(&self, name: &str, value: Bound<'py, PyAny>) -> Result<Bound<'py, PyAny>, WriteError> {
+        let dict = PyDict::new(self.py);
+        dict.set_item(self.key(name), value)?;
+        Ok(dict.into_any())
+    }
+}
+
+/// A list being written.
+struct ListWriter<'py, 'a> {
+    writer: PyWriter<'py, 'a>,
+    list: Bound<'py, PyList>,
+    /// The variant name, for a tuple variant (`{variant: [...]}`).
+    variant: Option<&'static str>,
+}
+
+/// A dict being written.
+struct DictWriter<'py, 'a> {
+    writer: PyWriter<'py, 'a>,
+    dict: Bound<'py, PyDict>,
+    key: Option<Bound<'py, PyAny>>,
+    /// The variant name, for a struct variant (`{variant: {...}}`).
+    variant: Option<&'static str>,
+}
+
+impl<'py, 'a> serde::Serializer for PyWriter<'py, 'a> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    type SerializeSeq = ListWriter<'py, 'a>;
+    type SerializeTuple = ListWriter<'py, 'a>;
+    type SerializeTupleStruct = ListWriter<'py, 'a>;
+    type SerializeTupleVariant = ListWriter<'py, 'a>;
+    type SerializeMap = DictWriter<'py, 'a>;
+    type SerializeStruct = DictWriter<'py, 'a>;
+    type SerializeStructVariant = DictWriter<'py, 'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<Self::Ok, WriteError> {
+        Ok(PyBool::new(self.py, v).to_owned().into_any())
+    }
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok, WriteError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok, WriteError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok, WriteError> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<Self::Ok, WriteError> {
+        let Ok(int) = v.into_pyobject(self.py);
+        Ok(int.into_any())
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok, WriteError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok, WriteError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok, WriteError> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<Self::Ok, WriteError> {
+        let Ok(int) = v.into_pyobject(self.py);
+        Ok(int.into_any())
+    }
+    fn serialize_f32(self, v: f32) -> Result<Self::Ok, WriteError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<Self::Ok, WriteError> {
+        let Ok(float) = v.into_pyobject(self.py);
+        Ok(float.into_any())
+    }
+    fn serialize_char(self, v: char) -> Result<Self::Ok, WriteError> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<Self::Ok, WriteError> {
+        Ok(PyString::new(self.py, v).into_any())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok, WriteError> {
+        Ok(PyBytes::new(self.py, v).into_any())
+    }
+    fn serialize_none(self) -> Result<Self::Ok, WriteError> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_some<T: serde::Serialize + ?Sized>(self, v: &T) -> Result<Self::Ok, WriteError> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Self::Ok, WriteError> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Self::Ok, WriteError> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Self::Ok, WriteError> {
+        Ok(self.key(variant).into_any())
+    }
+    fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<Self::Ok, WriteError> {
+        let inner = v.serialize(self)?;
+        if name == crate::money::MONEY_TOKEN {
+            return Ok(self.decimal.call1((inner,))?);
         }
-    })
+        Ok(inner)
+    }
+    fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<Self::Ok, WriteError> {
+        let inner = v.serialize(self)?;
+        self.one_entry(variant, inner)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, WriteError> {
+        Ok(ListWriter {
+            writer: self,
+            list: PyList::empty(self.py),
+            variant: None,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, WriteError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleStruct, WriteError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, WriteError> {
+        Ok(ListWriter {
+            writer: self,
+            list: PyList::empty(self.py),
+            variant: Some(variant),
+        })
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, WriteError> {
+        Ok(DictWriter {
+            writer: self,
+            dict: PyDict::new(self.py),
+            key: None,
+            variant: None,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Self::SerializeStruct, WriteError> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, WriteError> {
+        Ok(DictWriter {
+            writer: self,
+            dict: PyDict::new(self.py),
+            key: None,
+            variant: Some(variant),
+        })
+    }
+}
+
+impl<'py> ListWriter<'py, '_> {
+    fn push<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
+        self.list.append(v.serialize(self.writer)?)?;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Bound<'py, PyAny>, WriteError> {
+        match self.variant {
+            Some(name) => self.writer.one_entry(name, self.list.into_any()),
+            None => Ok(self.list.into_any()),
+        }
+    }
+}
+
+impl<'py> serde::ser::SerializeSeq for ListWriter<'py, '_> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    fn serialize_element<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
+        self.push(v)
+    }
+    fn end(self) -> Result<Self::Ok, WriteError> {
+        self.finish()
+    }
+}
+
+impl<'py> serde::ser::SerializeTuple for ListWriter<'py, '_> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    fn serialize_element<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
+        self.push(v)
+    }
+    fn end(self) -> Result<Self::Ok, WriteError> {
+        self.finish()
+    }
+}
+
+impl<'py> serde::ser::SerializeTupleStruct for ListWriter<'py, '_> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    fn serialize_field<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
+        self.push(v)
+    }
+    fn end(self) -> Result<Self::Ok, WriteError> {
+        self.finish()
+    }
+}
+
+impl<'py> serde::ser::SerializeTupleVariant for ListWriter<'py, '_> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    fn serialize_field<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
+        self.push(v)
+    }
+    fn end(self) -> Result<Self::Ok, WriteError> {
+        self.finish()
+    }
+}
+
+impl<'py> DictWriter<'py, '_> {
+    fn field<T: serde::Serialize + ?Sized>(&mut self, name: &str, v: &T) -> Result<(), WriteError> {
+        let value = v.serialize(self.writer)?;
+        self.dict.set_item(self.writer.key(name), value)?;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Bound<'py, PyAny>, WriteError> {
+        match self.variant {
+            Some(name) => self.writer.one_entry(name, self.dict.into_any()),
+            None => Ok(self.dict.into_any()),
+        }
+    }
+}
+
+impl<'py> serde::ser::SerializeMap for DictWriter<'py, '_> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    fn serialize_key<T: serde::Serialize + ?Sized>(&mut self, key: &T) -> Result<(), WriteError> {
+        let key = key.serialize(self.writer)?;
+        // Keys are text in every result; a text key is made once like a field name.
+        let key = match key.cast::<PyString>() {
+            Ok(text) => match text.to_cow() {
+                Ok(name) => self.writer.key(&name).into_any(),
+                Err(_) => key,
+            },
+            Err(_) => key,
+        };
+        self.key = Some(key);
+        Ok(())
+    }
+    fn serialize_value<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
+        let value = v.serialize(self.writer)?;
+        let key = self.key.take().unwrap_or_else(|| self.writer.py.None().into_bound(self.writer.py));
+        self.dict.set_item(key, value)?;
+        Ok(())
+    }
+    fn end(self) -> Result<Self::Ok, WriteError> {
+        self.finish()
+    }
+}
+
+impl<'py> serde::ser::SerializeStruct for DictWriter<'py, '_> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    fn serialize_field<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<(), WriteError> {
+        self.field(name, v)
+    }
+    fn end(self) -> Result<Self::Ok, WriteError> {
+        self.finish()
+    }
+}
+
+impl<'py> serde::ser::SerializeStructVariant for DictWriter<'py, '_> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    fn serialize_field<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<(), WriteError> {
+        self.field(name, v)
+    }
+    fn end(self) -> Result<Self::Ok, WriteError> {
+        self.finish()
+    }
 }
 
 /// A configured client; `smsc_core.Client` wraps it with keyword arguments.
@@ -266,7 +591,7 @@ impl PyClient {
                 .smtp_message_json(json)
                 .map_err(|e| raise(py, &e))?;
             let decimal = decimal_type(py)?;
-            to_python(py, &crate::view::to_view(&mail), &decimal)
+            to_python(py, &mail, &decimal)
         })
     }
 
@@ -369,7 +694,7 @@ impl PyRequest {
                 .parse(status, &bytes)
                 .map_err(|e| raise(py, &e))?;
             let decimal = decimal_type(py)?;
-            to_python(py, &output.to_view(), &decimal)
+            to_python(py, &output, &decimal)
         })
     }
 
@@ -387,7 +712,7 @@ impl PyRequest {
             let failure = failure_of(py, failure).map_err(|e| raise(py, &e))?;
             let advice = self.inner.advice(failure, attempt);
             let decimal = decimal_type(py)?;
-            to_python(py, &crate::view::to_view(&advice), &decimal)
+            to_python(py, &advice, &decimal)
         })
     }
 
@@ -435,7 +760,7 @@ fn parse_callback<'py>(
         };
         let event = crate::parse_callback_json(&bytes, options).map_err(|e| raise(py, &e))?;
         let decimal = decimal_type(py)?;
-        to_python(py, &crate::view::to_view(&event), &decimal)
+        to_python(py, &event, &decimal)
     })
 }
 
