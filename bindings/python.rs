@@ -217,7 +217,11 @@ impl<'py> PyWriter<'py, '_> {
         key
     }
 
-    fn one_entry(&self, name: &str, value: Bound<'py, PyAny>) -> Result<Bound<'py, PyAny>, WriteError> {
+    fn one_entry(
+        &self,
+        name: &str,
+        value: Bound<'py, PyAny>,
+    ) -> Result<Bound<'py, PyAny>, WriteError> {
         let dict = PyDict::new(self.py);
         dict.set_item(self.key(name), value)?;
         Ok(dict.into_any())
@@ -376,7 +380,11 @@ impl<'py, 'a> serde::Serializer for PyWriter<'py, 'a> {
             variant: None,
         })
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Self::SerializeStruct, WriteError> {
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, WriteError> {
         self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
@@ -486,7 +494,10 @@ impl<'py> serde::ser::SerializeMap for DictWriter<'py, '_> {
     }
     fn serialize_value<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
         let value = v.serialize(self.writer)?;
-        let key = self.key.take().unwrap_or_else(|| self.writer.py.None().into_bound(self.writer.py));
+        let key = self
+            .key
+            .take()
+            .unwrap_or_else(|| self.writer.py.None().into_bound(self.writer.py));
         self.dict.set_item(key, value)?;
         Ok(())
     }
