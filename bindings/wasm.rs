@@ -181,11 +181,7 @@ impl WasmClient {
                 .unwrap_or_default();
             to_js_error(&e.without_secrets(&secrets))
         })?;
-        serde_json::to_string(&output).map_err(|e| {
-            to_js_error(&Error::Internal {
-                message: format!("the result could not be written as JSON: {e}"),
-            })
-        })
+        json_text(&output)
     }
 
     /// The request of the call `op` with `params_json` on one line, credentials replaced by
@@ -234,9 +230,7 @@ impl WasmClient {
             text("transport"),
         )
         .map_err(|e| to_js_error(&e))?;
-        Ok(crate::view::to_view(&request.advice(failure, attempt))
-            .to_json()
-            .to_string())
+        json_text(&request.advice(failure, attempt))
     }
 
     /// Builds the e-mail for SMSC's SMTP route (parameters as JSON text); returns it as JSON text.
@@ -244,8 +238,8 @@ impl WasmClient {
     pub fn smtp_message(&self, params_json: &str) -> Result<String, JsValue> {
         self.inner
             .smtp_message_json(json_arg(params_json, "params")?)
-            .map(|mail| crate::view::to_view(&mail).to_json().to_string())
             .map_err(|e| to_js_error(&e))
+            .and_then(|mail| json_text(&mail))
     }
 
     /// The base address requests go to.
@@ -253,6 +247,16 @@ impl WasmClient {
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_string()
     }
+}
+
+/// A result as JSON text, written once from its `Serialize` impl in its fields' order (money, a
+/// newtype, as its decimal string).
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| {
+        to_js_error(&Error::Internal {
+            message: format!("the result could not be written as JSON: {e}"),
+        })
+    })
 }
 
 /// The HTTP status the caller's client received, checked.
@@ -291,8 +295,8 @@ fn body_bytes(body: JsValue) -> Result<Vec<u8>, JsValue> {
 pub fn parse_callback(body: JsValue, options_json: &str) -> Result<String, JsValue> {
     let bytes = body_bytes(body)?;
     crate::parse_callback_json(&bytes, json_arg(options_json, "options")?)
-        .map(|event| crate::view::to_view(&event).to_json().to_string())
         .map_err(|e| to_js_error(&e))
+        .and_then(|event| json_text(&event))
 }
 
 /// The names of every operation.
