@@ -24,8 +24,11 @@ setup:
 # ---- lints -------------------------------------------------------------------------------
 lint: purity
 	cargo fmt --all -- --check
+	cargo fmt --manifest-path gen/Cargo.toml --all -- --check
+	cargo clippy --manifest-path gen/Cargo.toml --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets --features smsc-core/capi -- -D warnings
 	cargo clippy -p smsc-core --lib --features python -- -D warnings
+	cargo clippy -p smsc-core --all-targets --features schema,rust_decimal -- -D warnings
 	cargo clippy -p smsc-core --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
 	$(VENV)/bin/ruff check python
 	$(VENV)/bin/ruff check --config python/pyproject.toml examples/quickstart.py
@@ -39,13 +42,14 @@ purity:
 # ---- Rust: unit tests, the fixture corpus, end to end, the header check --------------------
 rust:
 	cargo test --workspace --features smsc-core/capi
-	cargo run -q -p smsc-gen -- --check
-	cargo test -p smsc-core --lib --features rust_decimal money
+	cargo test -q --manifest-path gen/Cargo.toml
+	cargo run -q --manifest-path gen/Cargo.toml -- --check
+	cargo test -q -p smsc-core --lib --features rust_decimal,schema
 
 # Rewrites every file generated from the core's description of its operations (TypeScript
 # declarations, Python stubs, docs/operations.*); `make test` fails while a committed one is stale.
 generate:
-	cargo run -q -p smsc-gen
+	cargo run -q --manifest-path gen/Cargo.toml
 
 emulator:
 	cargo build -p smsc-emulator

@@ -1,6 +1,6 @@
-//! `cargo run -p smsc-gen` writes every file generated from the core's description of its
-//! operations; `cargo run -p smsc-gen -- --check` fails, naming them, when any committed copy is
-//! stale (`make test` runs it).
+//! `make generate` (`cargo run --manifest-path gen/Cargo.toml`) writes every file generated
+//! from the core's description of its operations; with `-- --check` it fails, naming them,
+//! when any committed copy is stale (`make test` runs it).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
