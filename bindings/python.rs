@@ -163,7 +163,7 @@ fn to_python<'py, T: serde::Serialize + ?Sized>(
     value: &T,
     decimal: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let keys = std::cell::RefCell::new(std::collections::HashMap::new());
+    let keys = std::cell::RefCell::new(KeyCache::default());
     value
         .serialize(PyWriter {
             py,
@@ -178,7 +178,31 @@ fn to_python<'py, T: serde::Serialize + ?Sized>(
 struct PyWriter<'py, 'a> {
     py: Python<'py>,
     decimal: &'a Bound<'py, PyAny>,
-    keys: &'a std::cell::RefCell<std::collections::HashMap<String, Bound<'py, PyString>>>,
+    keys: &'a std::cell::RefCell<KeyCache<'py>>,
+}
+
+/// The key `str`s made so far for one result, by name.
+type KeyCache<'py> =
+    std::collections::HashMap<String, Bound<'py, PyString>, std::hash::BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: the key names are a few bytes long, where the standard hasher's setup dominates.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A Python exception on its way out of a `Serialize` impl.
@@ -403,6 +427,82 @@ impl<'py, 'a> serde::Serializer for PyWriter<'py, 'a> {
     }
 }
 
+/// Writes a map key: text keys (every key of every result, flattened structs' fields among them)
+/// come from the key cache without making a `str` first; anything else is written as a value.
+struct KeyWriter<'py, 'a>(PyWriter<'py, 'a>);
+
+/// Forwards the listed `serialize_*` methods of [`KeyWriter`] to the value writer.
+macro_rules! forward_to_value {
+    ($( $method:ident($($arg:ident: $ty:ty),*) -> $out:ty; )+) => {$(
+        fn $method(self, $($arg: $ty),*) -> Result<$out, WriteError> {
+            self.0.$method($($arg),*)
+        }
+    )+};
+}
+
+impl<'py, 'a> serde::Serializer for KeyWriter<'py, 'a> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = WriteError;
+    type SerializeSeq = ListWriter<'py, 'a>;
+    type SerializeTuple = ListWriter<'py, 'a>;
+    type SerializeTupleStruct = ListWriter<'py, 'a>;
+    type SerializeTupleVariant = ListWriter<'py, 'a>;
+    type SerializeMap = DictWriter<'py, 'a>;
+    type SerializeStruct = DictWriter<'py, 'a>;
+    type SerializeStructVariant = DictWriter<'py, 'a>;
+
+    fn serialize_str(self, v: &str) -> Result<Self::Ok, WriteError> {
+        Ok(self.0.key(v).into_any())
+    }
+
+    forward_to_value! {
+        serialize_bool(v: bool) -> Self::Ok;
+        serialize_i8(v: i8) -> Self::Ok;
+        serialize_i16(v: i16) -> Self::Ok;
+        serialize_i32(v: i32) -> Self::Ok;
+        serialize_i64(v: i64) -> Self::Ok;
+        serialize_u8(v: u8) -> Self::Ok;
+        serialize_u16(v: u16) -> Self::Ok;
+        serialize_u32(v: u32) -> Self::Ok;
+        serialize_u64(v: u64) -> Self::Ok;
+        serialize_f32(v: f32) -> Self::Ok;
+        serialize_f64(v: f64) -> Self::Ok;
+        serialize_char(v: char) -> Self::Ok;
+        serialize_bytes(v: &[u8]) -> Self::Ok;
+        serialize_none() -> Self::Ok;
+        serialize_unit() -> Self::Ok;
+        serialize_unit_struct(name: &'static str) -> Self::Ok;
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> Self::Ok;
+        serialize_seq(len: Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(len: usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant;
+        serialize_map(len: Option<usize>) -> Self::SerializeMap;
+        serialize_struct(name: &'static str, len: usize) -> Self::SerializeStruct;
+        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_some<T: serde::Serialize + ?Sized>(self, v: &T) -> Result<Self::Ok, WriteError> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<Self::Ok, WriteError> {
+        self.0.serialize_newtype_struct(name, v)
+    }
+    fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<Self::Ok, WriteError> {
+        self.0.serialize_newtype_variant(name, index, variant, v)
+    }
+}
+
 impl<'py> ListWriter<'py, '_> {
     fn push<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
         self.list.append(v.serialize(self.writer)?)?;
@@ -480,16 +580,7 @@ impl<'py> serde::ser::SerializeMap for DictWriter<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = WriteError;
     fn serialize_key<T: serde::Serialize + ?Sized>(&mut self, key: &T) -> Result<(), WriteError> {
-        let key = key.serialize(self.writer)?;
-        // Keys are text in every result; a text key is made once like a field name.
-        let key = match key.cast::<PyString>() {
-            Ok(text) => match text.to_cow() {
-                Ok(name) => self.writer.key(&name).into_any(),
-                Err(_) => key,
-            },
-            Err(_) => key,
-        };
-        self.key = Some(key);
+        self.key = Some(key.serialize(KeyWriter(self.writer))?);
         Ok(())
     }
     fn serialize_value<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), WriteError> {
