@@ -36,6 +36,10 @@ pub enum smsc_status {
     SMSC_INVALID_UTF8 = 7,
     /// A notification's checksum is missing or does not match the secret.
     SMSC_SIGNATURE = 8,
+    /// No answer came back: the connection was refused, reset, timed out or closed (the error's
+    /// `smsc_error_transport` says which). Made by `smsc_request_transport_error`, which the
+    /// libcurl glue (`smsc_curl_perform`) calls when a transfer fails.
+    SMSC_TRANSPORT = 9,
 }
 
 /// A configured client. Free with `smsc_client_free`.
@@ -86,6 +90,7 @@ pub struct smsc_error {
     field: Option<CString>,
     message: CString,
     message_id: Option<CString>,
+    transport: Option<CString>,
 }
 
 // The header promises that functions taking a `const` handle may run concurrently.
@@ -158,6 +163,7 @@ fn error_object(status: smsc_status, err: &Error) -> smsc_error {
         field: err.field().map(cstring),
         message: cstring(&err.to_string()),
         message_id: err.message_id().map(cstring),
+        transport: None,
     }
 }
 
@@ -474,10 +480,10 @@ pub unsafe extern "C" fn smsc_request_at(
 }
 
 /// What to do after attempt `attempt` (1 for the first) of `request` failed. Give exactly one
-/// of `failure`, the error `smsc_request_parse` returned, and `transport`, how the HTTP client
-/// failed to get any answer: `"refused"`, `"reset"`, `"timeout"`, `"closed"` or `"other"`
-/// (`smsc_curl_transport` in examples/smsc_curl.h maps libcurl's codes). Free the advice with
-/// `smsc_advice_free`.
+/// of `failure`, the error `smsc_request_parse` or `smsc_request_transport_error` returned
+/// (`smsc_curl_perform` returns either), and `transport`, how the HTTP client failed to get any
+/// answer: `"refused"`, `"reset"`, `"timeout"`, `"closed"` or `"other"` (`smsc_curl_transport`
+/// in examples/smsc_curl.h maps libcurl's codes). Free the advice with `smsc_advice_free`.
 ///
 /// # Safety
 /// `request` must be NULL or live; `failure` NULL or a live error; `transport` NULL or
@@ -496,6 +502,10 @@ pub unsafe extern "C" fn smsc_request_advice(
         let request = unsafe { arg_ref(request, "request") }?;
         // SAFETY: per the contract, a non-NULL pointer is a live error.
         let failure = match (unsafe { failure.as_ref() }, transport.is_null()) {
+            (Some(e), true) if e.status == smsc_status::SMSC_TRANSPORT => {
+                let name = e.transport.as_ref().and_then(|t| t.to_str().ok());
+                crate::Failure::Transport(Transport::from_name(name.unwrap_or("other"))?)
+            }
             (Some(e), true) => crate::Failure::from_parts(
                 e.kind.to_str().unwrap_or("internal"),
                 Some(e.code),
@@ -515,6 +525,60 @@ pub unsafe extern "C" fn smsc_request_advice(
         };
         out_ptr(out, advice_of(&request.inner.advice(failure, attempt)))
     })
+}
+
+/// The error for an attempt of `request` that got no answer at all: status `SMSC_TRANSPORT`,
+/// kind `"transport"`, `smsc_error_transport` giving `transport` (`"refused"`, `"reset"`,
+/// `"timeout"`, `"closed"`, or `"other"` for NULL or any other text), and a message naming the
+/// operation and `detail` (your HTTP client's own words, such as `curl_easy_strerror`; may be
+/// NULL). Never NULL, whatever the arguments; free it with `smsc_error_free`. Pass it to
+/// `smsc_request_advice` as the failure.
+///
+/// # Safety
+/// `request` must be NULL or live; `transport` and `detail` NULL or NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_transport_error(
+    request: *const smsc_request,
+    transport: *const c_char,
+    detail: *const c_char,
+) -> *mut smsc_error {
+    let text = |p: *const c_char| {
+        // SAFETY: per the contract, a non-NULL pointer is NUL-terminated.
+        (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+    };
+    let build = || {
+        let name = text(transport)
+            .and_then(|t| Transport::from_name(&t).ok())
+            .unwrap_or(Transport::Other);
+        // SAFETY: per the contract, a non-NULL pointer is a live request.
+        let op = unsafe { request.as_ref() }.map_or("SMSC", |r| r.inner.operation());
+        let detail = text(detail).filter(|d| !d.trim().is_empty());
+        let message = match detail {
+            Some(d) => format!("no answer to the {op} request ({}): {d}", name.as_str()),
+            None => format!("no answer to the {op} request ({})", name.as_str()),
+        };
+        smsc_error {
+            status: smsc_status::SMSC_TRANSPORT,
+            kind: cstring("transport"),
+            code: 0,
+            reason: None,
+            field: None,
+            message: cstring(&message),
+            message_id: None,
+            transport: Some(cstring(name.as_str())),
+        }
+    };
+    let error = catch_unwind(AssertUnwindSafe(build)).unwrap_or_else(|_| smsc_error {
+        status: smsc_status::SMSC_TRANSPORT,
+        kind: cstring("transport"),
+        code: 0,
+        reason: None,
+        field: None,
+        message: cstring("no answer to the request"),
+        message_id: None,
+        transport: Some(cstring("other")),
+    });
+    Box::into_raw(Box::new(error))
 }
 
 /// The advice's action: `"retry"`, `"check_status"`, `"check_by_hand"` or `"stop"`.
@@ -1078,6 +1142,17 @@ pub unsafe extern "C" fn smsc_error_field(error: *const smsc_error) -> *const c_
 pub unsafe extern "C" fn smsc_error_message(error: *const smsc_error) -> *const c_char {
     // SAFETY: forwarded caller contract.
     unsafe { text_of(error, |e| Some(&e.message)) }
+}
+
+/// How an attempt got no answer, for an `SMSC_TRANSPORT` error (`"refused"`, `"reset"`,
+/// `"timeout"`, `"closed"` or `"other"`), or NULL.
+///
+/// # Safety
+/// `error` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_error_transport(error: *const smsc_error) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(error, |e| e.transport.as_ref()) }
 }
 
 /// The message id SMSC attached to a send error, or NULL.

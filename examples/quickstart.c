@@ -9,8 +9,14 @@
 #include "smsc.h"
 #include "smsc_curl.h"
 
+/* An error's text for printf: the accessors give NULL for a NULL error or an absent value. */
+static const char *or_none(const char *text) {
+    return text ? text : "(none)";
+}
+
 static int report(const char *what, smsc_status st, smsc_error *err) {
-    fprintf(stderr, "c: %s failed (%d, %s): %s\n", what, st, smsc_error_kind(err), smsc_error_message(err));
+    fprintf(stderr, "c: %s failed (%d, %s): %s\n", what, st, or_none(smsc_error_kind(err)),
+            or_none(smsc_error_message(err)));
     smsc_error_free(err);
     return 1;
 }
@@ -38,11 +44,11 @@ int main(void) {
     smsc_result_get_string(res, "id", &id, NULL);
     smsc_result_get_money(res, "cost", &cost, NULL);
     smsc_result_get_int(res, "sms_count", &parts, NULL);
-    printf("c: sent message %s: %lld SMS, cost %s\n", id, (long long)parts, cost);
+    printf("c: sent message %s: %lld SMS, cost %s\n", or_none(id), (long long)parts, or_none(cost));
 
     /* Its status: the id and phone go in as JSON. */
     char params[256];
-    snprintf(params, sizeof params, "{\"id\": \"%s\", \"phone\": \"79991234567\"}", id);
+    snprintf(params, sizeof params, "{\"id\": \"%s\", \"phone\": \"79991234567\"}", or_none(id));
     smsc_request *status_req = NULL;
     smsc_result *status = NULL;
     st = smsc_client_prepare(client, "status", params, &status_req, &err);
@@ -52,7 +58,7 @@ int main(void) {
     const char *text = NULL;
     smsc_result_get_int(status, "messages.0.status", &code, NULL);
     smsc_result_get_string(status, "messages.0.status_text", &text, NULL);
-    printf("c: status of %s: %lld (%s)\n", id, (long long)code, text);
+    printf("c: status of %s: %lld (%s)\n", or_none(id), (long long)code, or_none(text));
 
     /* The balance, exact. */
     smsc_request *bal_req = NULL;
@@ -63,7 +69,7 @@ int main(void) {
     const char *balance = NULL, *currency = NULL;
     smsc_result_get_money(bal, "balance", &balance, NULL);
     smsc_result_get_string(bal, "currency", &currency, NULL);
-    printf("c: balance %s %s\n", balance, currency);
+    printf("c: balance %s %s\n", or_none(balance), currency ? currency : "");
 
     smsc_result_free(bal);
     smsc_request_free(bal_req);

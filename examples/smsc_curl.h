@@ -1,9 +1,12 @@
 /* smsc_curl.h - sends an smsc-core request with libcurl and parses the answer.
- * Header-only; copy it into your project. Link with -lcurl and the smsc-core library. */
+ * Header-only; copy it into your project. Link with -lcurl and the smsc-core library.
+ * Every function is `static inline`, so including it without calling it costs nothing and
+ * warns of nothing, in C and in C++. */
 #ifndef SMSC_CURL_H
 #define SMSC_CURL_H
 
 #include <curl/curl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,10 +17,11 @@ struct smsc_curl_buffer {
     size_t len;
 };
 
-static size_t smsc_curl_collect(char *chunk, size_t size, size_t n, void *user) {
-    struct smsc_curl_buffer *buf = user;
+/* libcurl's write callback: appends each chunk of the answer to a smsc_curl_buffer. */
+static inline size_t smsc_curl_collect(char *chunk, size_t size, size_t n, void *user) {
+    struct smsc_curl_buffer *buf = (struct smsc_curl_buffer *)user;
     size_t add = size * n;
-    unsigned char *grown = realloc(buf->data, buf->len + add + 1);
+    unsigned char *grown = (unsigned char *)realloc(buf->data, buf->len + add + 1);
     if (!grown) return 0;
     memcpy(grown + buf->len, chunk, add);
     buf->data = grown;
@@ -25,10 +29,33 @@ static size_t smsc_curl_collect(char *chunk, size_t size, size_t n, void *user) 
     return add;
 }
 
-/* Performs `req` on `curl` and parses the answer into `*out`. A transport failure (no answer
- * at all) returns CURLE_* through `*curl_code` and SMSC_INTERNAL with no result. */
-static smsc_status smsc_curl_perform(CURL *curl, const smsc_request *req, smsc_result **out,
-                                     smsc_error **err, CURLcode *curl_code) {
+/* How a transfer failed without an answer, in the words of smsc_request_advice: "refused",
+ * "reset", "timeout", "closed" or "other". */
+static inline const char *smsc_curl_transport(CURLcode rc) {
+    switch (rc) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+        return "refused";
+    case CURLE_OPERATION_TIMEDOUT:
+        return "timeout";
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+        return "closed";
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+        return "reset";
+    default:
+        return "other";
+    }
+}
+
+/* Performs `req` on `curl` and parses the answer into `*out`. When no answer came back at all
+ * it returns SMSC_TRANSPORT with `*err` (when `err` is not NULL) an error naming how the
+ * transfer failed (smsc_error_transport) and libcurl's words for it; pass that error to
+ * smsc_request_advice. `*curl_code`, when given, receives libcurl's own code. */
+static inline smsc_status smsc_curl_perform(CURL *curl, const smsc_request *req, smsc_result **out,
+                                            smsc_error **err, CURLcode *curl_code) {
     struct smsc_curl_buffer buf = {NULL, 0};
     struct curl_slist *headers = NULL;
     for (size_t i = 0; i < smsc_request_header_count(req); i++) {
@@ -52,36 +79,18 @@ static smsc_status smsc_curl_perform(CURL *curl, const smsc_request *req, smsc_r
         curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
     CURLcode rc = curl_easy_perform(curl);
     if (curl_code) *curl_code = rc;
-    smsc_status st = SMSC_INTERNAL;
+    smsc_status st;
     if (rc == CURLE_OK) {
         long http = 0;
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &http);
         st = smsc_request_parse(req, (uint16_t)http, buf.data, buf.len, out, err);
+    } else {
+        st = SMSC_TRANSPORT;
+        if (err) *err = smsc_request_transport_error(req, smsc_curl_transport(rc), curl_easy_strerror(rc));
     }
     curl_slist_free_all(headers);
     free(buf.data);
     return st;
-}
-
-/* How a transfer failed without an answer, in the words of smsc_request_advice: "refused",
- * "reset", "timeout", "closed" or "other". */
-static inline const char *smsc_curl_transport(CURLcode rc) {
-    switch (rc) {
-    case CURLE_COULDNT_CONNECT:
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-        return "refused";
-    case CURLE_OPERATION_TIMEDOUT:
-        return "timeout";
-    case CURLE_GOT_NOTHING:
-    case CURLE_PARTIAL_FILE:
-        return "closed";
-    case CURLE_SEND_ERROR:
-    case CURLE_RECV_ERROR:
-        return "reset";
-    default:
-        return "other";
-    }
 }
 
 #endif

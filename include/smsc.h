@@ -81,6 +81,10 @@ typedef enum smsc_status {
   SMSC_INVALID_UTF8 = 7,
   // A notification's checksum is missing or does not match the secret.
   SMSC_SIGNATURE = 8,
+  // No answer came back: the connection was refused, reset, timed out or closed (the error's
+  // `smsc_error_transport` says which). Made by `smsc_request_transport_error`, which the
+  // libcurl glue (`smsc_curl_perform`) calls when a transfer fails.
+  SMSC_TRANSPORT = 9,
 } smsc_status;
 
 // What to do after a failed attempt. Free with `smsc_advice_free`.
@@ -177,10 +181,10 @@ enum smsc_status smsc_request_at(const struct smsc_request *request,
                                  struct smsc_error **err);
 
 // What to do after attempt `attempt` (1 for the first) of `request` failed. Give exactly one
-// of `failure`, the error `smsc_request_parse` returned, and `transport`, how the HTTP client
-// failed to get any answer: `"refused"`, `"reset"`, `"timeout"`, `"closed"` or `"other"`
-// (`smsc_curl_transport` in examples/smsc_curl.h maps libcurl's codes). Free the advice with
-// `smsc_advice_free`.
+// of `failure`, the error `smsc_request_parse` or `smsc_request_transport_error` returned
+// (`smsc_curl_perform` returns either), and `transport`, how the HTTP client failed to get any
+// answer: `"refused"`, `"reset"`, `"timeout"`, `"closed"` or `"other"` (`smsc_curl_transport`
+// in examples/smsc_curl.h maps libcurl's codes). Free the advice with `smsc_advice_free`.
 //
 // # Safety
 // `request` must be NULL or live; `failure` NULL or a live error; `transport` NULL or
@@ -191,6 +195,19 @@ enum smsc_status smsc_request_advice(const struct smsc_request *request,
                                      uint32_t attempt,
                                      struct smsc_advice **out,
                                      struct smsc_error **err);
+
+// The error for an attempt of `request` that got no answer at all: status `SMSC_TRANSPORT`,
+// kind `"transport"`, `smsc_error_transport` giving `transport` (`"refused"`, `"reset"`,
+// `"timeout"`, `"closed"`, or `"other"` for NULL or any other text), and a message naming the
+// operation and `detail` (your HTTP client's own words, such as `curl_easy_strerror`; may be
+// NULL). Never NULL, whatever the arguments; free it with `smsc_error_free`. Pass it to
+// `smsc_request_advice` as the failure.
+//
+// # Safety
+// `request` must be NULL or live; `transport` and `detail` NULL or NUL-terminated.
+struct smsc_error *smsc_request_transport_error(const struct smsc_request *request,
+                                                const char *transport,
+                                                const char *detail);
 
 // The advice's action: `"retry"`, `"check_status"`, `"check_by_hand"` or `"stop"`.
 //
@@ -454,6 +471,13 @@ const char *smsc_error_field(const struct smsc_error *error);
 // # Safety
 // `error` must be NULL or live.
 const char *smsc_error_message(const struct smsc_error *error);
+
+// How an attempt got no answer, for an `SMSC_TRANSPORT` error (`"refused"`, `"reset"`,
+// `"timeout"`, `"closed"` or `"other"`), or NULL.
+//
+// # Safety
+// `error` must be NULL or live.
+const char *smsc_error_transport(const struct smsc_error *error);
 
 // The message id SMSC attached to a send error, or NULL.
 //

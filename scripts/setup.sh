@@ -19,10 +19,10 @@ cd "$(dirname "$0")/.."
 
 TOOLS=${SMSC_TOOLS:-$HOME/.cache/smsc-core/tools}
 # Debian packages. chromium: the browser suite. libcurl4-openssl-dev, libcjson-dev: the C tests
-# and quickstart. valgrind: the C tests. python3-dev, python3-venv, pkg-config: Debian's python3
-# when it is the one on PATH (the machine's default python3 is a shared-library CPython, which
-# serves pyo3 and venv by itself).
-DEB_PACKAGES=(chromium libcurl4-openssl-dev libcjson-dev valgrind python3-dev python3-venv pkg-config)
+# and quickstart. valgrind: the C tests. g++: the C++ build of the libcurl glue. python3-dev,
+# python3-venv, pkg-config: Debian's python3 when it is the one on PATH (the machine's default
+# python3 is a shared-library CPython, which serves pyo3 and venv by itself).
+DEB_PACKAGES=(chromium libcurl4-openssl-dev libcjson-dev valgrind python3-dev python3-venv pkg-config g++)
 # Pinned so that `ruff format --check` and the lints give the same verdict on every machine.
 PY_TOOLS=(maturin==1.16.0 pytest==9.2.0 ruff==0.17.6 pyright==1.1.414)
 

@@ -242,6 +242,24 @@ int main(void) {
 
     smsc_request_free(req);
     smsc_client_free(client);
+    /* A transport error is never NULL, whatever it is given. */
+    {
+        smsc_error *e = smsc_request_transport_error(NULL, NULL, NULL);
+        CHECK(e != NULL && smsc_error_status(e) == SMSC_TRANSPORT, "transport error from nothing");
+        CHECK(e && strcmp(smsc_error_transport(e), "other") == 0, "no name is other");
+        CHECK(e && strcmp(smsc_error_message(e), "no answer to the SMSC request (other)") == 0, "its message");
+        smsc_error_free(e);
+        e = smsc_request_transport_error(NULL, "teleport", "\xff\xfe broken");
+        CHECK(e && strcmp(smsc_error_transport(e), "other") == 0, "an unknown name is other");
+        CHECK(e && strstr(smsc_error_message(e), "broken") != NULL, "invalid UTF-8 in the detail is kept readable");
+        smsc_error_free(e);
+        e = smsc_request_transport_error(NULL, "timeout", "Operation timed out");
+        CHECK(e && strcmp(smsc_error_transport(e), "timeout") == 0, "timeout");
+        CHECK(e && smsc_error_code(e) == 0 && smsc_error_reason(e) == NULL, "no SMSC code or reason");
+        smsc_error_free(e);
+        CHECK(smsc_error_transport(NULL) == NULL, "NULL error, NULL transport");
+    }
+
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

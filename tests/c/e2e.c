@@ -70,6 +70,33 @@ int main(int argc, char **argv) {
     CHECK(err && smsc_error_message_id(err) != NULL, "error 7 carries the message id");
     smsc_error_free(err);
 
+    /* No answer at all: nothing listens on port 1 of this machine. The failure is a transport
+     * error naming how the connection failed, never SMSC_INTERNAL or a NULL error, and the
+     * advice reads it as it is. */
+    smsc_client *nowhere = NULL;
+    CHECK(smsc_client_new("{\"login\": \"demo\", \"password\": \"demo-password\", \"base_url\": \"http://127.0.0.1:1\"}",
+                          &nowhere, NULL) == SMSC_OK, "client for a closed port");
+    smsc_request *req = NULL;
+    CHECK(smsc_client_prepare(nowhere, "balance", NULL, &req, NULL) == SMSC_OK, "balance request");
+    smsc_result *none = NULL;
+    smsc_error *refused = NULL;
+    CURLcode rc = CURLE_OK;
+    CHECK(smsc_curl_perform(curl, req, &none, &refused, &rc) == SMSC_TRANSPORT, "a refused connection is SMSC_TRANSPORT");
+    CHECK(rc == CURLE_COULDNT_CONNECT && none == NULL, "libcurl's code, and no result");
+    CHECK(refused != NULL && smsc_error_status(refused) == SMSC_TRANSPORT, "an error object");
+    CHECK(refused && strcmp(smsc_error_kind(refused), "transport") == 0, "kind transport");
+    CHECK(refused && strcmp(smsc_error_transport(refused), "refused") == 0, "transport refused");
+    CHECK(refused && strstr(smsc_error_message(refused), "no answer to the balance request (refused)") != NULL,
+          "the message names the operation and the failure");
+    CHECK(refused && strstr(smsc_error_message(refused), "demo-password") == NULL, "no password in the message");
+    smsc_advice *advice = NULL;
+    CHECK(smsc_request_advice(req, refused, NULL, 1, &advice, NULL) == SMSC_OK, "advice from the transport error");
+    CHECK(advice && strcmp(smsc_advice_action(advice), "retry") == 0, "a read that got no answer is retried");
+    smsc_advice_free(advice);
+    smsc_error_free(refused);
+    smsc_request_free(req);
+    smsc_client_free(nowhere);
+
     smsc_result_free(bad);
     smsc_result_free(bal);
     smsc_result_free(status);

@@ -62,16 +62,15 @@ static enum outcome follow(CURL *curl, const smsc_client *client, const smsc_req
     for (uint32_t attempt = 1;; attempt++) {
         smsc_result *res = NULL;
         smsc_error *err = NULL;
-        CURLcode rc = CURLE_OK;
-        smsc_status st = smsc_curl_perform(curl, current ? current : req, &res, &err, &rc);
+        smsc_status st = smsc_curl_perform(curl, current ? current : req, &res, &err, NULL);
         smsc_result_free(res);
         if (st == SMSC_OK) {
             smsc_request_free(current);
             return DONE;
         }
+        /* An answer that failed and no answer at all both come back as an error to advise on. */
         smsc_advice *advice = NULL;
-        smsc_request_advice(req, rc == CURLE_OK ? err : NULL, rc == CURLE_OK ? NULL : smsc_curl_transport(rc), attempt,
-                            &advice, NULL);
+        smsc_request_advice(req, err, NULL, attempt, &advice, NULL);
         smsc_error_free(err);
         const char *action = smsc_advice_action(advice);
         strncat(actions, action ? action : "?", cap - strlen(actions) - 2);

@@ -49,6 +49,12 @@ if [ -z "$emulator" ]; then
   echo "c: no emulator given, end-to-end test skipped"
   exit 0
 fi
+# The glue header, included and not called: clean under -Werror in C, and in C++.
+gcc "${CFLAGS[@]}" -o "$out/include_only" tests/c/include_only.c "$lib" -lcurl -lpthread -ldl -lm
+g++ -std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude -Iexamples -o "$out/include_only_cpp" \
+  -x c++ tests/c/include_only.c -x none "$lib" -lcurl -lpthread -ldl -lm
+"$out/include_only" && "$out/include_only_cpp"
+echo "c: examples/smsc_curl.h included without calls: clean as C and as C++"
 gcc "${CFLAGS[@]}" -o "$out/e2e" tests/c/e2e.c "$lib" -lcurl -lpthread -ldl -lm
 # The quickstart is only compiled here; `make demo` runs it.
 gcc "${CFLAGS[@]}" -o "$out/quickstart" examples/quickstart.c "$lib" -lcurl -lpthread -ldl -lm
