@@ -29,7 +29,8 @@
  *  - Strings returned by accessors and getters (const char *) belong to the handle they came
  *    from and stay valid until that handle is freed. Never pass them to free(). A request
  *    stays usable after its client is freed; a result after its request is freed.
- *  - smsc_version() returns a static string.
+ *  - smsc_version() returns a static string; SMSC_VERSION (and _MAJOR, _MINOR, _PATCH) is the
+ *    version this header belongs to.
  *  - All strings are UTF-8 and NUL-terminated. Byte buffers come with their length.
  *
  * Threads
@@ -43,7 +44,10 @@
  *    error messages, in parsed answers or in smsc_request_redacted(), which is for logs.
  *
  * Failures and retries
- *  - smsc_request_advice says what to do after a failed attempt (an error, or a transport
+ *  - A transfer that got no answer at all is SMSC_TRANSPORT, with an error from
+ *    smsc_request_transport_error that names how it failed (smsc_error_transport);
+ *    examples/smsc_curl.h makes it for libcurl's failures.
+ *  - smsc_request_advice says what to do after a failed attempt (its error, or a transport
  *    failure by name): repeat (smsc_request_at the advised base URL, after the delay), check
  *    the status first (smsc_advice_status_params), or not send again.
  *
@@ -60,6 +64,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#define SMSC_VERSION_MAJOR 0
+#define SMSC_VERSION_MINOR 1
+#define SMSC_VERSION_PATCH 0
+#define SMSC_VERSION "0.1.0"
 
 // What a call did. The numbers are fixed: a value once published never changes meaning.
 typedef enum smsc_status {

@@ -242,6 +242,13 @@ int main(void) {
 
     smsc_request_free(req);
     smsc_client_free(client);
+    /* The header's version is the library's. */
+    {
+        char version[32];
+        snprintf(version, sizeof version, "%d.%d.%d", SMSC_VERSION_MAJOR, SMSC_VERSION_MINOR, SMSC_VERSION_PATCH);
+        CHECK(strcmp(version, SMSC_VERSION) == 0 && strcmp(smsc_version(), SMSC_VERSION) == 0, "version macros");
+    }
+
     /* A transport error is never NULL, whatever it is given. */
     {
         smsc_error *e = smsc_request_transport_error(NULL, NULL, NULL);
