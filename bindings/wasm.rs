@@ -109,7 +109,7 @@ impl WasmClient {
         let text = format!("{number}\n{}", request_text(&request));
         if let Ok(mut recent) = self.recent.try_borrow_mut() {
             if let Some(slot) = recent.get_mut(number as usize % RECENT_CALLS) {
-                *slot = Some((number, request.call().clone()));
+                *slot = Some((number, request.into_call()));
             }
         }
         text

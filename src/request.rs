@@ -237,6 +237,11 @@ impl Request {
         &self.call
     }
 
+    /// The call this request was built from, taking the request apart.
+    pub fn into_call(self) -> Call {
+        self.call
+    }
+
     /// The answer format the request asks for.
     pub fn format(&self) -> Format {
         self.format
