@@ -156,7 +156,8 @@ impl Operation for HistoryOp {
     }
 
     fn parse_raw(p: &HistoryParams, status: u16, body: &[u8]) -> Option<Result<HistoryResult>> {
-        let raw: Vec<json_list::Object<RawStatus>> = json_list::read(status, body)?;
+        let raw: Vec<json_list::Object<RawStatus>> =
+            json_list::list(json_list::body_text(status, body)?)?;
         let messages = raw
             .into_iter()
             .map(|raw| from_raw(raw.0))

@@ -143,28 +143,31 @@ impl<'de> serde::Deserialize<'de> for Present {
     }
 }
 
-/// The body's JSON text, if it is a 2xx answer in UTF-8 that starts with `first`.
-fn json_text(status: u16, body: &[u8], first: char) -> Option<&str> {
+/// The body as text, if it is a 2xx answer in UTF-8 (a leading BOM and spaces left out); `None`
+/// for everything else, which the general reader then takes.
+pub(crate) fn body_text(status: u16, body: &[u8]) -> Option<&str> {
     if !(200..300).contains(&status) {
         return None;
     }
     let text = std::str::from_utf8(body).ok()?;
-    let text = text.trim_start_matches('\u{feff}').trim();
-    text.starts_with(first).then_some(text)
+    Some(text.trim_start_matches('\u{feff}').trim())
 }
 
-/// The body as one JSON object `T`, if it is a 2xx answer in UTF-8 whose text is one; `None`
-/// for everything else. The caller declines an object that is an error envelope.
-pub(crate) fn read_one<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Option<T> {
-    serde_json::from_str::<Object<T>>(json_text(status, body, '{')?)
-        .ok()
-        .map(|o| o.0)
+/// `text` as one JSON object `T`, if it is one. The caller declines an object that is an error
+/// envelope.
+pub(crate) fn one<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    if !text.starts_with('{') {
+        return None;
+    }
+    serde_json::from_str::<Object<T>>(text).ok().map(|o| o.0)
 }
 
-/// The body as a JSON array of `T`, if it is a 2xx answer in UTF-8 whose text is one; `None`
-/// for everything else (the general reader then takes it).
-pub(crate) fn read<T: serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> Option<Vec<T>> {
-    serde_json::from_str(json_text(status, body, '[')?).ok()
+/// `text` as a JSON array of `T`, if it is one.
+pub(crate) fn list<T: serde::de::DeserializeOwned>(text: &str) -> Option<Vec<T>> {
+    if !text.starts_with('[') {
+        return None;
+    }
+    serde_json::from_str(text).ok()
 }
 
 #[cfg(test)]

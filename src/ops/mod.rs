@@ -270,13 +270,6 @@ macro_rules! operations {
                 }
             }
 
-            /// [`Call::parse`], with every occurrence of `secrets` (see
-            /// [`crate::Request::secrets`]) in the error's texts replaced by `***`: for frontends
-            /// that keep the call and parse later.
-            pub fn parse_hiding(&self, status: u16, body: &[u8], secrets: &[String]) -> Result<Output> {
-                self.parse(status, body).map_err(|e| e.without_secrets(secrets))
-            }
-
             /// A call from an operation name and its parameters as JSON text, read straight into
             /// the operation's parameter type (no `serde_json::Value` in between): what the wasm
             /// and C frontends receive. `null` stands for no parameters. Errors are those of

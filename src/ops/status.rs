@@ -299,16 +299,16 @@ impl Operation for StatusOp {
     }
 
     fn parse_raw(params: &StatusParams, status: u16, body: &[u8]) -> Option<Result<StatusResult>> {
-        let messages = match json_list::read::<json_list::Object<RawStatus>>(status, body) {
-            Some(raw) => raw
+        let text = json_list::body_text(status, body)?;
+        let messages = if text.starts_with('[') {
+            json_list::list::<json_list::Object<RawStatus>>(text)?
                 .into_iter()
                 .map(|mut raw| raw.0.take_status())
                 .collect::<std::result::Result<Vec<_>, _>>()
-                .ok()?,
+                .ok()?
+        } else {
             // The answer about one message is an object.
-            None => vec![json_list::read_one::<RawStatus>(status, body)?
-                .take_status()
-                .ok()?],
+            vec![json_list::one::<RawStatus>(text)?.take_status().ok()?]
         };
         Some(Ok(with_refs(messages, params.refs().ok()?)))
     }
