@@ -132,8 +132,19 @@ test('a panic inside the module is an InternalError, and the package goes on wor
   assert.equal(client.baseUrl, 'https://smsc.ru');
 });
 
-test('the Node entry has no top-level await: CommonJS can require it where Node allows', { skip: !process.features.require_module && 'this Node cannot require ES modules' }, async () => {
+test('require() gives a working package on every Node, the same module as import where Node can require ES modules', async () => {
   const { createRequire } = await import('node:module');
   const required = createRequire(import.meta.url)('smsc-core');
-  assert.equal(required.Client, smsc.Client, 'the same module instance as the import');
+  const req = new required.Client({ login: 'demo', password: 'demo-password' }).balance();
+  assert.deepEqual(req.parse(200, '{"balance": "1.00"}'), { balance: '1.00' });
+  assert.throws(() => req.parse(200, '{"error": "x", "error_code": 2}'), required.AuthError);
+  if (process.features.require_module) {
+    assert.equal(required.Client, smsc.Client, 'the same module instance as the import');
+  } else {
+    // The CommonJS bundle: its own copy of the classes.
+    assert.notEqual(required.Client, smsc.Client);
+  }
+  // The bundle itself, which older Node gets, works the same.
+  const bundled = createRequire(import.meta.url)('../pkg/node-bundle.cjs');
+  assert.deepEqual(new bundled.Client({ apiKey: 'k-123456' }).balance().parse(200, '{"balance": "2.50"}'), { balance: '2.50' });
 });
