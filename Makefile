@@ -13,9 +13,9 @@ EMULATOR := target/debug/smsc-emulator
 CLIB := target/c/release/libsmsc_core.a
 CHECK_HEADER = ls -t target/c/release/build/smsc-core-*/out/smsc.h | head -n 1
 
-.PHONY: test demo setup lint purity rust generate emulator python js c header wasm bench clean fuzz fuzz-brief fuzz-seeds
+.PHONY: test demo setup lint purity rust generate emulator python js c header wasm dist install bench clean fuzz fuzz-brief fuzz-seeds
 
-test: setup lint rust python js c fuzz-brief
+test: setup lint rust python js c install fuzz-brief
 	@echo "make test: every suite passed"
 
 setup:
@@ -77,6 +77,13 @@ c: $(CLIB) emulator
 header: $(CLIB)
 	cp "$$($(CHECK_HEADER))" include/smsc.h
 
+# ---- packages: every artefact into dist/, then each installed and run in a clean place ------
+dist: wasm $(CLIB)
+	VENV=$(VENV) bash scripts/dist.sh
+
+install: dist emulator
+	bash tests/install/run.sh dist $(EMULATOR)
+
 # ---- fuzzing: every entry that reads outside data (nightly, libFuzzer, AddressSanitizer) -----
 FUZZ_TARGETS := answer callback capi
 FUZZ_SECONDS ?= 300
@@ -124,4 +131,4 @@ bench: python wasm
 
 clean:
 	cargo clean
-	rm -rf js/pkg target
+	rm -rf js/pkg target dist

@@ -14,15 +14,17 @@
 #   3. Debian packages (one `apt-get update`, only when something is missing)
 #   4. .venv with pinned maturin, pytest and ruff
 #   5. npm packages of js/ (`npm ci`), when node_modules is missing or older than the manifests
+#   6. the JS runtimes of the install tests (tests/runtimes, `npm ci`), the same way
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TOOLS=${SMSC_TOOLS:-$HOME/.cache/smsc-core/tools}
 # Debian packages. chromium: the browser suite. libcurl4-openssl-dev, libcjson-dev: the C tests
-# and quickstart. valgrind: the C tests. g++: the C++ build of the libcurl glue. python3-dev,
+# and quickstart. valgrind: the C tests. g++: the C++ build of the libcurl glue. cmake, curl: the
+# install tests (CMake consumer, the workerd check). python3-dev,
 # python3-venv, pkg-config: Debian's python3 when it is the one on PATH (the machine's default
 # python3 is a shared-library CPython, which serves pyo3 and venv by itself).
-DEB_PACKAGES=(chromium libcurl4-openssl-dev libcjson-dev valgrind python3-dev python3-venv pkg-config g++)
+DEB_PACKAGES=(chromium libcurl4-openssl-dev libcjson-dev valgrind python3-dev python3-venv pkg-config g++ cmake curl)
 # Pinned so that `ruff format --check` and the lints give the same verdict on every machine.
 PY_TOOLS=(maturin==1.16.0 pytest==9.2.0 ruff==0.17.6 pyright==1.1.414)
 
@@ -157,6 +159,17 @@ else
     begin "npm: npm install in js/ (no package-lock.json)"
     quiet env -C js npm install --no-audit --no-fund --loglevel=error
   fi
+  done_
+fi
+
+# ---- 6. JavaScript runtimes for the install tests (Node 18, Deno, Bun, workerd from npm) ------
+runtimes=tests/runtimes
+installed=$runtimes/node_modules/.package-lock.json
+if [ -f "$installed" ] && [ ! $runtimes/package-lock.json -nt "$installed" ] && [ ! $runtimes/package.json -nt "$installed" ]; then
+  say "runtimes: tests/runtimes/node_modules up to date"
+else
+  begin "runtimes: npm ci in tests/runtimes (Node 18, Deno, Bun, workerd; ~500 MB, once)"
+  quiet env -C $runtimes npm ci --no-audit --no-fund --loglevel=error
   done_
 fi
 
