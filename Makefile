@@ -124,10 +124,13 @@ demo: setup emulator $(CLIB)
 	  echo "-- C (libcurl)"; target/c/quickstart'
 
 # ---- benchmarks: figures printed, never asserted --------------------------------------------
-bench: python wasm
+bench: python wasm dist
 	cargo bench -p smsc-core --bench core
+	@echo "== Python, the development build"
 	$(VENV)/bin/python python/bench/bench_calls.py
-	node js/bench/calls.mjs
+	@echo "== JavaScript, the development build"
+	cd js && node bench/calls.mjs
+	bash tests/install/bench.sh dist
 
 clean:
 	cargo clean

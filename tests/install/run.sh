@@ -3,7 +3,8 @@
 # local SMSC emulator (send, status, balance):
 #   Python  a fresh venv with no cargo on PATH, `pip install --no-index dist/*.whl`
 #   npm     a new `npm init -y` project with the tarball installed: ESM import and CommonJS
-#           require on this Node and on Node 18, then Deno, Bun and workerd on the same install
+#           require on this Node and on Node 18, then Deno, Bun and workerd on the same install,
+#           and pages bundled by esbuild and Vite (with a worker) in Chromium
 #   C       `make install PREFIX=…` from the tarball, a program built from pkg-config alone, and
 #           CMake's find_package: shared, static and as C++, all -Wall -Wextra -Werror -pedantic
 #   Rust    a new cargo project depending on the packaged crate
@@ -95,6 +96,17 @@ export work port RUNTIMES
 out=$(with_emulator bash -c worker_check)
 expect_sent "$out"
 say "npm: workerd $("$RUNTIMES/workerd" --version | cut -d' ' -f2) served a worker that sent through the package"
+
+# Browsers: a page bundled by esbuild with its defaults from the CommonJS project, and a page
+# with a Web Worker built by Vite with its default config; both served and run in Chromium.
+cp tests/install/js/page/* "$app/"
+# Vite first: it empties its output directory, where the esbuild page goes too.
+(cd "$app" && "$RUNTIMES/vite" build --logLevel warn >"$work/vite.log" 2>&1) || { cat "$work/vite.log" >&2; exit 1; }
+(cd "$app" && "$ROOT/js/node_modules/.bin/esbuild" esbuild-app.js --bundle --log-level=warning \
+  --outfile=dist/esbuild-app.js)
+cp "$app/esbuild.html" "$app/dist/"
+SMSC_EMULATOR=$emulator node tests/install/js/browser.mjs "$app/dist" index.html esbuild.html
+say "npm: Chromium ran a Vite page and its worker, and an esbuild page, from the installed tarball"
 
 # ---- C ---------------------------------------------------------------------------------------
 tar -C "$work" -xzf "$dist"/smsc-core-c-"$version"-*-linux.tar.gz
