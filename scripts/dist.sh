@@ -33,8 +33,11 @@ rm -f "$DIST"/smsc-core-*.tgz
 step "rust: crate (cargo publish --dry-run)"
 cargo publish --dry-run --allow-dirty -p smsc-core --quiet --target-dir "$ROOT/target/package-check" 2>&1 \
   | grep -v '^warning: ignoring \(test\|benchmark\)' || true
-cp "$ROOT/target/package-check/package/smsc-core-$version.crate" "$DIST/" 2>/dev/null \
-  || cp "$ROOT/target/package/smsc-core-$version.crate" "$DIST/"
+# A dry run leaves the verified .crate under package/tmp-crate/ (package/ itself with cargo package).
+crate=$(find "$ROOT/target/package-check/package" -name "smsc-core-$version.crate" | head -n 1)
+[ -n "$crate" ] || { echo "dist: cargo publish --dry-run left no smsc-core-$version.crate" >&2; exit 1; }
+rm -f "$DIST"/smsc-core-*.crate
+cp "$crate" "$DIST/"
 
 # ---- C: the library, stripped of debug info, with its SONAME, headers and build configs ------
 step "c: tarball"
