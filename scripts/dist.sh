@@ -5,7 +5,8 @@
 #   dist/smsc-core-<v>.tgz                         npm package, the built wasm inside
 #   dist/smsc-core-<v>.crate                       the crate (`cargo publish --dry-run` passes)
 #   dist/smsc-core-c-<v>-<arch>-linux.tar.gz       C library: headers, .a, .so, pkg-config, CMake
-# Each step reuses what `make test` has built (target/python, js/pkg, target/c).
+# The wasm package and the C library come from the Makefile's own rules (`make dist` depends on
+# them); this script only packs them, and builds the Python wheel from its sdist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,7 +26,6 @@ rm -f "$DIST"/smsc_core-*.whl "$DIST"/smsc_core-*.tar.gz
 
 # ---- npm: the package as built by js/scripts/build.sh (wasm and CommonJS build inside) ------
 step "npm: tarball"
-[ -f js/pkg/smsc_core_bg.wasm ] || bash js/scripts/build.sh
 rm -f "$DIST"/smsc-core-*.tgz
 (cd js && npm pack --silent --pack-destination "$DIST" >/dev/null)
 
@@ -41,8 +41,9 @@ cp "$crate" "$DIST/"
 
 # ---- C: the library, stripped of debug info, with its SONAME, headers and build configs ------
 step "c: tarball"
-cargo rustc --release -p smsc-core --lib --features capi --target-dir target/c \
-  --crate-type staticlib,cdylib --quiet
+for built in target/c/release/libsmsc_core.a target/c/release/libsmsc_core.so; do
+  [ -f "$built" ] || { echo "dist: $built is missing; run \`make dist\`, which builds it" >&2; exit 1; }
+done
 arch=$(uname -m)
 name=smsc-core-c-$version-$arch-linux
 stage=$ROOT/target/dist/$name
