@@ -76,9 +76,17 @@ impl StatusParams {
     /// Appends `phone` and `id`: a single message in the single form, several as comma lists in
     /// matching order.
     pub(crate) fn push_refs(&self, form: &mut Form) -> Result<()> {
-        let (ids, phones): (Vec<String>, Vec<String>) = self.refs()?.into_iter().unzip();
-        form.push("phone", phones.join(","));
-        form.push("id", ids.join(","));
+        let (mut ids, mut phones) = (String::new(), String::new());
+        for (i, (id, phone)) in self.refs()?.into_iter().enumerate() {
+            if i > 0 {
+                ids.push(',');
+                phones.push(',');
+            }
+            ids.push_str(&id);
+            phones.push_str(&phone);
+        }
+        form.push("phone", phones);
+        form.push("id", ids);
         Ok(())
     }
 
@@ -124,21 +132,22 @@ impl StatusParams {
         refs.into_iter()
             .enumerate()
             .map(|(i, (id, phone))| {
-                let field = if single.is_some() {
-                    "id".to_string()
-                } else {
-                    format!("messages[{i}].id")
+                // Named only when there is an error to name it in.
+                let field = |name: &str| {
+                    if single.is_some() {
+                        name.to_string()
+                    } else {
+                        format!("messages[{i}].{name}")
+                    }
                 };
-                let id = id.checked(&field)?;
+                let id = match single {
+                    Some(_) => id.checked("id")?,
+                    None => id.checked(&field("id"))?,
+                };
                 let phone = phone.trim();
                 if phone.is_empty() || phone.contains([',', ';']) {
-                    let field = if single.is_some() {
-                        "phone".to_string()
-                    } else {
-                        format!("messages[{i}].phone")
-                    };
                     return Err(Error::invalid(
-                        field,
+                        field("phone"),
                         format!("{phone:?} is not one phone number or e-mail address"),
                     ));
                 }
