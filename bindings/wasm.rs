@@ -6,7 +6,8 @@
 //! each way is much cheaper than building objects property by property — and errors are thrown
 //! as `Error` objects carrying `kind`, `code`, `reason`, `field` and `messageId`, which
 //! `js/src/index.js` turns into its error classes. Credentials never leave this module: the
-//! wrapper keeps a request's operation and parameters, and the client reads its answers.
+//! client keeps its recent requests, the wrapper refers to one by its number, and keeps its
+//! operation and parameters only to prepare it again should it have been pushed out.
 //!
 //! Panics. The core is reached only through functions that return `Result`, and it is
 //! panic-free by lint (no `unwrap`, `expect`, `panic!` or indexing). Should a panic happen anyway,
@@ -22,7 +23,7 @@ use std::sync::Mutex;
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use crate::{Call, Client, Error, Failure, Request};
+use crate::{Client, Error, Failure, Request};
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
@@ -60,10 +61,11 @@ fn json_arg(text: &str, field: &str) -> Result<serde_json::Value, JsValue> {
 }
 
 /// What the wrapper needs of a prepared request, as one line-separated text that JS takes
-/// apart with `indexOf` (no JSON to parse): method, effect, content type (empty for none), URL,
-/// then the body to the end (empty with GET). No field holds a line break: the URL and a form
-/// body are percent-encoded, and a JSON body escapes its strings.
-fn request_text(request: &Request) -> String {
+/// apart with `indexOf` (no JSON to parse): the number the client keeps it under, method,
+/// effect, content type (empty for none), URL, then the body to the end (empty with GET). No
+/// field holds a line break: the URL and a form body are percent-encoded, and a JSON body
+/// escapes its strings.
+fn request_text(number: u32, request: &Request) -> String {
     let content_type = request
         .headers
         .iter()
@@ -71,6 +73,8 @@ fn request_text(request: &Request) -> String {
         .map_or("", |(_, v)| v.as_str());
     let body = request.body.as_deref().unwrap_or("");
     let mut out = String::with_capacity(request.url.len() + body.len() + 64);
+    out.push_str(&number.to_string());
+    out.push('\n');
     for part in [
         request.method.as_str(),
         request.effect().as_str(),
@@ -84,35 +88,57 @@ fn request_text(request: &Request) -> String {
     out
 }
 
-/// How many recent calls a client keeps read, so that reading an answer needs no second decoding
-/// of the parameters: enough for every request in flight in ordinary use, and a fixed, small
-/// amount of memory whatever the caller does.
-const RECENT_CALLS: usize = 64;
+/// How many recent requests a client keeps, so that reading an answer, advice and the other
+/// steps of a request need no second decoding of its parameters and no second prepare: enough
+/// for every request in flight in ordinary use, and a fixed, small amount of memory whatever the
+/// caller does.
+const RECENT_REQUESTS: usize = 64;
 
 /// A configured client. Requests are returned as plain data, so no wasm object is created per
-/// call and nothing waits for the garbage collector to be freed.
+/// call and nothing waits for the garbage collector to be freed; the client keeps the last
+/// [`RECENT_REQUESTS`] of them (credentials included: they never leave this module) under a
+/// number, by which the wrapper refers to its request.
 #[wasm_bindgen(js_name = Client)]
 pub struct WasmClient {
     inner: Client,
-    /// The calls of the last [`RECENT_CALLS`] requests, by their number modulo the size. A
-    /// request whose call has been pushed out still reads its answer: from its parameters.
-    recent: std::cell::RefCell<Vec<Option<(u32, Call)>>>,
+    /// The last requests, by their number modulo the size. A request that has been pushed out
+    /// is prepared again from its operation and parameters ([`WasmClient::restore`]).
+    recent: std::cell::RefCell<Vec<Option<(u32, Request)>>>,
     next: std::cell::Cell<u32>,
 }
 
 impl WasmClient {
-    /// Keeps `request`'s call under a new number and returns the request as text (see
-    /// [`request_text`]), the number first.
-    fn remember(&self, request: Request) -> String {
+    /// The number of the next request.
+    fn number(&self) -> u32 {
         let number = self.next.get();
         self.next.set(number.wrapping_add(1));
-        let text = format!("{number}\n{}", request_text(&request));
+        number
+    }
+
+    /// Keeps `request` under `number`, in place of the one kept in its slot.
+    fn keep(&self, number: u32, request: Request) {
         if let Ok(mut recent) = self.recent.try_borrow_mut() {
-            if let Some(slot) = recent.get_mut(number as usize % RECENT_CALLS) {
-                *slot = Some((number, request.into_call()));
+            if let Some(slot) = recent.get_mut(number as usize % RECENT_REQUESTS) {
+                *slot = Some((number, request));
             }
         }
+    }
+
+    /// Keeps `request` under a new number and returns it as text (see [`request_text`]).
+    fn remember(&self, request: Request) -> String {
+        let number = self.number();
+        let text = request_text(number, &request);
+        self.keep(number, request);
         text
+    }
+
+    /// Runs `f` on the request kept under `number`; `None` when it has been pushed out.
+    fn with<T>(&self, number: u32, f: impl FnOnce(&Request) -> T) -> Option<T> {
+        let recent = self.recent.try_borrow().ok()?;
+        match recent.get(number as usize % RECENT_REQUESTS) {
+            Some(Some((n, request))) if *n == number => Some(f(request)),
+            _ => None,
+        }
     }
 }
 
@@ -126,15 +152,15 @@ impl WasmClient {
         Client::from_json(json_arg(config_json, "config")?)
             .map(|inner| WasmClient {
                 inner,
-                recent: std::cell::RefCell::new(vec![None; RECENT_CALLS]),
+                recent: std::cell::RefCell::new(vec![None; RECENT_REQUESTS]),
                 next: std::cell::Cell::new(0),
             })
             .map_err(|e| to_js_error(&e))
     }
 
     /// Checks a call (parameters as JSON text) and returns its request (see [`request_text`]).
-    /// The credentials stay here: the wrapper keeps the call's name and parameters, and hands
-    /// them back to [`WasmClient::parse`], which knows what an error must not repeat.
+    /// The text goes through a `serde_json::Value`: reading it straight into each operation's
+    /// parameters is a little faster but would make the module about 330 KB larger.
     pub fn prepare(&self, op: &str, params_json: &str) -> Result<String, JsValue> {
         self.inner
             .prepare_json(op, json_arg(params_json, "params")?)
@@ -142,86 +168,67 @@ impl WasmClient {
             .map_err(|e| to_js_error(&e))
     }
 
-    /// Interprets the answer to the call `op` with `params_json`: the HTTP status and the body
-    /// as a string or bytes. Returns the result as JSON text, serialised once from the typed
-    /// result, in its fields' order (money as decimal strings).
+    /// Prepares the call `op` with `params_json` again for a request that has been pushed out
+    /// (or made by an instance since replaced) and keeps it; returns its new number.
+    pub fn restore(&self, op: &str, params_json: &str) -> Result<u32, JsValue> {
+        self.inner
+            .prepare_json(op, json_arg(params_json, "params")?)
+            .map(|r| {
+                let number = self.number();
+                self.keep(number, r);
+                number
+            })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// Interprets the answer to request `number`: the HTTP status and the body as a string or
+    /// bytes. Returns the result as JSON text, serialised once from the typed result in its
+    /// fields' order (money as decimal strings), or `undefined` when the request is no longer
+    /// kept ([`WasmClient::restore`] it and ask again). An error never repeats the request's
+    /// credentials.
     pub fn parse(
         &self,
-        op: &str,
-        params_json: &str,
         number: u32,
         status: JsValue,
         body: JsValue,
-    ) -> Result<String, JsValue> {
+    ) -> Result<Option<String>, JsValue> {
         let status = http_status(&status)?;
         let bytes = body_bytes(body)?;
-        let recent = self.recent.try_borrow().ok();
-        let kept =
-            recent
-                .as_ref()
-                .and_then(|recent| match recent.get(number as usize % RECENT_CALLS) {
-                    Some(Some((n, call))) if *n == number => Some(call),
-                    _ => None,
-                });
-        let decoded;
-        let call = match kept {
-            Some(call) => call,
-            None => {
-                decoded = Call::from_json(op, json_arg(params_json, "params")?)
-                    .map_err(|e| to_js_error(&e))?;
-                &decoded
-            }
-        };
-        let output = call.parse(status, &bytes).map_err(|e| {
-            // Only an error needs the request's credentials, to keep them out of its texts.
-            let secrets = self
-                .inner
-                .prepare(call.clone())
-                .map(|r| r.secrets())
-                .unwrap_or_default();
-            to_js_error(&e.without_secrets(&secrets))
-        })?;
-        json_text(&output)
+        self.with(number, |request| {
+            request
+                .parse(status, &bytes)
+                .map_err(|e| to_js_error(&e))
+                .and_then(|output| json_text(&output))
+        })
+        .transpose()
     }
 
-    /// The request of the call `op` with `params_json` on one line, credentials replaced by
-    /// `***`: what the wrapper shows for a request (`toString`, `toJSON`).
-    pub fn redacted(&self, op: &str, params_json: &str) -> Result<String, JsValue> {
-        self.inner
-            .prepare_json(op, json_arg(params_json, "params")?)
-            .map(|r| r.redacted())
-            .map_err(|e| to_js_error(&e))
+    /// Request `number` on one line, credentials replaced by `***`: what the wrapper shows for
+    /// a request (`toString`, `toJSON`); `undefined` when it is no longer kept.
+    pub fn redacted(&self, number: u32) -> Option<String> {
+        self.with(number, Request::redacted)
     }
 
-    /// The call `op` with `params_json` prepared again at another base address; returns the
-    /// request as JSON text.
+    /// Request `number` sent to another base address, kept as a new request; returns it as
+    /// text, or `undefined` when request `number` is no longer kept.
     #[wasm_bindgen(js_name = prepareAt)]
-    pub fn prepare_at(
-        &self,
-        op: &str,
-        params_json: &str,
-        base_url: &str,
-    ) -> Result<String, JsValue> {
-        self.inner
-            .prepare_json(op, json_arg(params_json, "params")?)
-            .and_then(|r| r.at(base_url))
-            .map(|r| self.remember(r))
-            .map_err(|e| to_js_error(&e))
+    pub fn prepare_at(&self, number: u32, base_url: &str) -> Result<Option<String>, JsValue> {
+        match self.with(number, |request| request.at(base_url)) {
+            Some(Ok(moved)) => Ok(Some(self.remember(moved))),
+            Some(Err(e)) => Err(to_js_error(&e)),
+            None => Ok(None),
+        }
     }
 
-    /// What to do after attempt `attempt` of the call `op` failed; `failure_json` holds the
-    /// error's `kind`, `code` and `transport`. Returns the advice as JSON text.
+    /// What to do after attempt `attempt` of request `number` failed; `failure_json` holds the
+    /// error's `kind`, `code` and `transport`. Returns the advice as JSON text, or `undefined`
+    /// when the request is no longer kept.
     pub fn advice(
         &self,
-        op: &str,
-        params_json: &str,
+        number: u32,
         failure_json: &str,
         attempt: u32,
-    ) -> Result<String, JsValue> {
-        let request = self
-            .inner
-            .prepare_json(op, json_arg(params_json, "params")?)
-            .map_err(|e| to_js_error(&e))?;
+    ) -> Result<Option<String>, JsValue> {
         let failure = json_arg(failure_json, "failure")?;
         let text = |k: &str| failure.get(k).and_then(|v| v.as_str());
         let failure = Failure::from_parts(
@@ -230,7 +237,10 @@ impl WasmClient {
             text("transport"),
         )
         .map_err(|e| to_js_error(&e))?;
-        json_text(&request.advice(failure, attempt))
+        self.with(number, |request| {
+            json_text(&request.advice(failure, attempt))
+        })
+        .transpose()
     }
 
     /// Builds the e-mail for SMSC's SMTP route (parameters as JSON text); returns it as JSON text.

@@ -172,21 +172,26 @@ export class Request {
   #op;
   #params;
   #text;
+  #number;
+  #owner;
   #native;
 
   /**
    * @param {string} op the operation name
-   * @param {string} params its parameters as JSON text, handed back to the core to read answers
+   * @param {string} params its parameters as JSON text, to prepare the request again should the
+   *   client no longer keep it
    * @param {string} text the prepared request as the core writes it: the number the client
-   *   keeps its call under, method, effect, content type, URL and body, separated by line
-   *   breaks (none of them holds one but the body)
+   *   keeps it under, method, effect, content type, URL and body, separated by line breaks
+   *   (none of them holds one but the body)
    * @param {() => object} native returns the client's native half
    */
   constructor(op, params, text, native) {
     this.#op = op;
     this.#params = params;
     this.#text = text;
+    this.#number = Number(text.slice(0, text.indexOf('\n')));
     this.#native = native;
+    this.#owner = native();
   }
 
   // The `n`-th field of the prepared text (the body is the rest).
@@ -196,6 +201,24 @@ export class Request {
     for (let i = 0; i < n; i++) start = text.indexOf('\n', start) + 1;
     if (n === 5) return text.slice(start);
     return text.slice(start, text.indexOf('\n', start));
+  }
+
+  /**
+   * Runs `fn(native, number)` on the request the client keeps for this one. The client keeps
+   * its recent requests only (and a replaced instance none): one it no longer has is prepared
+   * again from the operation and parameters, and `fn` asked once more.
+   */
+  #kept(fn) {
+    return call(() => {
+      const native = this.#native();
+      if (native === this.#owner) {
+        const out = fn(native, this.#number);
+        if (out !== undefined) return out;
+      }
+      this.#number = native.restore(this.#op, this.#params);
+      this.#owner = native;
+      return fn(native, this.#number);
+    });
   }
 
   /** `"POST"` or `"GET"`. */
@@ -216,8 +239,7 @@ export class Request {
 
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {
-    const number = Number(this.#field(0));
-    return JSON.parse(call(() => this.#native().parse(this.#op, this.#params, number, status, body)));
+    return JSON.parse(this.#kept((native, number) => native.parse(number, status, body)));
   }
 
   /**
@@ -227,18 +249,18 @@ export class Request {
    */
   advice(err, attempt = 1) {
     const failure = JSON.stringify(failureOf(err));
-    return JSON.parse(call(() => this.#native().advice(this.#op, this.#params, failure, attempt)));
+    return JSON.parse(this.#kept((native, number) => native.advice(number, failure, attempt)));
   }
 
   /** The same request sent to another base address, such as an advice's `base_url`. */
   at(baseUrl) {
-    const text = call(() => this.#native().prepareAt(this.#op, this.#params, String(baseUrl)));
+    const text = this.#kept((native, number) => native.prepareAt(number, String(baseUrl)));
     return new Request(this.#op, this.#params, text, this.#native);
   }
 
   /** The request on one line, credentials replaced by `***`. */
   #redacted() {
-    return call(() => this.#native().redacted(this.#op, this.#params));
+    return this.#kept((native, number) => native.redacted(number));
   }
 
   toString() {

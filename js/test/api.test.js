@@ -132,6 +132,40 @@ test('a panic inside the module is an InternalError, and the package goes on wor
   assert.equal(client.baseUrl, 'https://smsc.ru');
 });
 
+const STATUS_ANSWER = '{"status": 1, "last_timestamp": 1773406250, "err": 0}';
+
+test('a request the client no longer keeps is prepared again from its parameters: parse, advice, at and rendering', () => {
+  const own = new smsc.Client({ login: 'demo', password: 'top-secret-pw' });
+  const first = own.status({ id: 7, phone: '79990000001' });
+  // Far more requests than the client keeps, all of other messages.
+  for (let i = 0; i < 300; i += 1) own.status({ id: 100 + i, phone: '79990000002' });
+  const [message] = first.parse(200, STATUS_ANSWER).messages;
+  assert.equal(message.id, '7');
+  assert.equal(message.phone, '79990000001');
+  assert.match(String(first), /phone=79990000001/);
+  assert.ok(!String(first).includes('top-secret-pw'));
+  const moved = first.at('https://www2.smsc.ru');
+  assert.equal(moved.url, 'https://www2.smsc.ru/sys/status.php');
+  assert.equal(moved.body, first.body);
+  const advice = first.advice(new smsc.TransportError('no answer', { kind: 'transport', transport: 'timeout' }));
+  assert.equal(advice.action, 'retry');
+  // An error answer still never repeats the password, though the request was prepared again.
+  assert.throws(() => first.parse(500, 'proxy said: psw=top-secret-pw'), (err) => !err.message.includes('top-secret-pw'));
+});
+
+test('a request made before the instance was replaced reads its own answer, not that of a later request kept under the same number', async () => {
+  const { panicForTests } = await import('../src/api.js');
+  const own = new smsc.Client({ login: 'demo', password: 'top-secret-pw' });
+  const before = own.status({ id: 7, phone: '79990000001' });
+  assert.throws(() => panicForTests(), smsc.InternalError);
+  // The new instance numbers its requests from the start again.
+  const after = [];
+  for (let i = 0; i < 5; i += 1) after.push(own.status({ id: 8, phone: '79990000002' }));
+  assert.equal(before.parse(200, STATUS_ANSWER).messages[0].phone, '79990000001');
+  assert.match(String(before), /phone=79990000001/);
+  assert.equal(after[0].parse(200, STATUS_ANSWER).messages[0].phone, '79990000002');
+});
+
 test('require() gives a working package on every Node, the same module as import where Node can require ES modules', async () => {
   const { createRequire } = await import('node:module');
   const required = createRequire(import.meta.url)('smsc-core');
