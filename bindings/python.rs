@@ -181,6 +181,15 @@ struct PyWriter<'py, 'a> {
     keys: &'a std::cell::RefCell<KeyCache<'py>>,
 }
 
+/// The `str` of every field and variant name written so far, by the address and length of the
+/// name (see [`PyWriter::static_key`]).
+static STATIC_KEYS: pyo3::sync::PyOnceLock<std::sync::Mutex<StaticKeys>> =
+    pyo3::sync::PyOnceLock::new();
+
+/// The `str` of each name by its address and length.
+type StaticKeys =
+    std::collections::HashMap<(usize, usize), Py<PyString>, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The key `str`s made so far for one result, by name.
 type KeyCache<'py> =
     std::collections::HashMap<String, Bound<'py, PyString>, std::hash::BuildHasherDefault<Fnv>>;
@@ -241,13 +250,30 @@ impl<'py> PyWriter<'py, '_> {
         key
     }
 
+    /// The field or variant name `name` as a `str`, made once per process: the names of the
+    /// result types are few and fixed, so every result after the first makes no key at all.
+    fn static_key(&self, name: &'static str) -> Bound<'py, PyString> {
+        // Keyed by address and length: one literal may be a prefix of another.
+        let id = (name.as_ptr() as usize, name.len());
+        let cache = STATIC_KEYS.get_or_init(self.py, Default::default);
+        if let Ok(mut keys) = cache.lock() {
+            if let Some(key) = keys.get(&id) {
+                return key.bind(self.py).clone();
+            }
+            let key = PyString::new(self.py, name);
+            keys.insert(id, key.clone().unbind());
+            return key;
+        }
+        PyString::new(self.py, name)
+    }
+
     fn one_entry(
         &self,
-        name: &str,
+        name: &'static str,
         value: Bound<'py, PyAny>,
     ) -> Result<Bound<'py, PyAny>, WriteError> {
         let dict = PyDict::new(self.py);
-        dict.set_item(self.key(name), value)?;
+        dict.set_item(self.static_key(name), value)?;
         Ok(dict.into_any())
     }
 }
@@ -343,7 +369,7 @@ impl<'py, 'a> serde::Serializer for PyWriter<'py, 'a> {
         _: u32,
         variant: &'static str,
     ) -> Result<Self::Ok, WriteError> {
-        Ok(self.key(variant).into_any())
+        Ok(self.static_key(variant).into_any())
     }
     fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
         self,
@@ -562,9 +588,13 @@ impl<'py> serde::ser::SerializeTupleVariant for ListWriter<'py, '_> {
 }
 
 impl<'py> DictWriter<'py, '_> {
-    fn field<T: serde::Serialize + ?Sized>(&mut self, name: &str, v: &T) -> Result<(), WriteError> {
+    fn field<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<(), WriteError> {
         let value = v.serialize(self.writer)?;
-        self.dict.set_item(self.writer.key(name), value)?;
+        self.dict.set_item(self.writer.static_key(name), value)?;
         Ok(())
     }
 
@@ -655,7 +685,7 @@ impl PyClient {
     ) -> PyResult<PyRequest> {
         guarded(py, || {
             // Taken as any object so that a wrong type is InvalidArgumentError, not pyo3's TypeError.
-            let op: String = op.extract().map_err(|_| {
+            let op: std::borrow::Cow<'_, str> = op.extract().map_err(|_| {
                 raise(
                     py,
                     &Error::invalid(
@@ -664,7 +694,7 @@ impl PyClient {
                     ),
                 )
             })?;
-            let op = op.as_str();
+            let op = op.as_ref();
             let json = match params {
                 Some(p) => to_json(p, "").map_err(|e| raise(py, &e))?,
                 None => serde_json::Value::Null,
@@ -867,14 +897,22 @@ fn parse_callback<'py>(
 }
 
 /// The bytes of a body given as `bytes`, `bytearray` or `str` (encoded as UTF-8).
-fn body_bytes(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+fn body_bytes<'a>(
+    py: Python<'_>,
+    body: &'a Bound<'_, PyAny>,
+) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    use std::borrow::Cow;
     if let Ok(b) = body.cast::<PyBytes>() {
-        Ok(b.as_bytes().to_vec())
+        // bytes are immutable: read in place, not copied.
+        Ok(Cow::Borrowed(b.as_bytes()))
     } else if let Ok(b) = body.cast::<PyByteArray>() {
-        Ok(b.to_vec())
+        Ok(Cow::Owned(b.to_vec()))
     } else if let Ok(s) = body.cast::<PyString>() {
         s.to_cow()
-            .map(|s| s.as_bytes().to_vec())
+            .map(|s| match s {
+                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+            })
             .map_err(|_| raise(py, &Error::invalid("body", "the text is not valid Unicode")))
     } else {
         Err(raise(

@@ -166,21 +166,20 @@ pub fn operations(value: &Value) -> String {
     out.push_str(
         "\"\"\"Every operation of the core as a method: `Client` inherits `Operations`, whose \
          method for each\noperation takes that operation's parameters as typed arguments and \
-         builds its request through\n`prepare`.\n\"\"\"\n\nfrom __future__ import annotations\n\n",
+         builds its request through\nthe native client.\n\"\"\"\n\nfrom __future__ import annotations\n\n",
     );
     out.push_str("from typing import Any");
     if py.used.literal {
         out.push_str(", Literal");
     }
-    out.push_str("\n\nfrom ._native import Request\n");
+    out.push_str("\n\nfrom ._native import Client as NativeClient\nfrom ._native import Request\n");
     out.push_str(&import_list(".types", &py.used.names));
     out.push_str(
         "\n\nclass Operations:\n    \"\"\"The typed method of every operation; `Client` \
-         provides `prepare`.\n\n    A method leaves out the arguments not given (`None`, or \
-         `False` for a switch), so the core\n    applies its documented defaults.\n    \
-         \"\"\"\n\n    __slots__ = ()\n\n    def prepare(self, op: str, params: dict[str, Any] \
-         | None = None) -> Request[Any]:\n        \"\"\"Builds the request of any operation \
-         by name (see `OPERATIONS`).\"\"\"\n        raise NotImplementedError\n",
+         provides `_native`, the native client.\n\n    A method leaves out the arguments not \
+         given (`None`, or `False` for a switch), so the core\n    applies its documented \
+         defaults. It calls the native client itself, not `Client.prepare`:\n    one Python \
+         call less per request.\n    \"\"\"\n\n    __slots__ = ()\n\n    _native: NativeClient\n",
     );
     for method in methods {
         out.push('\n');
@@ -577,7 +576,10 @@ impl<'d, 'a> Py<'d, 'a> {
         };
         out.push_str(&docstring(8, &head, &items));
         if signature.is_empty() {
-            out.push_str(&format!("        return self.prepare(\"{}\")\n", op.name));
+            out.push_str(&format!(
+                "        return self._native.prepare(\"{}\")\n",
+                op.name
+            ));
             return out;
         }
         out.push_str(&format!("        {LOCAL}: dict[str, Any] = {{}}\n"));
@@ -590,7 +592,7 @@ impl<'d, 'a> Py<'d, 'a> {
             out.push_str(&format!("            {LOCAL}[\"{name}\"] = {name}\n"));
         }
         out.push_str(&format!(
-            "        return self.prepare(\"{}\", {LOCAL})\n",
+            "        return self._native.prepare(\"{}\", {LOCAL})\n",
             op.name
         ));
         out
@@ -816,7 +818,7 @@ mod tests {
             params["translit"] = translit
         if flash:
             params["flash"] = flash
-        return self.prepare("send_sms", params)
+        return self._native.prepare("send_sms", params)
 "#
         );
         assert!(text.contains("from typing import Any, Literal\n"));
