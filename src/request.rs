@@ -17,6 +17,11 @@ impl std::fmt::Debug for Form {
 }
 
 impl Form {
+    /// An empty form with room for `fields` fields.
+    pub fn with_capacity(fields: usize) -> Self {
+        Form(Vec::with_capacity(fields))
+    }
+
     /// Appends a field.
     pub fn push(&mut self, name: &'static str, value: impl Into<String>) {
         self.0.push((name, value.into()));
@@ -149,12 +154,28 @@ impl Request {
         policy: RetryPolicy,
     ) -> Self {
         let script = call.script();
+        // The address by pieces into one string of the right size (a format! grows its buffer).
+        let address = |path: &str, tail: &str, query: Option<&str>| {
+            let query_len = query.map_or(0, |q| q.len() + 1);
+            let mut url = String::with_capacity(
+                base_url.len() + path.len() + script.len() + tail.len() + query_len,
+            );
+            url.push_str(base_url);
+            url.push_str(path);
+            url.push_str(script);
+            url.push_str(tail);
+            if let Some(q) = query {
+                url.push('?');
+                url.push_str(q);
+            }
+            url
+        };
         // The JSON endpoints take a POST body whatever method the client prefers: there is no
         // GET form of them.
         let (method, url, content_type, body) = if call.json_body() {
             (
                 Method::Post,
-                format!("{base_url}/rest/{script}/"),
+                address("/rest/", "/", None),
                 Some("application/json"),
                 Some(form.to_json()),
             )
@@ -162,13 +183,13 @@ impl Request {
             match method {
                 Method::Post => (
                     method,
-                    format!("{base_url}/sys/{script}"),
+                    address("/sys/", "", None),
                     Some("application/x-www-form-urlencoded"),
                     Some(form.encode()),
                 ),
                 Method::Get => (
                     method,
-                    format!("{base_url}/sys/{script}?{}", form.encode()),
+                    address("/sys/", "", Some(&form.encode())),
                     None,
                     None,
                 ),

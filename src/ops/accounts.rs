@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::records::{one_line, parse_created, parse_records, Record, RecordId};
+use super::shapes::{deserialize_by_shape, Shape};
 use super::text::{int_field, money_field};
 use crate::error::{Error, Result};
 use crate::money::Money;
@@ -293,9 +294,8 @@ impl Fields {
 // ---- parameters ----------------------------------------------------------------------------
 
 /// One id or several: a number, a list, or a string separated by commas or semicolons.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), serde(untagged))]
 pub enum RecordIds {
     /// `321`.
     Number(u64),
@@ -304,6 +304,21 @@ pub enum RecordIds {
     /// `[321, "322"]`.
     List(Vec<RecordId>),
 }
+
+deserialize_by_shape!(RecordIds, |shape| match shape {
+    Shape::Unsigned(n) => Some(RecordIds::Number(n)),
+    Shape::Text(text) => Some(RecordIds::Joined(text)),
+    Shape::List(items) => items
+        .into_iter()
+        .map(|item| match item {
+            Shape::Unsigned(n) => Some(RecordId::Number(n)),
+            Shape::Text(text) => Some(RecordId::Text(text)),
+            _ => None,
+        })
+        .collect::<Option<_>>()
+        .map(RecordIds::List),
+    _ => None,
+});
 
 impl RecordIds {
     /// The ids joined with commas, each checked as the id of `what`; duplicates refused.
@@ -332,15 +347,20 @@ impl RecordIds {
 }
 
 /// Words given as one string (separated by commas) or as a list: tags, e-mail addresses.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), serde(untagged))]
 pub enum Words {
     /// `"vip,moscow"`.
     Joined(String),
     /// `["vip", "moscow"]`.
     List(Vec<String>),
 }
+
+deserialize_by_shape!(Words, |shape| match shape {
+    Shape::Text(text) => Some(Words::Joined(text)),
+    Shape::List(items) => Shape::into_texts(items).map(Words::List),
+    _ => None,
+});
 
 impl Words {
     /// The items, trimmed, empty ones refused.
@@ -390,9 +410,8 @@ pub(crate) fn emails(field: &str, words: &Words) -> Result<String> {
 
 /// An amount of money in a request: decimal text (`"150.50"`) or a number; at most two
 /// decimals, since every SMSC currency counts in hundredths.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), serde(untagged))]
 pub enum Amount {
     /// `"150.50"`: exact.
     Text(String),
@@ -401,6 +420,14 @@ pub enum Amount {
     /// `150.5`: accepted when it has at most two decimals.
     Float(f64),
 }
+
+deserialize_by_shape!(Amount, |shape| match shape {
+    Shape::Text(text) => Some(Amount::Text(text)),
+    Shape::Unsigned(n) => Some(i64::try_from(n).map_or(Amount::Float(n as f64), Amount::Int)),
+    Shape::Signed(n) => Some(Amount::Int(n)),
+    Shape::Float(f) => Some(Amount::Float(f)),
+    _ => None,
+});
 
 impl Amount {
     /// The amount as sent, checked.

@@ -58,6 +58,7 @@ pub mod describe;
 mod hints;
 mod json_list;
 pub mod send;
+mod shapes;
 pub mod status;
 mod text;
 pub(crate) mod validate;

@@ -25,9 +25,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::shapes::{deserialize_by_shape, Shape};
 use super::text::{json_money, json_text, money_field, not_an_object, scalar_text};
 use crate::error::{Error, Result};
 use crate::money::Money;
@@ -35,15 +36,20 @@ use crate::response::{json_scalar_text, snippet, Answer};
 
 /// The id of a stored record (a mailing list, a template, a task group): a positive whole
 /// number, given as a number or as a string of digits.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), serde(untagged))]
 pub enum RecordId {
     /// `17`.
     Number(u64),
     /// `"17"`.
     Text(String),
 }
+
+deserialize_by_shape!(RecordId, |shape| match shape {
+    Shape::Unsigned(n) => Some(RecordId::Number(n)),
+    Shape::Text(text) => Some(RecordId::Text(text)),
+    _ => None,
+});
 
 impl RecordId {
     /// The id as sent, checked.

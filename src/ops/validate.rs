@@ -3,8 +3,7 @@
 //! Limits come from <https://smscentre.com/api/http/send/sms> (message length, id range, sender
 //! length, time forms) as gathered in the project's API notes.
 
-use serde::Deserialize;
-
+use super::shapes::{deserialize_by_shape, Shape};
 use crate::error::{Error, Result};
 
 /// What a call without recipients is told.
@@ -24,15 +23,20 @@ const MAX_TEXT_ID_CHARS: usize = 40;
 
 /// One or several phone numbers: a list, or one string separated by commas or semicolons (the
 /// form the server itself takes).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), serde(untagged))]
 pub enum Phones {
     /// `"79991234567,79997654321"`.
     Joined(String),
     /// `["79991234567", "79997654321"]`.
     List(Vec<String>),
 }
+
+deserialize_by_shape!(Phones, |shape| match shape {
+    Shape::Text(text) => Some(Phones::Joined(text)),
+    Shape::List(items) => Shape::into_texts(items).map(Phones::List),
+    _ => None,
+});
 
 impl Phones {
     /// The numbers, checked and normalised, joined with commas for the `phones` field.
@@ -247,15 +251,20 @@ pub fn message(field: &str, text: &str) -> Result<()> {
 
 /// A message id chosen by the client: a number from 1 to 2147483647, or up to 40 Latin letters,
 /// digits, `.`, `-` and `_`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), serde(untagged))]
 pub enum MessageId {
     /// A numeric id.
     Number(u64),
     /// A textual id.
     Text(String),
 }
+
+deserialize_by_shape!(MessageId, |shape| match shape {
+    Shape::Unsigned(n) => Some(MessageId::Number(n)),
+    Shape::Text(text) => Some(MessageId::Text(text)),
+    _ => None,
+});
 
 impl MessageId {
     /// The id as sent, checked.
