@@ -67,8 +67,14 @@ js: wasm emulator
 	cd js && SMSC_EMULATOR=$(CURDIR)/$(EMULATOR) node --test test/*.test.js
 
 # ---- C: fixtures, API edge cases and end to end, under valgrind and ASan+UBSan --------------
+# The shared library's SONAME is libsmsc_core.so.<major> on ELF systems: programs linked against
+# it keep working across compatible releases, and several majors can be installed side by side.
+VERSION_MAJOR := $(shell sed -n 's/^version = "\([0-9]*\)\..*/\1/p' Cargo.toml | head -n 1)
+ifeq ($(shell uname -s),Linux)
+CLIB_LINK := -C link-arg=-Wl,-soname,libsmsc_core.so.$(VERSION_MAJOR)
+endif
 $(CLIB): Cargo.toml Cargo.lock build.rs bindings/capi.rs bindings/cbindgen.toml $(wildcard src/*.rs src/ops/*.rs)
-	cargo rustc --release -p smsc-core --lib --features capi --target-dir target/c --crate-type staticlib,cdylib
+	cargo rustc --release -p smsc-core --lib --features capi --target-dir target/c --crate-type staticlib,cdylib -- $(CLIB_LINK)
 
 c: $(CLIB) emulator
 	bash tests/c/run.sh $(CLIB) target/c/tests $(EMULATOR)

@@ -4,21 +4,6 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     #[cfg(feature = "capi")]
     capi_header();
-    #[cfg(feature = "capi")]
-    capi_soname();
-}
-
-/// The shared library's SONAME, `libsmsc_core.so.<major>`: programs linked against it keep
-/// working across compatible releases, and a package can install several majors side by side.
-/// Only for the C library on ELF targets (the wasm and Python builds are cdylibs too).
-#[cfg(feature = "capi")]
-fn capi_soname() {
-    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let family = std::env::var("CARGO_CFG_TARGET_FAMILY").unwrap_or_default();
-    if family.split(',').any(|f| f == "unix") && os != "macos" && os != "ios" {
-        let major = std::env::var("CARGO_PKG_VERSION_MAJOR").unwrap_or_default();
-        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libsmsc_core.so.{major}");
-    }
 }
 
 #[cfg(feature = "capi")]
