@@ -192,15 +192,20 @@ impl WasmClient {
         status: JsValue,
         body: JsValue,
     ) -> Result<Option<String>, JsValue> {
-        let status = http_status(&status)?;
         let bytes = body_bytes(body)?;
-        self.with(number, |request| {
-            request
-                .parse(status, &bytes)
-                .map_err(|e| to_js_error(&e))
-                .and_then(|output| json_text(&output))
-        })
-        .transpose()
+        self.parse_bytes(number, &status, &bytes)
+    }
+
+    /// [`WasmClient::parse`] of a body the wrapper knows is a string: passed as text, which
+    /// costs no call back into JS to read it.
+    #[wasm_bindgen(js_name = parseText)]
+    pub fn parse_text(
+        &self,
+        number: u32,
+        status: JsValue,
+        body: &str,
+    ) -> Result<Option<String>, JsValue> {
+        self.parse_bytes(number, &status, body.as_bytes())
     }
 
     /// Request `number` on one line, credentials replaced by `***`: what the wrapper shows for
@@ -256,6 +261,25 @@ impl WasmClient {
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_string()
+    }
+}
+
+impl WasmClient {
+    /// Reads `body`, the answer to request `number` (see [`WasmClient::parse`]).
+    fn parse_bytes(
+        &self,
+        number: u32,
+        status: &JsValue,
+        body: &[u8],
+    ) -> Result<Option<String>, JsValue> {
+        let status = http_status(status)?;
+        self.with(number, |request| {
+            request
+                .parse(status, body)
+                .map_err(|e| to_js_error(&e))
+                .and_then(|output| json_text(&output))
+        })
+        .transpose()
     }
 }
 

@@ -122,7 +122,9 @@ pub struct Request {
     pub headers: Vec<(String, String)>,
     /// The form body with POST, `None` with GET.
     pub body: Option<String>,
-    call: Call,
+    /// Boxed: the largest call is several hundred bytes, which every move of the request would
+    /// copy (a request is moved into each frontend's own object).
+    call: Box<Call>,
     format: Format,
     form: Form,
     origin: Origin,
@@ -135,25 +137,25 @@ impl Request {
         origin: Origin,
         policy: RetryPolicy,
         form: Form,
-        call: Call,
+        call: Box<Call>,
         format: Format,
     ) -> Self {
-        let base_url = origin.base_url.clone();
-        Self::at_base(method, &base_url, form, call, format, origin, policy)
+        Self::at_base(method, None, form, call, format, origin, policy)
     }
 
-    /// The request of `call` with `form` sent to `base_url`; `origin` and `policy` are what
-    /// later advice is reckoned from.
+    /// The request of `call` with `form` sent to `base_url` (the origin's when `None`); `origin`
+    /// and `policy` are what later advice is reckoned from.
     fn at_base(
         method: Method,
-        base_url: &str,
+        base_url: Option<&str>,
         form: Form,
-        call: Call,
+        call: Box<Call>,
         format: Format,
         origin: Origin,
         policy: RetryPolicy,
     ) -> Self {
         let script = call.script();
+        let base_url = base_url.unwrap_or(&origin.base_url);
         // The address by pieces into one string of the right size (a format! grows its buffer).
         let address = |path: &str, tail: &str, query: Option<&str>| {
             let query_len = query.map_or(0, |q| q.len() + 1);
@@ -220,7 +222,7 @@ impl Request {
         let base_url = checked_base_url(base_url, self.url.starts_with("http://"))?;
         Ok(Self::at_base(
             self.method,
-            &base_url,
+            Some(&base_url),
             self.form.clone(),
             self.call.clone(),
             self.format,
@@ -304,7 +306,7 @@ impl Request {
 
     /// The call this request was built from, taking the request apart.
     pub fn into_call(self) -> Call {
-        self.call
+        *self.call
     }
 
     /// The answer format the request asks for.

@@ -239,7 +239,10 @@ export class Request {
 
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {
-    return JSON.parse(this.#kept((native, number) => native.parse(number, status, body)));
+    const text = typeof body === 'string'
+      ? this.#kept((native, number) => native.parseText(number, status, body))
+      : this.#kept((native, number) => native.parse(number, status, body));
+    return JSON.parse(text);
   }
 
   /**
