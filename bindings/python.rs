@@ -13,7 +13,7 @@ use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
 };
 
-use crate::{Client, Error, Failure, Request, Transport};
+use crate::{Client, Error, Failure, Request};
 
 /// Raises `err` as the matching `smsc_core.errors` exception.
 fn raise(py: Python<'_>, err: &Error) -> PyErr {
@@ -922,6 +922,48 @@ fn body_bytes<'a>(
     }
 }
 
+/// How many exceptions of a chain are read for [`error_names`]: more than any HTTP client nests.
+const MAX_CHAINED_ERRORS: usize = 16;
+
+/// The names `crate::transport_failure` reads for a Python exception: `module.QualifiedName` of
+/// every class in its MRO, then the same for the exceptions it wraps, breadth first — `reason`
+/// (urllib's URLError, urllib3's MaxRetryError), exception arguments (requests wraps urllib3's
+/// errors so), `__cause__` and `__context__`.
+fn error_names(py: Python<'_>, failure: &Bound<'_, PyAny>) -> Vec<String> {
+    let base = py.get_type::<pyo3::exceptions::PyBaseException>();
+    let mut names = Vec::new();
+    let mut queue = std::collections::VecDeque::from([failure.clone()]);
+    let mut seen: Vec<*mut pyo3::ffi::PyObject> = Vec::new();
+    while let Some(error) = queue.pop_front() {
+        if seen.len() >= MAX_CHAINED_ERRORS {
+            break;
+        }
+        if seen.contains(&error.as_ptr()) || !error.is_instance(&base).unwrap_or(false) {
+            continue;
+        }
+        seen.push(error.as_ptr());
+        for class in error.get_type().mro().iter() {
+            let Ok(class) = class.cast::<pyo3::types::PyType>() else {
+                continue;
+            };
+            if let (Ok(module), Ok(name)) = (class.module(), class.qualname()) {
+                names.push(format!("{module}.{name}"));
+            }
+        }
+        for attr in ["reason", "__cause__", "__context__"] {
+            if let Ok(inner) = error.getattr(attr) {
+                queue.push_back(inner);
+            }
+        }
+        if let Ok(args) = error.getattr("args") {
+            if let Ok(args) = args.cast::<PyTuple>() {
+                queue.extend(args.iter());
+            }
+        }
+    }
+    names
+}
+
 /// Panics on purpose, inside the same guard as every entry: the tests call it to prove that a
 /// bug in the core surfaces as `InternalError`, not as pyo3's uncatchable `PanicException`.
 #[pyfunction]
@@ -945,10 +987,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// A failure as the advice reads it: an smsc-core exception by its attributes, or one of
 /// Python's connection errors by its class.
 fn failure_of(py: Python<'_>, failure: &Bound<'_, PyAny>) -> Result<Failure, Error> {
-    use pyo3::exceptions::{
-        PyBrokenPipeError, PyConnectionAbortedError, PyConnectionRefusedError,
-        PyConnectionResetError, PyOSError, PyTimeoutError,
-    };
     let text = |name: &str| -> Option<String> {
         failure
             .getattr(name)
@@ -964,23 +1002,13 @@ fn failure_of(py: Python<'_>, failure: &Bound<'_, PyAny>) -> Result<Failure, Err
             .and_then(|v| v.extract::<i64>().ok());
         return Failure::from_parts(&kind, code, text("transport").as_deref());
     }
-    let is = |ty: &Bound<'_, pyo3::types::PyType>| failure.is_instance(ty).unwrap_or(false);
-    let transport = if is(&py.get_type::<PyConnectionRefusedError>()) {
-        Transport::Refused
-    } else if is(&py.get_type::<PyConnectionResetError>())
-        || is(&py.get_type::<PyConnectionAbortedError>())
-        || is(&py.get_type::<PyBrokenPipeError>())
-    {
-        Transport::Reset
-    } else if is(&py.get_type::<PyTimeoutError>()) {
-        Transport::Timeout
-    } else if is(&py.get_type::<PyOSError>()) {
-        Transport::Other
-    } else {
-        return Err(Error::invalid(
-            "failure",
-            "give the smsc-core exception, or the connection error (OSError) your HTTP client raised",
-        ));
-    };
+    let names = error_names(py, failure);
+    let transport = crate::transport_failure(crate::Runtime::Python, names.iter().map(String::as_str))
+        .ok_or_else(|| {
+            Error::invalid(
+                "failure",
+                "give the smsc-core exception, or the connection error your HTTP client raised (an OSError, or an exception of requests, httpx or aiohttp); this one is not a transport failure",
+            )
+        })?;
     Ok(Failure::Transport(transport))
 }

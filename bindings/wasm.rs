@@ -333,6 +333,17 @@ pub fn parse_callback(body: JsValue, options_json: &str) -> Result<String, JsVal
         .and_then(|event| json_text(&event))
 }
 
+/// The transport failure (`"refused"`, `"timeout"`, …) an error of `fetch`, Node or undici
+/// stands for, from its names as JSON text (see [`crate::transports`]); `undefined` when the
+/// error is not a transport failure.
+#[wasm_bindgen(js_name = transportFailure)]
+pub fn transport_failure(names_json: &str) -> Option<String> {
+    // The wrapper writes a list of strings; anything else describes no known error.
+    let names: Vec<String> = serde_json::from_str(names_json).unwrap_or_default();
+    crate::transport_failure(crate::Runtime::JavaScript, names.iter().map(String::as_str))
+        .map(|t| t.as_str().to_string())
+}
+
 /// The names of every operation.
 #[wasm_bindgen]
 pub fn operations() -> Array {

@@ -26,7 +26,9 @@ TOOLS=${SMSC_TOOLS:-$HOME/.cache/smsc-core/tools}
 # python3 is a shared-library CPython, which serves pyo3 and venv by itself).
 DEB_PACKAGES=(chromium libcurl4-openssl-dev libcjson-dev valgrind python3-dev python3-venv pkg-config g++ cmake curl)
 # Pinned so that `ruff format --check` and the lints give the same verdict on every machine.
-PY_TOOLS=(maturin==1.16.0 pytest==9.2.0 ruff==0.17.6 pyright==1.1.414)
+# requests, httpx and aiohttp: the tests check that their exceptions are read as the transport
+# failures they are; the package itself depends on none of them.
+PY_TOOLS=(maturin==1.16.0 pytest==9.2.0 ruff==0.17.6 pyright==1.1.414 requests==2.34.2 httpx==0.29.0 aiohttp==3.14.5)
 
 START=$SECONDS
 LOG=$(mktemp)

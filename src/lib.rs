@@ -54,6 +54,7 @@ pub mod request;
 pub mod response;
 pub mod retry;
 pub mod smtp;
+pub mod transports;
 pub mod view;
 mod xml;
 
@@ -66,6 +67,7 @@ pub use prepared::{OutputOf, Prepared};
 pub use request::Request;
 pub use retry::{Action, Advice, Effect, Failure, RetryPolicy, Transport};
 pub use smtp::{SmtpMessage, SmtpParams};
+pub use transports::{transport_failure, Runtime};
 pub use view::View;
 
 #[cfg(feature = "wasm")]

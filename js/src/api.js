@@ -6,6 +6,7 @@ import {
   Client as NativeClient,
   operations,
   parseCallback as nativeParseCallback,
+  transportFailure as nativeTransportFailure,
   takePanic,
   panicForTests as nativePanicForTests,
   memoryForTests,
@@ -382,40 +383,30 @@ export async function send(request, { fetch: fetchFn = globalThis.fetch, signal 
     // A connection cut while the body arrives is no answer either.
     body = new Uint8Array(await response.arrayBuffer());
   } catch (err) {
-    throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport', transport: transportOf(err) });
+    // Whatever fetch threw, no answer came: a failure the core cannot name is `other`.
+    throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport', transport: transportOf(err) ?? 'other' });
   }
   return request.parse(status, body);
 }
 
-// Error codes of Node (libuv) and undici, by what they mean for the retry advice.
-const TRANSPORT_CODES = {
-  ECONNREFUSED: 'refused',
-  ENOTFOUND: 'refused',
-  EAI_AGAIN: 'refused',
-  EHOSTUNREACH: 'refused',
-  ENETUNREACH: 'refused',
-  UND_ERR_CONNECT: 'refused',
-  ECONNRESET: 'reset',
-  ECONNABORTED: 'reset',
-  EPIPE: 'reset',
-  UND_ERR_SOCKET: 'closed',
-  ETIMEDOUT: 'timeout',
-  UND_ERR_CONNECT_TIMEOUT: 'timeout',
-  UND_ERR_HEADERS_TIMEOUT: 'timeout',
-  UND_ERR_BODY_TIMEOUT: 'timeout',
-};
-
 /**
- * How a fetch failed, in the words of the retry advice. fetch hides the cause behind a
- * `TypeError: fetch failed`; Node puts it in `cause`, browsers say nothing, which is `other`.
+ * The names the core reads to tell what a failure of `fetch` means (its table is in
+ * src/transports.rs, shared with Python): the `name` and `code` of the error and of each
+ * `cause` (Node puts undici's and libuv's codes there), and `TypeError: <message>` for the
+ * `TypeError` by which fetch reports a network failure.
  */
-function transportOf(err) {
-  for (let e = err, depth = 0; e && depth < 4; e = e.cause, depth += 1) {
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';
-    const known = TRANSPORT_CODES[e.code];
-    if (known) return known;
+function errorNames(err) {
+  const names = [];
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause, depth += 1) {
+    if (typeof e.name === 'string') names.push(e.name === 'TypeError' ? `TypeError: ${e.message}` : e.name);
+    if (typeof e.code === 'string') names.push(e.code);
   }
-  return 'other';
+  return names;
+}
+
+/** How a fetch failed, in the words of the retry advice; `undefined` when it is not a transport failure. */
+function transportOf(err) {
+  return call(() => nativeTransportFailure(JSON.stringify(errorNames(err))));
 }
 
 /** The fields the advice reads from a failure. */
@@ -423,6 +414,7 @@ function failureOf(err) {
   if (err && typeof err.kind === 'string') {
     return { kind: err.kind, code: err.code ?? null, transport: err.transport ?? null };
   }
-  if (err instanceof Error) return { kind: 'transport', transport: transportOf(err) };
-  throw new InvalidArgumentError('invalid argument `failure`: give the error the request or the HTTP client threw', { kind: 'invalid', field: 'failure' });
+  const transport = transportOf(err);
+  if (transport !== undefined) return { kind: 'transport', transport };
+  throw new InvalidArgumentError('invalid argument `failure`: give the error the request or the HTTP client threw (fetch, Node and undici failures are read); this one is not a transport failure', { kind: 'invalid', field: 'failure' });
 }

@@ -91,7 +91,8 @@ export declare class Request<R = unknown> {
   parse(status: number, body: Body): R;
   /**
    * What to do after attempt `attempt` (default 1) failed with `err`: an `SmscError` (a
-   * `TransportError` included) or whatever the HTTP client threw.
+   * `TransportError` included) or whatever `fetch` threw. Throws `InvalidArgumentError` for an
+   * error that is no transport failure (a bug in the calling code), which is never advised.
    */
   advice(err: unknown, attempt?: number): Advice;
   /** The same request sent to another base address, such as an advice's `base_url`. */

@@ -120,3 +120,63 @@ test('a named host moves to its backup from the third attempt; errors of other l
   assert.equal(request.advice(auth).action, 'stop');
   assert.throws(() => request.advice('nonsense'), smsc.InvalidArgumentError);
 });
+
+/** A local port nothing listens on. */
+async function closedPort() {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function rejection(promise) {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  assert.fail('expected a rejection');
+}
+
+test('failures of fetch are read as what they are: a refusal, a timeout, a closed connection', async () => {
+  const request = client().balance();
+  const reason = (err) => request.advice(err).reason;
+  const refused = await rejection(fetch(`http://127.0.0.1:${await closedPort()}/sys/balance.php`));
+  assert.match(reason(refused), /\(transport: refused\)/, String(refused.cause ?? refused));
+  await fault({ fault: 'delay', ms: '2000', script: 'balance.php' });
+  const slow = await rejection(fetch(`${emulator.baseUrl}/sys/balance.php`, { signal: AbortSignal.timeout(100) }));
+  assert.match(reason(slow), /\(transport: timeout\)/, String(slow));
+  await fetch(`${emulator.baseUrl}/emulator/reset`, { method: 'POST' }).then((r) => r.text());
+  await fault({ fault: 'drop', script: 'balance.php' });
+  const dropped = await rejection(fetch(`${emulator.baseUrl}/sys/balance.php`, { method: 'POST', body: request.body, headers: request.headers }));
+  assert.match(reason(dropped), /\(transport: (closed|reset)\)/, String(dropped.cause ?? dropped));
+  // The same through send(), which names the failure on its TransportError.
+  const sent = await rejection(smsc.send(client().prepare('balance').at(`http://127.0.0.1:${await closedPort()}`)));
+  assert.ok(sent instanceof smsc.TransportError);
+  assert.equal(sent.transport, 'refused');
+});
+
+test('errors as browsers and runtimes word them are read too', () => {
+  const request = client().balance();
+  const reason = (err) => request.advice(err).reason;
+  for (const [err, transport] of [
+    [new TypeError('Failed to fetch'), 'other'],
+    [new TypeError('NetworkError when attempting to fetch resource.'), 'other'],
+    [new TypeError('Load failed'), 'other'],
+    [new DOMException('signal timed out', 'TimeoutError'), 'timeout'],
+    [new DOMException('aborted', 'AbortError'), 'timeout'],
+    [new TypeError('fetch failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) }), 'reset'],
+    [new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }), 'closed'],
+  ]) {
+    assert.match(reason(err), new RegExp(`\\(transport: ${transport}\\)`), String(err));
+  }
+});
+
+test('an error that is not a transport failure is refused, never advised as a resend', () => {
+  const request = client().sendSms({ phones: '79991234567', message: 'hi', id: 'a1' });
+  for (const err of [new Error('bug'), new RangeError('bug'), new TypeError('x is not a function'), new SyntaxError('bug')]) {
+    assert.throws(() => request.advice(err), (thrown) => thrown instanceof smsc.InvalidArgumentError && /not a transport failure/.test(thrown.message), String(err));
+  }
+});

@@ -37,7 +37,11 @@ class Request(Generic[_R]):
     def effect(self) -> Effect:
         """``"read"``, ``"idempotent"``, ``"send"`` or ``"create"``."""
     def parse(self, status: int, body: bytes | bytearray | str) -> _R: ...
-    def advice(self, failure: BaseException, attempt: int = 1) -> Advice: ...
+    def advice(self, failure: BaseException, attempt: int = 1) -> Advice:
+        """What to do after attempt ``attempt`` failed with ``failure``: an smsc-core exception,
+        or what the HTTP client raised (an ``OSError``, an exception of requests, httpx or
+        aiohttp). Raises ``InvalidArgumentError`` for an exception that is no transport failure,
+        which is never advised."""
     def at(self, base_url: str) -> Request[_R]: ...
 
 def parse_callback(

@@ -132,3 +132,118 @@ def test_transport_failures_are_named_and_python_connection_errors_are_understoo
         named.advice(KeyError("not a failure"))
     auth = smsc_core.AuthError("no", code=2, reason="auth")
     assert named.advice(auth)["action"] == "stop"
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on: a connection to it is refused."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _built_errors():
+    """Exceptions as requests, httpx, aiohttp, urllib and socket raise them, with what each
+    means for the advice. Built rather than provoked where the failure needs a network."""
+    import http.client
+    import socket
+    import urllib.error
+
+    import aiohttp
+    import httpx
+    import requests
+    import urllib3
+
+    refused_inner = urllib3.exceptions.NewConnectionError(None, "Failed to connect")
+    max_retries = urllib3.exceptions.MaxRetryError(None, "/sys/send.php", refused_inner)
+    aborted = urllib3.exceptions.ProtocolError(
+        "Connection aborted.", http.client.RemoteDisconnected("Remote end closed connection")
+    )
+    return [
+        (requests.exceptions.ConnectionError(max_retries), "refused"),
+        (requests.exceptions.ConnectionError(aborted), "closed"),
+        (requests.exceptions.ConnectTimeout(), "timeout"),
+        (requests.exceptions.ReadTimeout(), "timeout"),
+        (requests.exceptions.ChunkedEncodingError(), "reset"),
+        (requests.exceptions.SSLError(), "other"),
+        (httpx.ConnectError("refused"), "refused"),
+        (httpx.ConnectTimeout("slow"), "timeout"),
+        (httpx.ReadTimeout("slow"), "timeout"),
+        (httpx.ReadError("reset"), "reset"),
+        (httpx.RemoteProtocolError("Server disconnected without sending a response."), "closed"),
+        (httpx.ProxyError("proxy"), "other"),
+        (aiohttp.ServerDisconnectedError(), "closed"),
+        (aiohttp.ServerTimeoutError(), "timeout"),
+        (aiohttp.ClientPayloadError(), "reset"),
+        (aiohttp.ClientOSError(), "other"),
+        (urllib.error.URLError(ConnectionRefusedError(111, "Connection refused")), "refused"),
+        (urllib.error.URLError("unknown url type"), "other"),
+        (socket.gaierror(-2, "Name or service not known"), "refused"),
+        (socket.timeout(), "timeout"),
+        (http.client.RemoteDisconnected("closed"), "closed"),
+        (ConnectionResetError(), "reset"),
+        (BrokenPipeError(), "reset"),
+    ]
+
+
+def test_exceptions_of_the_common_http_clients_are_read_as_the_transport_failures_they_are():
+    request = Client("demo", "demo-password", retry=RETRY).balance()
+    for error, transport in _built_errors():
+        advice = request.advice(error)
+        assert advice["action"] == "retry", (error, advice)
+        assert f"(transport: {transport})" in advice["reason"], (type(error), advice["reason"])
+
+
+def test_a_refused_connection_is_read_from_urllib_requests_and_httpx_alike():
+    import httpx
+    import requests
+
+    url = f"http://127.0.0.1:{_closed_port()}/sys/balance.php"
+    request = Client("demo", "demo-password", retry=RETRY).balance()
+    caught = []
+    for attempt in (
+        lambda: urllib.request.urlopen(url, timeout=5),
+        lambda: requests.get(url, timeout=5),
+        lambda: httpx.get(url, timeout=5),
+    ):
+        # Each library raises its own class; what they mean is the point.
+        with pytest.raises(Exception) as info:
+            attempt()
+        caught.append(info.value)
+    for error in caught:
+        assert "(transport: refused)" in request.advice(error)["reason"], repr(error)
+
+
+def test_an_aiohttp_refusal_and_timeout_are_read_as_such(base_url):
+    import asyncio
+
+    import aiohttp
+
+    async def failures():
+        out = []
+        async with aiohttp.ClientSession() as session:
+            try:
+                await session.get(f"http://127.0.0.1:{_closed_port()}/sys/balance.php")
+            except aiohttp.ClientError as err:
+                out.append(err)
+            admin(base_url, "faults", fault="delay", ms="2000", script="balance.php")
+            try:
+                await session.get(
+                    f"{base_url}/sys/balance.php", timeout=aiohttp.ClientTimeout(total=0.2)
+                )
+            except (aiohttp.ClientError, TimeoutError) as err:
+                out.append(err)
+        return out
+
+    refused, slow = asyncio.run(failures())
+    request = Client("demo", "demo-password", retry=RETRY).balance()
+    assert "(transport: refused)" in request.advice(refused)["reason"], repr(refused)
+    assert "(transport: timeout)" in request.advice(slow)["reason"], repr(slow)
+
+
+def test_an_exception_that_is_no_transport_failure_is_refused_never_advised():
+    request = Client("demo", "demo-password", retry=RETRY).send_sms("79991234567", "hi", id="a1")
+    for error in (KeyError("bug"), ValueError("bug"), TypeError("bug"), RuntimeError("bug")):
+        with pytest.raises(smsc_core.InvalidArgumentError, match="not a transport failure"):
+            request.advice(error)
