@@ -93,8 +93,10 @@ const PYTHON: &[(&str, Means)] = &[
     ("builtins.OSError", Any),
 ];
 
-/// JavaScript error names, Node (libuv) and undici error codes, and the `TypeError` messages by
-/// which `fetch` reports a network failure in Node, Chromium, Firefox and Safari.
+/// JavaScript error names, Node (libuv), undici and Bun error codes, and the `TypeError` messages
+/// by which `fetch` reports a network failure in Node, Deno, Chromium, Firefox, Safari and
+/// workerd. Deno gives no code for what went wrong (only a sentence in `cause`), so its failures
+/// other than timeouts are `other`.
 const JAVASCRIPT: &[(&str, Means)] = &[
     // AbortSignal.timeout() rejects with a TimeoutError; an abort by the caller may come after
     // the request went out, so it counts as a timeout too.
@@ -121,6 +123,7 @@ const JAVASCRIPT: &[(&str, Means)] = &[
         Any,
     ),
     ("TypeError: Load failed", Any),
+    ("TypeError: Network connection lost.", Any),
 ];
 
 /// The transport failure the error described by `names` stands for (see the module docs), or
