@@ -411,6 +411,198 @@ pub unsafe extern "C" fn smsc_client_prepare(
     })
 }
 
+/// Parameters of a call built value by value, for [`smsc_client_prepare_params`]: the library
+/// escapes every value itself, so no text of the caller's (a quote or a line break in a
+/// message, say) can break the request or add a parameter to it. Made by [`smsc_params_new`],
+/// freed by [`smsc_params_free`]. For nested values (a list of `{id, phone}` messages) use the
+/// JSON form of [`smsc_client_prepare`].
+pub struct smsc_params {
+    fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A new, empty set of parameters; free it with [`smsc_params_free`]. Never NULL.
+#[no_mangle]
+pub extern "C" fn smsc_params_new() -> *mut smsc_params {
+    Box::into_raw(Box::new(smsc_params {
+        fields: serde_json::Map::new(),
+    }))
+}
+
+/// Frees parameters made by [`smsc_params_new`]; NULL is ignored.
+///
+/// # Safety
+/// `params` must be NULL or parameters from this library, not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_params_free(params: *mut smsc_params) {
+    // SAFETY: forwarded caller contract.
+    unsafe { free_handle(params) }
+}
+
+/// Sets parameter `name` to `value`, replacing what it held.
+///
+/// # Safety
+/// `params` must be NULL or live; `name` NULL or NUL-terminated; `err` NULL or writable.
+unsafe fn set_param(
+    params: *mut smsc_params,
+    name: *const c_char,
+    err: *mut *mut smsc_error,
+    value: impl FnOnce(&str) -> Result<serde_json::Value, Failure>,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: per the contract, a non-NULL pointer is live and not shared during the call.
+        let params = unsafe { params.as_mut() }.ok_or_else(|| null("params"))?;
+        // SAFETY: forwarded caller contract.
+        let name = unsafe { arg_str(name, "name") }?;
+        let value = value(name)?;
+        params.fields.insert(name.to_string(), value);
+        Ok(())
+    })
+}
+
+/// Sets parameter `name` to the text `value` (UTF-8), as it is: the library escapes it.
+///
+/// # Safety
+/// `params` must be NULL or live; `name` and `value` NULL or NUL-terminated; `err` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_params_set_text(
+    params: *mut smsc_params,
+    name: *const c_char,
+    value: *const c_char,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        set_param(params, name, err, |field| {
+            arg_str(value, field).map(serde_json::Value::from)
+        })
+    }
+}
+
+/// Sets parameter `name` to the whole number `value`.
+///
+/// # Safety
+/// `params` must be NULL or live; `name` NULL or NUL-terminated; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_params_set_int(
+    params: *mut smsc_params,
+    name: *const c_char,
+    value: i64,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { set_param(params, name, err, |_| Ok(serde_json::Value::from(value))) }
+}
+
+/// Sets parameter `name` to the number `value` (for the few parameters with a fraction, such as
+/// `period`); a value that is not finite is refused.
+///
+/// # Safety
+/// `params` must be NULL or live; `name` NULL or NUL-terminated; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_params_set_double(
+    params: *mut smsc_params,
+    name: *const c_char,
+    value: f64,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        set_param(params, name, err, |field| {
+            serde_json::Number::from_f64(value)
+                .map(serde_json::Value::Number)
+                .ok_or_else(|| {
+                    Failure::from(Error::invalid(
+                        field,
+                        format!("{value} is not a finite number"),
+                    ))
+                })
+        })
+    }
+}
+
+/// Sets the switch `name` (`flash`, `tinyurl`, …) on or off.
+///
+/// # Safety
+/// `params` must be NULL or live; `name` NULL or NUL-terminated; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_params_set_bool(
+    params: *mut smsc_params,
+    name: *const c_char,
+    value: bool,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    // SAFETY: forwarded caller contract.
+    unsafe { set_param(params, name, err, |_| Ok(serde_json::Value::from(value))) }
+}
+
+/// Appends the text `value` to the list parameter `name` (recipients, ids, tags), making the
+/// list on the first call; a parameter already set to something other than a list is refused.
+///
+/// # Safety
+/// `params` must be NULL or live; `name` and `value` NULL or NUL-terminated; `err` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_params_add_text(
+    params: *mut smsc_params,
+    name: *const c_char,
+    value: *const c_char,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: per the contract, a non-NULL pointer is live and not shared during the call.
+        let params = unsafe { params.as_mut() }.ok_or_else(|| null("params"))?;
+        // SAFETY: forwarded caller contract.
+        let name = unsafe { arg_str(name, "name") }?;
+        // SAFETY: forwarded caller contract.
+        let value = unsafe { arg_str(value, name) }?;
+        let entry = params
+            .fields
+            .entry(name.to_string())
+            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        match entry {
+            serde_json::Value::Array(items) => {
+                items.push(serde_json::Value::from(value));
+                Ok(())
+            }
+            _ => Err(Failure::from(Error::invalid(
+                name,
+                "is already set to a single value; add to a list only with smsc_params_add_text",
+            ))),
+        }
+    })
+}
+
+/// Checks a call and builds its request, like [`smsc_client_prepare`], with parameters built
+/// by [`smsc_params_new`] and its setters (NULL for none). The parameters stay the caller's:
+/// free them with [`smsc_params_free`], before or after the request.
+///
+/// # Safety
+/// `client` and `params` must be NULL or live; `op` NULL or NUL-terminated; `out` writable;
+/// `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_client_prepare_params(
+    client: *const smsc_client,
+    op: *const c_char,
+    params: *const smsc_params,
+    out: *mut *mut smsc_request,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let client = unsafe { arg_ref(client, "client") }?;
+        // SAFETY: forwarded caller contract.
+        let op = unsafe { arg_str(op, "op") }?;
+        // SAFETY: per the contract, a non-NULL pointer is live.
+        let fields =
+            unsafe { params.as_ref() }.map_or_else(serde_json::Map::new, |p| p.fields.clone());
+        let inner = client
+            .inner
+            .prepare_json(op, serde_json::Value::Object(fields))?;
+        out_ptr(out, request_of(inner))
+    })
+}
+
 fn request_of(inner: Request) -> smsc_request {
     smsc_request {
         method: cstring(inner.method.as_str()),

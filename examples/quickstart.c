@@ -46,12 +46,15 @@ int main(void) {
     smsc_result_get_int(res, "sms_count", &parts, NULL);
     printf("c: sent message %s: %lld SMS, cost %s\n", or_none(id), (long long)parts, or_none(cost));
 
-    /* Its status: the id and phone go in as JSON. */
-    char params[256];
-    snprintf(params, sizeof params, "{\"id\": \"%s\", \"phone\": \"79991234567\"}", or_none(id));
+    /* Its status: the id and phone set value by value, escaped by the library (no JSON glued
+       together by hand, so no value can break the request). */
+    smsc_params *params = smsc_params_new();
     smsc_request *status_req = NULL;
     smsc_result *status = NULL;
-    st = smsc_client_prepare(client, "status", params, &status_req, &err);
+    st = smsc_params_set_text(params, "id", or_none(id), &err);
+    if (st == SMSC_OK) st = smsc_params_set_text(params, "phone", "79991234567", &err);
+    if (st == SMSC_OK) st = smsc_client_prepare_params(client, "status", params, &status_req, &err);
+    smsc_params_free(params);
     if (st == SMSC_OK) st = smsc_curl_perform(curl, status_req, &status, &err, NULL);
     if (st != SMSC_OK) return report("status", st, err);
     int64_t code = 0;

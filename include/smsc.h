@@ -105,6 +105,13 @@ typedef struct smsc_client smsc_client;
 // An error. Free with `smsc_error_free`.
 typedef struct smsc_error smsc_error;
 
+// Parameters of a call built value by value, for [`smsc_client_prepare_params`]: the library
+// escapes every value itself, so no text of the caller's (a quote or a line break in a
+// message, say) can break the request or add a parameter to it. Made by [`smsc_params_new`],
+// freed by [`smsc_params_free`]. For nested values (a list of `{id, phone}` messages) use the
+// JSON form of [`smsc_client_prepare`].
+typedef struct smsc_params smsc_params;
+
 // A prepared request. Free with `smsc_request_free`.
 typedef struct smsc_request smsc_request;
 
@@ -169,6 +176,77 @@ enum smsc_status smsc_client_prepare(const struct smsc_client *client,
                                      const char *params_json,
                                      struct smsc_request **out,
                                      struct smsc_error **err);
+
+// A new, empty set of parameters; free it with [`smsc_params_free`]. Never NULL.
+struct smsc_params *smsc_params_new(void);
+
+// Frees parameters made by [`smsc_params_new`]; NULL is ignored.
+//
+// # Safety
+// `params` must be NULL or parameters from this library, not yet freed.
+void smsc_params_free(struct smsc_params *params);
+
+// Sets parameter `name` to the text `value` (UTF-8), as it is: the library escapes it.
+//
+// # Safety
+// `params` must be NULL or live; `name` and `value` NULL or NUL-terminated; `err` NULL or
+// writable.
+enum smsc_status smsc_params_set_text(struct smsc_params *params,
+                                      const char *name,
+                                      const char *value,
+                                      struct smsc_error **err);
+
+// Sets parameter `name` to the whole number `value`.
+//
+// # Safety
+// `params` must be NULL or live; `name` NULL or NUL-terminated; `err` NULL or writable.
+enum smsc_status smsc_params_set_int(struct smsc_params *params,
+                                     const char *name,
+                                     int64_t value,
+                                     struct smsc_error **err);
+
+// Sets parameter `name` to the number `value` (for the few parameters with a fraction, such as
+// `period`); a value that is not finite is refused.
+//
+// # Safety
+// `params` must be NULL or live; `name` NULL or NUL-terminated; `err` NULL or writable.
+enum smsc_status smsc_params_set_double(struct smsc_params *params,
+                                        const char *name,
+                                        double value,
+                                        struct smsc_error **err);
+
+// Sets the switch `name` (`flash`, `tinyurl`, …) on or off.
+//
+// # Safety
+// `params` must be NULL or live; `name` NULL or NUL-terminated; `err` NULL or writable.
+enum smsc_status smsc_params_set_bool(struct smsc_params *params,
+                                      const char *name,
+                                      bool value,
+                                      struct smsc_error **err);
+
+// Appends the text `value` to the list parameter `name` (recipients, ids, tags), making the
+// list on the first call; a parameter already set to something other than a list is refused.
+//
+// # Safety
+// `params` must be NULL or live; `name` and `value` NULL or NUL-terminated; `err` NULL or
+// writable.
+enum smsc_status smsc_params_add_text(struct smsc_params *params,
+                                      const char *name,
+                                      const char *value,
+                                      struct smsc_error **err);
+
+// Checks a call and builds its request, like [`smsc_client_prepare`], with parameters built
+// by [`smsc_params_new`] and its setters (NULL for none). The parameters stay the caller's:
+// free them with [`smsc_params_free`], before or after the request.
+//
+// # Safety
+// `client` and `params` must be NULL or live; `op` NULL or NUL-terminated; `out` writable;
+// `err` NULL or writable.
+enum smsc_status smsc_client_prepare_params(const struct smsc_client *client,
+                                            const char *op,
+                                            const struct smsc_params *params,
+                                            struct smsc_request **out,
+                                            struct smsc_error **err);
 
 // What the operation does to the account: `"read"`, `"idempotent"`, `"send"` or `"create"`.
 // An HTTP client should not repeat a `send` or `create` by itself (see `smsc_request_advice`).

@@ -1,4 +1,5 @@
 /* What is specific to C: NULL and invalid UTF-8 arguments, path getters, ownership. */
+#include <math.h>
 #include <stdint.h>
 
 #include "smsc.h"
@@ -265,6 +266,71 @@ int main(void) {
         CHECK(e && smsc_error_code(e) == 0 && smsc_error_reason(e) == NULL, "no SMSC code or reason");
         smsc_error_free(e);
         CHECK(smsc_error_transport(NULL) == NULL, "NULL error, NULL transport");
+    }
+
+    /* Parameters built value by value: the library escapes them, so a quote or a line break in
+       a message can neither break the request nor add a parameter; bad values are typed errors. */
+    {
+        smsc_client *c = NULL;
+        smsc_client_new_login("demo", "s3cret-pw", &c, NULL);
+        smsc_params *p = smsc_params_new();
+        CHECK(p != NULL, "new parameters");
+        CHECK(smsc_params_add_text(p, "phones", "79991234567", NULL) == SMSC_OK
+                  && smsc_params_add_text(p, "phones", "79997654321", NULL) == SMSC_OK, "a list, value by value");
+        CHECK(smsc_params_set_text(p, "message", "say \"hi\"\n&psw=stolen", NULL) == SMSC_OK, "text with a quote, a newline, an ampersand");
+        CHECK(smsc_params_set_int(p, "cost", 3, NULL) == SMSC_OK, "a whole number");
+        CHECK(smsc_params_set_bool(p, "flash", true, NULL) == SMSC_OK, "a switch");
+        smsc_request *r = NULL;
+        CHECK(smsc_client_prepare_params(c, "send_sms", p, &r, &err) == SMSC_OK, "prepare from parameters");
+        const char *b = r ? smsc_request_body(r) : NULL;
+        CHECK(b && strstr(b, "phones=79991234567%2C79997654321") != NULL, "the list joined and encoded");
+        CHECK(b && strstr(b, "mes=say+%22hi%22%0A%26psw%3Dstolen") != NULL, "the text escaped whole");
+        CHECK(b && strstr(b, "psw=s3cret-pw") != NULL && strstr(b, "psw=stolen") == NULL, "no parameter injected");
+        CHECK(b && strstr(b, "cost=3") != NULL && strstr(b, "flash=1") != NULL, "number and switch");
+        smsc_request_free(r);
+        r = NULL;
+        /* The same parameters as JSON give the same body. */
+        smsc_request *j = NULL;
+        smsc_client_prepare(c, "send_sms",
+                            "{\"phones\": [\"79991234567\", \"79997654321\"], \"message\": \"say \\\"hi\\\"\\n&psw=stolen\", \"cost\": 3, \"flash\": true}",
+                            &j, NULL);
+        CHECK(smsc_client_prepare_params(c, "send_sms", p, &r, NULL) == SMSC_OK && j && strcmp(smsc_request_body(r), smsc_request_body(j)) == 0,
+              "the same request as the JSON form");
+        smsc_request_free(r);
+        smsc_request_free(j);
+        r = NULL;
+        /* Bad input: NULL, invalid UTF-8, a list added to a single value, a number that is not finite. */
+        CHECK(smsc_params_set_text(NULL, "message", "hi", &err) == SMSC_NULL_ARGUMENT && is(smsc_error_field(err), "params"), "NULL parameters");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_params_set_text(p, NULL, "hi", &err) == SMSC_NULL_ARGUMENT && is(smsc_error_field(err), "name"), "NULL name");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_params_set_text(p, "sender", NULL, &err) == SMSC_NULL_ARGUMENT && is(smsc_error_field(err), "sender"), "NULL value names the parameter");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_params_set_text(p, "message", "\xe2\x28\xa1", &err) == SMSC_INVALID_UTF8 && is(smsc_error_field(err), "message"), "invalid UTF-8 value");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_params_set_text(p, "mes\xc3", "hi", &err) == SMSC_INVALID_UTF8 && is(smsc_error_field(err), "name"), "invalid UTF-8 name");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_params_add_text(p, "message", "more", &err) == SMSC_INVALID && is(smsc_error_field(err), "message"), "a single value is no list");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_params_set_double(p, "period", NAN, &err) == SMSC_INVALID && is(smsc_error_field(err), "period"), "NaN refused");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_params_set_text(p, "warp", "9", NULL) == SMSC_OK, "any name may be set");
+        CHECK(smsc_client_prepare_params(c, "send_sms", p, &r, &err) == SMSC_INVALID && r == NULL, "an unknown parameter is refused at prepare");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_client_prepare_params(c, "balance", NULL, &r, NULL) == SMSC_OK, "NULL parameters are none");
+        smsc_request_free(r);
+        CHECK(smsc_client_prepare_params(NULL, "balance", p, &r, NULL) == SMSC_NULL_ARGUMENT, "NULL client");
+        smsc_params_free(p);
+        smsc_params_free(NULL);
+        smsc_client_free(c);
     }
 
     printf("%d passed, %d failed\n", passed, failed);
