@@ -438,6 +438,26 @@ pub unsafe extern "C" fn smsc_params_free(params: *mut smsc_params) {
     unsafe { free_handle(params) }
 }
 
+/// Runs `change` on the fields of `params` with the parameter name `name`, both checked: what
+/// every setter shares.
+///
+/// # Safety
+/// `params` must be NULL or live; `name` NULL or NUL-terminated; `err` NULL or writable.
+unsafe fn change_params(
+    params: *mut smsc_params,
+    name: *const c_char,
+    err: *mut *mut smsc_error,
+    change: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>, &str) -> Result<(), Failure>,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: per the contract, a non-NULL pointer is live and not shared during the call.
+        let params = unsafe { params.as_mut() }.ok_or_else(|| null("params"))?;
+        // SAFETY: forwarded caller contract.
+        let name = unsafe { arg_str(name, "name") }?;
+        change(&mut params.fields, name)
+    })
+}
+
 /// Sets parameter `name` to `value`, replacing what it held.
 ///
 /// # Safety
@@ -448,15 +468,13 @@ unsafe fn set_param(
     err: *mut *mut smsc_error,
     value: impl FnOnce(&str) -> Result<serde_json::Value, Failure>,
 ) -> smsc_status {
-    run(err, || {
-        // SAFETY: per the contract, a non-NULL pointer is live and not shared during the call.
-        let params = unsafe { params.as_mut() }.ok_or_else(|| null("params"))?;
-        // SAFETY: forwarded caller contract.
-        let name = unsafe { arg_str(name, "name") }?;
-        let value = value(name)?;
-        params.fields.insert(name.to_string(), value);
-        Ok(())
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        change_params(params, name, err, |fields, name| {
+            fields.insert(name.to_string(), value(name)?);
+            Ok(())
+        })
+    }
 }
 
 /// Sets parameter `name` to the text `value` (UTF-8), as it is: the library escapes it.
@@ -549,28 +567,25 @@ pub unsafe extern "C" fn smsc_params_add_text(
     value: *const c_char,
     err: *mut *mut smsc_error,
 ) -> smsc_status {
-    run(err, || {
-        // SAFETY: per the contract, a non-NULL pointer is live and not shared during the call.
-        let params = unsafe { params.as_mut() }.ok_or_else(|| null("params"))?;
-        // SAFETY: forwarded caller contract.
-        let name = unsafe { arg_str(name, "name") }?;
-        // SAFETY: forwarded caller contract.
-        let value = unsafe { arg_str(value, name) }?;
-        let entry = params
-            .fields
-            .entry(name.to_string())
-            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
-        match entry {
-            serde_json::Value::Array(items) => {
-                items.push(serde_json::Value::from(value));
-                Ok(())
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        change_params(params, name, err, |fields, name| {
+            let value = arg_str(value, name)?;
+            let entry = fields
+                .entry(name.to_string())
+                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+            match entry {
+                serde_json::Value::Array(items) => {
+                    items.push(serde_json::Value::from(value));
+                    Ok(())
+                }
+                _ => Err(Failure::from(Error::invalid(
+                    name,
+                    "is already set to a single value; add to a list only with smsc_params_add_text",
+                ))),
             }
-            _ => Err(Failure::from(Error::invalid(
-                name,
-                "is already set to a single value; add to a list only with smsc_params_add_text",
-            ))),
-        }
-    })
+        })
+    }
 }
 
 /// Checks a call and builds its request, like [`smsc_client_prepare`], with parameters built
