@@ -75,8 +75,6 @@ impl Form {
     }
 }
 
-/// The names of the fields that carry credentials, redacted wherever a request is shown
-/// (`password` and `pswc` are a sub-client's new and current passwords, on `users.php`).
 /// Appends `text` encoded as `application/x-www-form-urlencoded` (the WHATWG form serializer):
 /// ASCII letters, digits and `*-._` as they are, a space as `+`, every other byte as `%XX`.
 /// Runs of plain bytes are copied whole, which is most of every form.
@@ -106,6 +104,8 @@ pub(crate) fn form_encode_into(out: &mut String, text: &str) {
     out.push_str(text.get(plain_from..).unwrap_or_default());
 }
 
+/// The names of the fields that carry credentials, redacted wherever a request is shown
+/// (`password` and `pswc` are a sub-client's new and current passwords, on `users.php`).
 const SECRET_FIELDS: [&str; 4] = ["psw", "apikey", "password", "pswc"];
 
 /// A request ready for any HTTP client: `method`, `url`, `headers` and `body` are usable as they
