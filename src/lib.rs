@@ -46,6 +46,7 @@ pub mod callback;
 mod charset;
 pub mod client;
 pub mod codes;
+pub mod delivery;
 pub mod error;
 pub mod money;
 pub mod ops;
@@ -60,6 +61,7 @@ mod xml;
 
 pub use callback::{parse_callback, parse_callback_json, Callback, CallbackOptions};
 pub use client::{Client, ClientConfig, Credentials, Format, Method, Secret};
+pub use delivery::{Delivery, DeliveryOptions, Exchange, Purpose, Step, Stopped};
 pub use error::{Error, ErrorKind, Reason, Result};
 pub use money::Money;
 pub use ops::{Call, CallOf, Operation, Output, OPERATIONS};

@@ -57,6 +57,61 @@ impl Money {
         (self.0.starts_with('-') && !zero, int, frac)
     }
 
+    /// The sum of two amounts, exact, with as many decimals as the more precise of them
+    /// (`"2.50" + "0.125"` is `"2.625"`); `None` beyond 36 significant digits.
+    pub fn checked_add(&self, other: &Money) -> Option<Money> {
+        let (a, a_scale) = self.scaled()?;
+        let (b, b_scale) = other.scaled()?;
+        let scale = a_scale.max(b_scale);
+        let widen = |m: i128, s: u32| m.checked_mul(10i128.checked_pow(scale - s)?);
+        Money::from_scaled(widen(a, a_scale)?.checked_add(widen(b, b_scale)?)?, scale)
+    }
+
+    /// The amount times a whole number, exact (`"2.50" × 3` is `"7.50"`); `None` beyond 36
+    /// significant digits.
+    pub fn checked_mul(&self, times: i64) -> Option<Money> {
+        let (m, scale) = self.scaled()?;
+        Money::from_scaled(m.checked_mul(i128::from(times))?, scale)
+    }
+
+    /// The amount as whole units of its last decimal: `"-2.50"` is `(-250, 2)`.
+    fn scaled(&self) -> Option<(i128, u32)> {
+        let (negative, digits) = match self.0.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, self.0.as_str()),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        if int.len() + frac.len() > 36 {
+            return None;
+        }
+        let mut m: i128 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            m = m * 10 + i128::from(b - b'0');
+        }
+        Some((
+            if negative { -m } else { m },
+            u32::try_from(frac.len()).ok()?,
+        ))
+    }
+
+    /// `m` units of the `scale`-th decimal, written with exactly `scale` decimals; `None` past
+    /// 36 digits.
+    fn from_scaled(m: i128, scale: u32) -> Option<Money> {
+        if m.unsigned_abs() >= 10u128.pow(36) {
+            return None;
+        }
+        let digits = m.unsigned_abs().to_string();
+        let scale = scale as usize;
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        let sign = if m < 0 { "-" } else { "" };
+        Some(Money(if scale == 0 {
+            format!("{sign}{int}")
+        } else {
+            format!("{sign}{int}.{frac}")
+        }))
+    }
+
     /// The amount as a [`rust_decimal::Decimal`]; an amount with more digits than it holds
     /// (28 or so) is [`Error::Invalid`](crate::Error::Invalid) rather than rounded.
     #[cfg(feature = "rust_decimal")]
@@ -181,6 +236,24 @@ impl<'de> Deserialize<'de> for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adds_and_multiplies_exactly() {
+        let m = |t: &str| Money::parse(t).unwrap();
+        assert_eq!(
+            m("2.50").checked_add(&m("0.125")).unwrap().as_str(),
+            "2.625"
+        );
+        assert_eq!(m("0.1").checked_add(&m("0.2")).unwrap().as_str(), "0.3");
+        assert_eq!(m("-2.5").checked_add(&m("1")).unwrap().as_str(), "-1.5");
+        assert_eq!(m("0.05").checked_add(&m("-0.05")).unwrap().as_str(), "0.00");
+        assert_eq!(m("2.50").checked_mul(3).unwrap().as_str(), "7.50");
+        assert_eq!(m("0.07").checked_mul(-2).unwrap().as_str(), "-0.14");
+        assert_eq!(m("12").checked_mul(0).unwrap(), m("0"));
+        let big = m(&"9".repeat(36));
+        assert!(big.checked_mul(10).is_none());
+        assert!(m(&"1".repeat(37)).checked_add(&m("1")).is_none());
+    }
 
     #[test]
     fn accepts_decimal_text_and_keeps_it_exact() {

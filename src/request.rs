@@ -231,6 +231,12 @@ impl Request {
         ))
     }
 
+    /// The request with its advice allowing `attempts` attempts in all.
+    pub(crate) fn with_max_attempts(mut self, attempts: u32) -> Request {
+        self.policy.max_attempts = attempts;
+        self
+    }
+
     /// What to do after attempt number `attempt` (1 for the first) of this request failed with
     /// `failure`: an [`Error`](crate::Error) from [`Request::parse`] (`(&err).into()`) or a
     /// [`Transport`](crate::Transport) failure the HTTP client reported. See [`crate::retry`]
