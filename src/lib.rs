@@ -42,6 +42,8 @@
 )]
 #![warn(missing_docs)]
 
+#[cfg(feature = "ureq")]
+pub mod blocking;
 pub mod callback;
 mod charset;
 pub mod client;

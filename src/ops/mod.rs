@@ -158,6 +158,8 @@ pub trait CallOf: Operation + Sized {
     fn call(params: Self::Params) -> Call;
     /// This operation's parameters, when `call` is of this operation.
     fn params(call: &Call) -> Option<&Self::Params>;
+    /// This operation's result, when `output` is of this operation.
+    fn output(output: Output) -> Option<Self::Output>;
 }
 
 /// Reads the answer to operation `O` called with `params`: the one reading path of every
@@ -194,6 +196,12 @@ macro_rules! operations {
                 fn params(call: &Call) -> Option<&Self::Params> {
                     match call {
                         Call::$variant(p) => Some(p),
+                        _ => None,
+                    }
+                }
+                fn output(output: Output) -> Option<Self::Output> {
+                    match output {
+                        Output::$variant(o) => Some(o),
                         _ => None,
                     }
                 }
