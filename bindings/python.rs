@@ -876,6 +876,107 @@ impl PyRequest {
     }
 }
 
+/// A request followed through failures to its result: the steps of [`crate::Delivery`], which
+/// `smsc_core.deliver` runs with the caller's HTTP client, clock and sleep.
+#[pyclass(name = "Delivery", module = "smsc_core._native")]
+struct PyDelivery {
+    inner: crate::Delivery,
+}
+
+#[pymethods]
+impl PyDelivery {
+    #[new]
+    #[pyo3(signature = (client, request, max_attempts=None, timeout_ms=None, deadline_ms=None))]
+    fn new(
+        client: &PyClient,
+        request: &PyRequest,
+        max_attempts: Option<u32>,
+        timeout_ms: Option<u64>,
+        deadline_ms: Option<u64>,
+    ) -> Self {
+        let options = crate::DeliveryOptions {
+            max_attempts,
+            timeout_ms,
+            deadline_ms,
+        };
+        PyDelivery {
+            inner: crate::Delivery::new(&client.inner, request.inner.clone(), options),
+        }
+    }
+
+    /// What to do now: `("send", request, purpose, attempt, timeout_ms)`,
+    /// `("wait", delay_ms, advice)`, `("done", result)` or `("stop", advice, error)`, the
+    /// error being the exception of the last answer or `None` when it got no answer.
+    fn next<'py>(&mut self, py: Python<'py>, now_ms: u64) -> PyResult<Bound<'py, PyTuple>> {
+        guarded(py, || {
+            let decimal = decimal_type(py)?;
+            let step = self.inner.next(now_ms).map_err(|e| raise(py, &e))?;
+            match step {
+                crate::Step::Send(e) => (
+                    "send",
+                    PyRequest { inner: e.request },
+                    e.purpose.as_str(),
+                    e.attempt,
+                    e.timeout_ms,
+                )
+                    .into_pyobject(py),
+                crate::Step::Wait { delay_ms, advice } => {
+                    ("wait", delay_ms, to_python(py, &advice, &decimal)?).into_pyobject(py)
+                }
+                crate::Step::Done(output) => {
+                    ("done", to_python(py, &output, &decimal)?).into_pyobject(py)
+                }
+                crate::Step::Stop(stopped) => {
+                    let advice = to_python(py, &stopped.advice, &decimal)?;
+                    let error = stopped.error.map(|e| raise(py, &e).into_value(py));
+                    ("stop", advice, error).into_pyobject(py)
+                }
+            }
+        })
+    }
+
+    /// Reports the answer to the last exchange.
+    fn answer(&mut self, py: Python<'_>, status: u16, body: &Bound<'_, PyAny>) -> PyResult<()> {
+        guarded(py, || {
+            let bytes = body_bytes(py, body)?;
+            self.inner
+                .answer(status, &bytes)
+                .map_err(|e| raise(py, &e))
+        })
+    }
+
+    /// Reports that the last exchange got no answer, with what the HTTP client raised; returns
+    /// how it failed (`"timeout"`…). An exception that is no transport failure raises
+    /// `InvalidArgumentError`.
+    fn no_answer(&mut self, py: Python<'_>, failure: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+        guarded(py, || {
+            let transport = match failure_of(py, failure).map_err(|e| raise(py, &e))? {
+                Failure::Transport(t) => t,
+                _ => {
+                    return Err(raise(
+                        py,
+                        &Error::invalid(
+                            "failure",
+                            "an exchange without an answer is reported with the HTTP client's exception or a TransportError",
+                        ),
+                    ))
+                }
+            };
+            self.inner
+                .no_answer(transport)
+                .map_err(|e| raise(py, &e))?;
+            Ok(transport.as_str())
+        })
+    }
+
+    /// Whether the result came from a status check: the first answer was lost, the message
+    /// had gone out, and it was not sent again.
+    #[getter]
+    fn already_sent(&self) -> bool {
+        self.inner.already_sent()
+    }
+}
+
 /// Reads a notification SMSC posted to the handler address (form, JSON or XML body).
 #[pyfunction]
 #[pyo3(signature = (body, options=None))]
@@ -979,6 +1080,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_callback, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<PyRequest>()?;
+    m.add_class::<PyDelivery>()?;
     m.add("OPERATIONS", crate::OPERATIONS.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

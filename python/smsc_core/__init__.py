@@ -10,7 +10,10 @@ The library builds each request and reads each answer; the HTTP call is yours, w
     resp = requests.request(req.method, req.url, headers=req.headers, data=req.body)
     result = req.parse(resp.status_code, resp.content)   # {'id': '1234', 'sms_count': 1}
 
-or with the bundled stdlib transport: ``smsc_core.send(client.balance())``.
+or, following the retry advice to the end (repeats, the backup host, a lost send looked up
+before it is sent again): ``smsc_core.deliver(client, client.send_sms(..., id="order-1"))``,
+with urllib by default, ``requests_transport()``, ``httpx_transport()``, or awaited with
+``deliver_async`` and ``httpx_async_transport()`` or ``aiohttp_transport(session)``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any, Callable, TypeVar
 from . import _native
 from ._native import OPERATIONS, Request
 from ._operations import Operations
+from .delivery import Attempt, deliver, deliver_async
 from .errors import (
     ApiError,
     AuthError,
@@ -47,7 +51,15 @@ from .errors import (
     TransportError,
     UndeliverableError,
 )
-from .transport import urllib_send
+from .transport import (
+    AsyncTransport,
+    Transport,
+    aiohttp_transport,
+    httpx_async_transport,
+    httpx_transport,
+    requests_transport,
+    urllib_send,
+)
 from .types import Advice, Callback, Phones, SmtpMessage
 
 __version__ = _native.__version__
@@ -56,6 +68,8 @@ __all__ = [
     "OPERATIONS",
     "Advice",
     "ApiError",
+    "AsyncTransport",
+    "Attempt",
     "AuthError",
     "Callback",
     "Client",
@@ -82,9 +96,16 @@ __all__ = [
     "SmscError",
     "SmtpMessage",
     "SubclientNotFoundError",
+    "Transport",
     "TransportError",
     "UndeliverableError",
+    "aiohttp_transport",
+    "deliver",
+    "deliver_async",
+    "httpx_async_transport",
+    "httpx_transport",
     "parse_callback",
+    "requests_transport",
     "send",
     "urllib_send",
 ]

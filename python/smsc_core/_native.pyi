@@ -4,7 +4,15 @@ from .types import Advice, Callback, Effect, SmtpMessage
 
 _R = TypeVar("_R", covariant=True)
 
-__all__ = ["OPERATIONS", "Client", "Request", "__version__", "_panic_for_tests", "parse_callback"]
+__all__ = [
+    "OPERATIONS",
+    "Client",
+    "Delivery",
+    "Request",
+    "__version__",
+    "_panic_for_tests",
+    "parse_callback",
+]
 OPERATIONS: list[str]
 __version__: str
 
@@ -43,6 +51,24 @@ class Request(Generic[_R]):
         aiohttp). Raises ``InvalidArgumentError`` for an exception that is no transport failure,
         which is never advised."""
     def at(self, base_url: str) -> Request[_R]: ...
+
+@final
+class Delivery:
+    """The core's delivery steps; ``smsc_core.deliver`` runs them."""
+
+    def __new__(
+        cls,
+        client: Client,
+        request: Request[Any],
+        max_attempts: int | None = None,
+        timeout_ms: int | None = None,
+        deadline_ms: int | None = None,
+    ) -> Delivery: ...
+    def next(self, now_ms: int) -> tuple[Any, ...]: ...
+    def answer(self, status: int, body: bytes | bytearray | str) -> None: ...
+    def no_answer(self, failure: BaseException) -> str: ...
+    @property
+    def already_sent(self) -> bool: ...
 
 def parse_callback(
     body: bytes | bytearray | str, options: dict[str, Any] | None = None

@@ -6,9 +6,15 @@ Every error is an ``SmscError`` with the same attributes in every language: ``ki
 network failure of the bundled urllib transport), ``code`` (the SMSC error code, or the HTTP
 status), ``reason`` (what an SMSC code means for the script that answered, e.g. ``"auth"``),
 ``field`` (the argument at fault) and ``message_id`` (the id SMSC attached to a send error).
+An error raised by :func:`smsc_core.deliver` also carries the ``advice`` that ended it.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .types import Advice
 
 
 class SmscError(Exception):
@@ -31,6 +37,8 @@ class SmscError(Exception):
         self.reason = reason
         self.field = field
         self.message_id = message_id
+        #: Set by :func:`smsc_core.deliver` when the advice ended the delivery: what to do now.
+        self.advice: Advice | None = None
 
 
 class InvalidArgumentError(SmscError, ValueError):

@@ -1,8 +1,7 @@
-"""Following ``Request.advice`` against an emulator told to misbehave, with urllib: no message
-is lost and none is sent twice."""
+"""The retry advice followed by ``smsc_core.deliver`` against an emulator told to misbehave, with
+urllib, requests, httpx and aiohttp: no message is lost and none is sent twice."""
 
 import json
-import time
 import urllib.parse
 import urllib.request
 
@@ -27,47 +26,64 @@ def sent_with_id(base_url, message_id):
     return sum(m["sends"] for m in messages if m["id"] == message_id)
 
 
-def follow(client, request):
-    """Sends ``request``, following the advice after each failure; returns the outcome
-    (``"done"`` with the result, ``"already_sent"``, or the advice that ended it) and every
-    advice followed."""
-    followed = []
-    current = request
-    attempt = 1
-    while True:
-        try:
-            return ("done", send(current)), followed
-        except smsc_core.SmscError as err:
-            advice = request.advice(err, attempt)
-        followed.append(advice)
-        time.sleep(advice["delay_ms"] / 1000)
-        if advice["action"] == "check_status":
-            check = client.prepare("status", advice["status_check"]).at(advice["base_url"])
-            statuses = send(check)["messages"]
-            if any(m["status"] != -3 for m in statuses):
-                return ("already_sent", None), followed
-        elif advice["action"] != "retry":
-            return ("gave_up", advice), followed
-        current = request.at(advice["base_url"])
-        attempt += 1
+class Recorder:
+    """Replaces the delivery's clock and sleep (no real waiting) and records its attempts."""
+
+    def __init__(self):
+        self.now = 0.0
+        self.waits = []
+        self.attempts = []
+
+    def clock(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.waits.append(round(seconds * 1000))
+        self.now += seconds
+
+    async def async_sleep(self, seconds):
+        self.sleep(seconds)
+
+    def on_attempt(self, attempt):
+        assert "demo-password" not in attempt.request
+        self.attempts.append((attempt.purpose, attempt.number))
+
+
+def follow(client, request, **options):
+    """Delivers ``request`` with the library's reliable send (urllib unless a transport is
+    given); returns the outcome (``("done", result)`` or ``("gave_up", error)``) and what it
+    did."""
+    rec = Recorder()
+    try:
+        result = smsc_core.deliver(
+            client, request, sleep=rec.sleep, clock=rec.clock, on_attempt=rec.on_attempt, **options
+        )
+    except smsc_core.SmscError as err:
+        return ("gave_up", err), rec
+    return ("done", result), rec
+
+
+SEND = [("request", 1)]
+CHECKED = [("request", 1), ("status_check", 1)]
+CHECKED_AND_SENT = [("request", 1), ("status_check", 1), ("request", 2)]
 
 
 def test_a_send_whose_answer_was_lost_is_found_by_its_id_and_not_sent_again(base_url):
     client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
     admin(base_url, "faults", fault="lost", script="send.php")
-    outcome, followed = follow(client, client.send_sms("79991234567", "shipped", id="order-1"))
-    assert outcome == ("already_sent", None)
-    assert [a["action"] for a in followed] == ["check_status"]
-    assert followed[0]["status_check"] == {"messages": [{"id": "order-1", "phone": "79991234567"}]}
+    (how, result), rec = follow(client, client.send_sms("79991234567", "shipped", id="order-1"))
+    # The result is the send as status.php reports it.
+    assert how == "done" and result["id"] == "order-1" and result["sms_count"] == 1
+    assert rec.attempts == CHECKED
     assert sent_with_id(base_url, "order-1") == 1
 
 
 def test_a_send_that_never_arrived_is_sent_once_after_the_status_check(base_url):
     client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
     admin(base_url, "faults", fault="drop", script="send.php")
-    (how, result), followed = follow(client, client.send_sms("79991234567", "hi", id="order-2"))
+    (how, result), rec = follow(client, client.send_sms("79991234567", "hi", id="order-2"))
     assert how == "done" and result["id"] == "order-2"
-    assert [a["action"] for a in followed] == ["check_status"]
+    assert rec.attempts == CHECKED_AND_SENT
     assert sent_with_id(base_url, "order-2") == 1
 
 
@@ -77,10 +93,10 @@ def test_a_send_that_never_arrived_is_sent_once_after_the_status_check(base_url)
 def test_unreadable_answers_to_a_send_are_checked_the_same_way(base_url, fault, carried_out):
     client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
     admin(base_url, "faults", fault=fault, script="send.php")
-    (how, _), followed = follow(client, client.send_sms("79991234567", "hi", id="order-3"))
+    (how, _), rec = follow(client, client.send_sms("79991234567", "hi", id="order-3"))
     # A proxy's page means the server never saw the send: the check finds nothing, so it goes.
-    assert how == ("already_sent" if carried_out else "done")
-    assert [a["action"] for a in followed] == ["check_status"]
+    assert how == "done"
+    assert rec.attempts == (CHECKED if carried_out else CHECKED_AND_SENT)
     assert sent_with_id(base_url, "order-3") == 1
 
 
@@ -88,18 +104,19 @@ def test_a_status_in_the_wrong_charset_is_read_again(base_url):
     client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
     send(client.send_sms("79991234567", "заказ отправлен", id="order-4"))
     admin(base_url, "faults", fault="charset", script="status.php")
-    (how, result), followed = follow(client, client.status("order-4", "79991234567", all=1))
+    (how, result), rec = follow(client, client.status("order-4", "79991234567", all=1))
     assert how == "done" and result["messages"][0]["message"] == "заказ отправлен"
-    assert [a["action"] for a in followed] == ["retry"]
-    assert "unreadable" in followed[0]["reason"]
+    assert rec.attempts == [("request", 1), ("request", 2)]
 
 
 def test_a_send_without_an_id_is_never_repeated(base_url):
     client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
     admin(base_url, "faults", fault="lost", script="send.php")
-    (how, advice), _ = follow(client, client.send_sms("79991234567", "hi"))
-    assert how == "gave_up"
-    assert advice["action"] == "check_by_hand" and advice["retry"] is False
+    (how, err), rec = follow(client, client.send_sms("79991234567", "hi"))
+    assert how == "gave_up" and isinstance(err, smsc_core.TransportError)
+    assert err.transport == "closed"
+    assert err.advice["action"] == "check_by_hand" and err.advice["retry"] is False
+    assert rec.attempts == SEND
     assert sent_with_id(base_url, "1") == 1
 
 
@@ -107,14 +124,110 @@ def test_a_balance_read_through_server_errors_is_retried_until_it_succeeds(base_
     client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
     admin(base_url, "faults", fault="http", status="503", count="2", script="balance.php")
     admin(base_url, "faults", fault="drop", script="balance.php")
-    (how, result), followed = follow(client, client.balance())
+    (how, result), rec = follow(client, client.balance())
     assert how == "done" and str(result["balance"]) == "1000.00"
-    assert [(a["action"], a["delay_ms"]) for a in followed] == [
-        ("retry", 1),
-        ("retry", 2),
-        ("retry", 4),
-    ]
-    assert all(a["base_url"] == base_url for a in followed)
+    assert rec.waits == [1, 2, 4]
+    assert len(rec.attempts) == 4
+
+
+def test_an_smsc_error_ends_the_delivery_with_that_error_and_its_advice(base_url):
+    client = Client("demo", "wrong-password", base_url=base_url, retry=RETRY)
+    (how, err), rec = follow(client, client.balance())
+    assert how == "gave_up" and isinstance(err, smsc_core.AuthError)
+    assert err.advice["action"] == "stop"
+    assert rec.attempts == SEND
+
+
+def test_the_deadline_ends_a_delivery_that_would_wait_past_it(base_url):
+    client = Client("demo", "demo-password", base_url=base_url, retry={"base_delay_ms": 1000})
+    admin(base_url, "faults", fault="http", status="503", count="5", script="balance.php")
+    (how, err), rec = follow(client, client.balance(), deadline=2.5)
+    assert how == "gave_up" and isinstance(err, smsc_core.HttpError)
+    assert err.advice["action"] == "stop" and "deadline" in err.advice["reason"]
+    assert rec.waits == [1000] and len(rec.attempts) == 2
+
+
+def test_an_exception_that_is_no_transport_failure_propagates_as_it_is(base_url):
+    client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
+
+    def broken(request, timeout):
+        raise KeyError("a bug in the transport")
+
+    with pytest.raises(KeyError):
+        smsc_core.deliver(client, client.balance(), transport=broken)
+
+
+def test_bad_options_are_typed_errors(base_url):
+    client = Client("demo", "demo-password", base_url=base_url)
+    for options in ({"max_attempts": 0}, {"timeout": -1}, {"deadline": "soon"}):
+        with pytest.raises(smsc_core.InvalidArgumentError):
+            smsc_core.deliver(client, client.balance(), **options)
+
+
+@pytest.mark.parametrize("name", ["requests", "httpx"])
+def test_the_requests_and_httpx_transports_find_a_lost_send_and_resend_a_dropped_one(
+    base_url, name
+):
+    transport = getattr(smsc_core, f"{name}_transport")()
+    client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
+    admin(base_url, "faults", fault="lost", script="send.php")
+    (how, _), rec = follow(
+        client, client.send_sms("79991234567", "hi", id="lost-1"), transport=transport
+    )
+    assert (how, rec.attempts) == ("done", CHECKED)
+    admin(base_url, "faults", fault="drop", script="send.php")
+    (how, _), rec = follow(
+        client, client.send_sms("79991234567", "hi", id="drop-1"), transport=transport
+    )
+    assert (how, rec.attempts) == ("done", CHECKED_AND_SENT)
+    assert (sent_with_id(base_url, "lost-1"), sent_with_id(base_url, "drop-1")) == (1, 1)
+
+
+def test_a_timeout_of_the_transport_is_retried_for_a_read(base_url):
+    import httpx
+
+    client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
+    admin(base_url, "faults", fault="delay", ms="2000", script="balance.php")
+    (how, result), rec = follow(
+        client, client.balance(), transport=smsc_core.httpx_transport(httpx.Client()), timeout=0.3
+    )
+    assert how == "done" and str(result["balance"]) == "1000.00"
+    assert rec.attempts == [("request", 1), ("request", 2)]
+
+
+@pytest.mark.parametrize("name", ["httpx", "aiohttp"])
+def test_the_async_delivery_finds_a_lost_send_and_resends_a_dropped_one(base_url, name):
+    import asyncio
+
+    import aiohttp
+    import httpx
+
+    client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
+
+    async def run():
+        out = []
+        async with httpx.AsyncClient() as hx, aiohttp.ClientSession() as session:
+            transport = (
+                smsc_core.httpx_async_transport(hx)
+                if name == "httpx"
+                else smsc_core.aiohttp_transport(session)
+            )
+            for fault, message_id in (("lost", "a-lost"), ("drop", "a-drop")):
+                admin(base_url, "faults", fault=fault, script="send.php")
+                rec = Recorder()
+                result = await smsc_core.deliver_async(
+                    client,
+                    client.send_sms("79991234567", "hi", id=message_id),
+                    transport=transport,
+                    sleep=rec.async_sleep,
+                    clock=rec.clock,
+                    on_attempt=rec.on_attempt,
+                )
+                out.append((result["id"], rec.attempts))
+        return out
+
+    assert asyncio.run(run()) == [("a-lost", CHECKED), ("a-drop", CHECKED_AND_SENT)]
+    assert (sent_with_id(base_url, "a-lost"), sent_with_id(base_url, "a-drop")) == (1, 1)
 
 
 def test_transport_failures_are_named_and_python_connection_errors_are_understood(base_url):

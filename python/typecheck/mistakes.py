@@ -2,6 +2,7 @@
 (tests/test_types.py compares the lines and rules). Never run.
 """
 
+import smsc_core
 from smsc_core import Client, parse_callback, send
 
 
@@ -17,3 +18,7 @@ def mistakes(client: Client) -> None:
     print(sent["id"])  # expect: reportTypedDictNotRequiredAccess
     event = parse_callback(b"id=1&phone=79991234567&status=1")
     print(event["message"])  # expect: reportGeneralTypeIssues
+    balance = client.balance()
+    smsc_core.deliver(client, balance, timeout="5")  # expect: reportArgumentType
+    smsc_core.deliver(client, balance, transport=lambda r: (200, b""))  # expect: reportArgumentType
+    print(smsc_core.deliver(client, balance)["sms_count"])  # expect: reportGeneralTypeIssues

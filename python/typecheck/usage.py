@@ -61,3 +61,34 @@ def notification(body: bytes) -> str:
 def smtp(client: Client) -> str:
     mail = client.smtp_message("79991234567", "Hi")
     return mail["to"] + mail["body"]
+
+
+def reliable(client: Client) -> Decimal:
+    sent = smsc_core.deliver(
+        client,
+        client.send_sms("79991234567", "Hi", id="order-1"),
+        transport=smsc_core.requests_transport(),
+        max_attempts=3,
+        deadline=30,
+        on_attempt=lambda a: print(a.purpose, a.number, a.request),
+    )
+    print(sent["sms_count"])
+    try:
+        balance = smsc_core.deliver(client, client.balance(), timeout=5)
+    except smsc_core.SmscError as err:
+        if err.advice is not None:
+            print(err.advice["action"])
+        raise
+    return balance["balance"]
+
+
+async def reliable_async(client: Client) -> int:
+    import httpx
+
+    async with httpx.AsyncClient() as http:
+        sent = await smsc_core.deliver_async(
+            client,
+            client.send_sms("79991234567", "Hi"),
+            transport=smsc_core.httpx_async_transport(http),
+        )
+    return sent["sms_count"]
