@@ -939,9 +939,7 @@ impl PyDelivery {
     fn answer(&mut self, py: Python<'_>, status: u16, body: &Bound<'_, PyAny>) -> PyResult<()> {
         guarded(py, || {
             let bytes = body_bytes(py, body)?;
-            self.inner
-                .answer(status, &bytes)
-                .map_err(|e| raise(py, &e))
+            self.inner.answer(status, &bytes).map_err(|e| raise(py, &e))
         })
     }
 
@@ -962,9 +960,7 @@ impl PyDelivery {
                     ))
                 }
             };
-            self.inner
-                .no_answer(transport)
-                .map_err(|e| raise(py, &e))?;
+            self.inner.no_answer(transport).map_err(|e| raise(py, &e))?;
             Ok(transport.as_str())
         })
     }

@@ -264,6 +264,146 @@ impl WasmClient {
     }
 }
 
+#[wasm_bindgen(js_class = Client)]
+impl WasmClient {
+    /// A delivery of request `number` (see [`crate::Delivery`]), with `options_json` holding
+    /// `maxAttempts`, `timeoutMs` and `deadlineMs`; `undefined` when the request is no longer
+    /// kept.
+    pub fn deliver(
+        &self,
+        number: u32,
+        options_json: &str,
+    ) -> Result<Option<WasmDelivery>, JsValue> {
+        let options = crate::ops::from_json_value::<crate::DeliveryOptions>(
+            json_arg(options_json, "options")?,
+            "options",
+        )
+        .and_then(crate::DeliveryOptions::checked)
+        .map_err(|e| to_js_error(&e))?;
+        Ok(self.with(number, |request| WasmDelivery {
+            inner: crate::Delivery::new(&self.inner, request.clone(), options),
+        }))
+    }
+}
+
+/// A request followed through failures to its result: the steps of [`crate::Delivery`], which
+/// the wrapper's `deliver` runs with `fetch`, timers and the clock.
+#[wasm_bindgen(js_name = Delivery)]
+pub struct WasmDelivery {
+    inner: crate::Delivery,
+}
+
+/// A step as the wrapper reads it (`step` names which).
+#[derive(serde::Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+enum StepView<'a> {
+    Send {
+        purpose: &'static str,
+        attempt: u32,
+        timeout_ms: u64,
+        operation: &'static str,
+        method: &'static str,
+        url: &'a str,
+        content_type: Option<&'a str>,
+        body: Option<&'a str>,
+        redacted: String,
+    },
+    Wait {
+        delay_ms: u64,
+        advice: &'a crate::Advice,
+    },
+    Done {
+        result: &'a crate::Output,
+    },
+    Stop {
+        advice: &'a crate::Advice,
+        error: Option<ErrorView<'a>>,
+    },
+}
+
+/// An error's fields, as `to_js_error` sets them.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorView<'a> {
+    message: String,
+    kind: &'static str,
+    code: Option<i64>,
+    reason: Option<&'static str>,
+    field: Option<&'a str>,
+    message_id: Option<&'a str>,
+}
+
+#[wasm_bindgen(js_class = Delivery)]
+impl WasmDelivery {
+    /// What to do now, as JSON text (see `StepView`); `now_ms` is a monotonic clock.
+    pub fn next(&mut self, now_ms: f64) -> Result<String, JsValue> {
+        let now = if now_ms.is_finite() && now_ms > 0.0 {
+            now_ms as u64
+        } else {
+            0
+        };
+        let step = self.inner.next(now).map_err(|e| to_js_error(&e))?;
+        match &step {
+            crate::Step::Send(e) => {
+                let r = &e.request;
+                json_text(&StepView::Send {
+                    purpose: e.purpose.as_str(),
+                    attempt: e.attempt,
+                    timeout_ms: e.timeout_ms,
+                    operation: r.operation(),
+                    method: r.method.as_str(),
+                    url: &r.url,
+                    content_type: r
+                        .headers
+                        .iter()
+                        .find(|(k, _)| k == "Content-Type")
+                        .map(|(_, v)| v.as_str()),
+                    body: r.body.as_deref(),
+                    redacted: r.redacted(),
+                })
+            }
+            crate::Step::Wait { delay_ms, advice } => json_text(&StepView::Wait {
+                delay_ms: *delay_ms,
+                advice,
+            }),
+            crate::Step::Done(output) => json_text(&StepView::Done { result: output }),
+            crate::Step::Stop(stopped) => json_text(&StepView::Stop {
+                advice: &stopped.advice,
+                error: stopped.error.as_ref().map(|e| ErrorView {
+                    message: e.to_string(),
+                    kind: e.kind().as_str(),
+                    code: e.code(),
+                    reason: e.reason().map(|r| r.as_str()),
+                    field: e.field(),
+                    message_id: e.message_id(),
+                }),
+            }),
+        }
+    }
+
+    /// Reports the answer to the last exchange (body as in [`WasmClient::parse`]).
+    pub fn answer(&mut self, status: JsValue, body: JsValue) -> Result<(), JsValue> {
+        let status = http_status(&status)?;
+        let bytes = body_bytes(body)?;
+        self.inner
+            .answer(status, &bytes)
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// Reports that the last exchange got no answer: how it failed (`"timeout"`…).
+    #[wasm_bindgen(js_name = noAnswer)]
+    pub fn no_answer(&mut self, transport: &str) -> Result<(), JsValue> {
+        let transport = crate::Transport::from_name(transport).map_err(|e| to_js_error(&e))?;
+        self.inner.no_answer(transport).map_err(|e| to_js_error(&e))
+    }
+
+    /// Whether the result came from a status check (the send had gone out; not sent again).
+    #[wasm_bindgen(getter, js_name = alreadySent)]
+    pub fn already_sent(&self) -> bool {
+        self.inner.already_sent()
+    }
+}
+
 impl WasmClient {
     /// Reads `body`, the answer to request `number` (see [`WasmClient::parse`]).
     fn parse_bytes(

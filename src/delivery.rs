@@ -63,6 +63,33 @@ pub struct DeliveryOptions {
     pub deadline_ms: Option<u64>,
 }
 
+impl DeliveryOptions {
+    /// The options, refused with [`Error::Invalid`] where a limit is zero (no attempt, or no
+    /// time for one).
+    pub fn checked(self) -> Result<Self> {
+        let positive = |name: &str, value: Option<u64>, what: &str| match value {
+            Some(0) => Err(Error::invalid(name, what)),
+            _ => Ok(()),
+        };
+        positive(
+            "max_attempts",
+            self.max_attempts.map(u64::from),
+            "give a whole number of attempts, 1 or more",
+        )?;
+        positive(
+            "timeout_ms",
+            self.timeout_ms,
+            "give a positive number of milliseconds",
+        )?;
+        positive(
+            "deadline_ms",
+            self.deadline_ms,
+            "give a positive number of milliseconds",
+        )?;
+        Ok(self)
+    }
+}
+
 /// The time one exchange may take when the options give none: what SMSC's own libraries allow.
 pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
 
@@ -692,6 +719,30 @@ mod tests {
             d.no_answer(Transport::Closed),
             Err(Error::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn zero_limits_are_refused() {
+        for options in [
+            DeliveryOptions {
+                max_attempts: Some(0),
+                ..Default::default()
+            },
+            DeliveryOptions {
+                timeout_ms: Some(0),
+                ..Default::default()
+            },
+            DeliveryOptions {
+                deadline_ms: Some(0),
+                ..Default::default()
+            },
+        ] {
+            assert!(
+                matches!(options.checked(), Err(Error::Invalid { .. })),
+                "{options:?}"
+            );
+        }
+        assert!(DeliveryOptions::default().checked().is_ok());
     }
 
     #[test]

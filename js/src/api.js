@@ -262,6 +262,84 @@ export class Request {
     return new Request(this.#op, this.#params, text, this.#native);
   }
 
+  /**
+   * Sends this request until it has a result, following the retry advice (see `deliver`).
+   * @returns {Promise<any>}
+   */
+  async deliver(options = {}) {
+    const {
+      fetch: fetchFn = globalThis.fetch,
+      maxAttempts,
+      timeoutMs,
+      deadlineMs,
+      onAttempt,
+      signal,
+      sleep = pause,
+      now = () => performance.now(),
+    } = options ?? {};
+    const json = toJson({ maxAttempts, timeoutMs, deadlineMs }, 'options');
+    const owner = generation;
+    const delivery = this.#kept((native, number) => native.deliver(number, json));
+    try {
+      let failure;
+      let transport = 'other';
+      for (;;) {
+        signal?.throwIfAborted();
+        const step = JSON.parse(call(() => delivery.next(now())));
+        if (step.step === 'send') {
+          onAttempt?.({
+            operation: step.operation,
+            purpose: step.purpose,
+            number: step.attempt,
+            timeoutMs: step.timeout_ms,
+            request: step.redacted,
+          });
+          let status;
+          let body;
+          try {
+            const timeout = AbortSignal.timeout(step.timeout_ms);
+            const response = await fetchFn(step.url, {
+              method: step.method,
+              headers: step.content_type ? { 'Content-Type': step.content_type } : {},
+              body: step.body ?? undefined,
+              signal: signal ? anySignal([signal, timeout]) : timeout,
+            });
+            status = response.status;
+            body = new Uint8Array(await response.arrayBuffer());
+          } catch (err) {
+            // The caller's own abort ends the delivery; so does an error that is no transport failure.
+            if (signal?.aborted) throw err;
+            const kind = transportOf(err);
+            if (kind === undefined) throw err;
+            failure = err;
+            transport = kind;
+            call(() => delivery.noAnswer(kind));
+            continue;
+          }
+          failure = undefined;
+          call(() => delivery.answer(status, body));
+        } else if (step.step === 'wait') {
+          await sleep(step.delay_ms, signal);
+        } else if (step.step === 'done') {
+          return step.result;
+        } else {
+          let error;
+          if (step.error) {
+            error = fromNative(step.error);
+          } else {
+            error = new TransportError(`no answer to the ${this.#op} request: ${failure?.message ?? failure}`, { kind: 'transport', transport });
+            error.cause = failure;
+          }
+          error.advice = step.advice;
+          throw error;
+        }
+      }
+    } finally {
+      // A handle of a replaced instance is never freed into the new one.
+      if (generation === owner) delivery.free();
+    }
+  }
+
   /** The request on one line, credentials replaced by `***`. */
   #redacted() {
     return this.#kept((native, number) => native.redacted(number));
@@ -387,6 +465,50 @@ export async function send(request, { fetch: fetchFn = globalThis.fetch, signal 
     throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport', transport: transportOf(err) ?? 'other' });
   }
   return request.parse(status, body);
+}
+
+/**
+ * Sends `request` until it has a result, following the core's retry advice: a read is repeated
+ * after the advised delay (on the backup host from the third attempt), a send with your own `id`
+ * is looked up with status.php before it is ever sent again, a send without one is never
+ * repeated. Options: `fetch`, `maxAttempts`, `timeoutMs` (per exchange, 30 s by default),
+ * `deadlineMs` (the whole delivery), `onAttempt` (called before each exchange with
+ * `{operation, purpose, number, timeoutMs, request}`, the request redacted), `signal`, and
+ * `sleep(ms, signal)` and `now()` to replace the timers and the clock. When the advice is to
+ * stop, the last error is thrown with the advice as its `advice`.
+ */
+export function deliver(request, options) {
+  return request.deliver(options);
+}
+
+/** Waits `ms`; an abort of `signal` ends the wait with its reason. */
+function pause(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A signal aborted when any of `signals` is (`AbortSignal.any` where the runtime has it). */
+function anySignal(signals) {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
 }
 
 /**

@@ -97,6 +97,8 @@ export declare class Request<R = unknown> {
   advice(err: unknown, attempt?: number): Advice;
   /** The same request sent to another base address, such as an advice's `base_url`. */
   at(baseUrl: string): Request<R>;
+  /** Sends the request until it has a result, following the retry advice (see `deliver`). */
+  deliver(options?: DeliverOptions): Promise<R>;
   toString(): string;
   toJSON(): { operation: string; request: string };
 }
@@ -141,6 +143,48 @@ export interface SendOptions {
 /** Sends the request with fetch and returns the parsed result. */
 export declare function send<R>(request: Request<R>, options?: SendOptions): Promise<R>;
 
+/** One exchange about to be made, given to `onAttempt`; nothing in it carries credentials. */
+export interface Attempt {
+  /** The operation delivered (`"send_sms"`…). */
+  readonly operation: string;
+  /** The request itself, or status.php asked whether a send whose answer was lost went out. */
+  readonly purpose: 'request' | 'status_check';
+  /** Its number among the attempts of its purpose, 1 for the first. */
+  readonly number: number;
+  /** The milliseconds the exchange may take. */
+  readonly timeoutMs: number;
+  /** The request on one line, credentials replaced by `***`. */
+  readonly request: string;
+}
+
+export interface DeliverOptions {
+  fetch?: typeof globalThis.fetch;
+  /** Attempts in all, the first included (the client's `retry.maxAttempts` by default). */
+  maxAttempts?: number;
+  /** The longest one exchange may take (30 000 ms by default). */
+  timeoutMs?: number;
+  /** The longest the whole delivery may take, waits included. */
+  deadlineMs?: number;
+  /** Called before each exchange (for logs). */
+  onAttempt?: (attempt: Attempt) => void;
+  /** Ends the delivery when aborted: the wait or the exchange under way rejects with its reason. */
+  signal?: AbortSignal;
+  /** Replaces the timers (tests). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Replaces the monotonic clock, in ms (tests). */
+  now?: () => number;
+}
+
+/**
+ * Sends `request` until it has a result, following the core's retry advice: a read is repeated
+ * after the advised delay (on the backup host from the third attempt), a send with your own `id`
+ * is looked up with status.php before it is ever sent again, a send without one is never
+ * repeated. When the advice is to stop, the last error is thrown with that advice as `advice`.
+ * A send that status.php shows went out is not sent again: its result is what status.php
+ * reports (id, parts, cost).
+ */
+export declare function deliver<R>(request: Request<R>, options?: DeliverOptions): Promise<R>;
+
 export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'signature' | 'internal' | 'transport';
 export type Reason =
   | 'parameters' | 'auth' | 'insufficient_funds' | 'ip_blocked' | 'invalid_date' | 'delete_failed'
@@ -167,6 +211,8 @@ export declare class SmscError extends Error {
   readonly field?: string;
   /** The message id SMSC attached to a send error. */
   readonly messageId?: string;
+  /** Set by `deliver` on the error that ended a delivery: what to do now. */
+  advice?: Advice;
 }
 export declare class InvalidArgumentError extends SmscError {}
 export declare class ApiError extends SmscError {}

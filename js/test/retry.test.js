@@ -1,5 +1,5 @@
-// Following `request.advice` against an emulator told to misbehave, with fetch: no message is
-// lost and none is sent twice.
+// The retry advice followed by `deliver` against an emulator told to misbehave, with fetch: no
+// message is lost and none is sent twice.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import * as smsc from 'smsc-core';
@@ -13,7 +13,6 @@ beforeEach(() => fetch(`${emulator.baseUrl}/emulator/reset`, { method: 'POST' })
 // Tiny delays keep the suite fast; the advice scales them as it would the defaults.
 const retry = { baseDelayMs: 1, rateLimitDelayMs: 2 };
 const client = () => new smsc.Client({ login: 'demo', password: 'demo-password', baseUrl: emulator.baseUrl, retry });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function fault(fields) {
   const res = await fetch(`${emulator.baseUrl}/emulator/faults`, { method: 'POST', body: new URLSearchParams(fields) });
@@ -25,36 +24,40 @@ async function sentWithId(id) {
   return messages.filter((m) => m.id === id).reduce((n, m) => n + m.sends, 0);
 }
 
-/** Sends `request`, following the advice after each failure; returns the outcome and the advice followed. */
-async function follow(c, request) {
-  const followed = [];
-  let current = request;
-  for (let attempt = 1; ; attempt += 1) {
-    let advice;
-    try {
-      return { how: 'done', result: await smsc.send(current), followed };
-    } catch (err) {
-      advice = request.advice(err, attempt);
-    }
-    followed.push(advice);
-    await sleep(advice.delay_ms);
-    if (advice.action === 'check_status') {
-      const { messages } = await smsc.send(c.prepare('status', advice.status_check).at(advice.base_url));
-      if (messages.some((m) => m.status !== -3)) return { how: 'already_sent', followed };
-    } else if (advice.action !== 'retry') {
-      return { how: 'gave_up', advice, followed };
-    }
-    current = request.at(advice.base_url);
+/** The delivery's clock and timers replaced (no real waiting), and its attempts recorded. */
+function recorder() {
+  const rec = { t: 0, waits: [], attempts: [] };
+  rec.now = () => rec.t;
+  rec.sleep = async (ms) => { rec.waits.push(ms); rec.t += ms; };
+  rec.onAttempt = (a) => {
+    assert.ok(!a.request.includes('demo-password'), a.request);
+    rec.attempts.push([a.purpose, a.number]);
+  };
+  return rec;
+}
+
+/** Delivers `request` with the library's reliable send; the outcome and what it did. */
+async function follow(request, options = {}) {
+  const rec = recorder();
+  try {
+    const result = await smsc.deliver(request, { now: rec.now, sleep: rec.sleep, onAttempt: rec.onAttempt, ...options });
+    return { how: 'done', result, rec };
+  } catch (err) {
+    return { how: 'gave_up', err, rec };
   }
 }
+
+const CHECKED = [['request', 1], ['status_check', 1]];
+const CHECKED_AND_SENT = [['request', 1], ['status_check', 1], ['request', 2]];
 
 test('a send whose answer was lost is found by its id and not sent again', async () => {
   const c = client();
   await fault({ fault: 'lost', script: 'send.php' });
-  const { how, followed } = await follow(c, c.sendSms({ phones: '79991234567', message: 'shipped', id: 'order-1' }));
-  assert.equal(how, 'already_sent');
-  assert.deepEqual(followed.map((a) => a.action), ['check_status']);
-  assert.deepEqual(followed[0].status_check, { messages: [{ id: 'order-1', phone: '79991234567' }] });
+  const { how, result, rec } = await follow(c.sendSms({ phones: '79991234567', message: 'shipped', id: 'order-1' }));
+  assert.equal(how, 'done');
+  // The result is the send as status.php reports it.
+  assert.deepEqual([result.id, result.sms_count], ['order-1', 1]);
+  assert.deepEqual(rec.attempts, CHECKED);
   assert.equal(await sentWithId('order-1'), 1);
 });
 
@@ -71,10 +74,10 @@ test('a lost answer reaches the caller as a TransportError that says the connect
 test('a send that never arrived is sent once after the status check', async () => {
   const c = client();
   await fault({ fault: 'drop', script: 'send.php' });
-  const { how, result, followed } = await follow(c, c.sendSms({ phones: '79991234567', message: 'hi', id: 'order-2' }));
+  const { how, result, rec } = await follow(c.sendSms({ phones: '79991234567', message: 'hi', id: 'order-2' }));
   assert.equal(how, 'done');
   assert.equal(result.id, 'order-2');
-  assert.deepEqual(followed.map((a) => a.action), ['check_status']);
+  assert.deepEqual(rec.attempts, CHECKED_AND_SENT);
   assert.equal(await sentWithId('order-2'), 1);
 });
 
@@ -82,9 +85,10 @@ for (const [kind, carriedOut] of [['truncate', true], ['garble', true], ['html',
   test(`an unreadable answer to a send (${kind}) is checked by its id`, async () => {
     const c = client();
     await fault({ fault: kind, script: 'send.php' });
-    const { how, followed } = await follow(c, c.sendSms({ phones: '79991234567', message: 'hi', id: 'order-3' }));
-    assert.equal(how, carriedOut ? 'already_sent' : 'done');
-    assert.deepEqual(followed.map((a) => a.action), ['check_status']);
+    const { how, rec } = await follow(c.sendSms({ phones: '79991234567', message: 'hi', id: 'order-3' }));
+    // A proxy's page means the server never saw the send: the check finds nothing, so it goes.
+    assert.equal(how, 'done');
+    assert.deepEqual(rec.attempts, carriedOut ? CHECKED : CHECKED_AND_SENT);
     assert.equal(await sentWithId('order-3'), 1);
   });
 }
@@ -92,10 +96,14 @@ for (const [kind, carriedOut] of [['truncate', true], ['garble', true], ['html',
 test('a send without an id is never repeated', async () => {
   const c = client();
   await fault({ fault: 'lost', script: 'send.php' });
-  const { how, advice } = await follow(c, c.sendSms({ phones: '79991234567', message: 'hi' }));
+  const { how, err, rec } = await follow(c.sendSms({ phones: '79991234567', message: 'hi' }));
   assert.equal(how, 'gave_up');
-  assert.equal(advice.action, 'check_by_hand');
-  assert.equal(advice.retry, false);
+  assert.ok(err instanceof smsc.TransportError, String(err));
+  assert.equal(err.transport, 'closed');
+  assert.ok(err.cause, 'the error fetch threw is kept as the cause');
+  assert.equal(err.advice.action, 'check_by_hand');
+  assert.equal(err.advice.retry, false);
+  assert.deepEqual(rec.attempts, [['request', 1]]);
   assert.equal(await sentWithId('1'), 1);
 });
 
@@ -103,11 +111,51 @@ test('a balance read through server errors is retried until it succeeds', async 
   const c = client();
   await fault({ fault: 'http', status: '503', count: '2', script: 'balance.php' });
   await fault({ fault: 'drop', script: 'balance.php' });
-  const { how, result, followed } = await follow(c, c.balance());
+  const { how, result, rec } = await follow(c.balance());
   assert.equal(how, 'done');
   assert.equal(result.balance, '1000.00');
-  assert.deepEqual(followed.map((a) => [a.action, a.delay_ms]), [['retry', 1], ['retry', 2], ['retry', 4]]);
-  assert.ok(followed.every((a) => a.base_url === emulator.baseUrl));
+  assert.deepEqual(rec.waits, [1, 2, 4]);
+  assert.equal(rec.attempts.length, 4);
+});
+
+test('an SMSC error ends the delivery with that error and its advice', async () => {
+  const c = new smsc.Client({ login: 'demo', password: 'wrong', baseUrl: emulator.baseUrl, retry });
+  const { how, err, rec } = await follow(c.balance());
+  assert.equal(how, 'gave_up');
+  assert.ok(err instanceof smsc.AuthError, String(err));
+  assert.equal(err.advice.action, 'stop');
+  assert.equal(rec.attempts.length, 1);
+});
+
+test('the deadline ends a delivery that would wait past it', async () => {
+  const c = new smsc.Client({ login: 'demo', password: 'demo-password', baseUrl: emulator.baseUrl, retry: { baseDelayMs: 1000 } });
+  await fault({ fault: 'http', status: '503', count: '5', script: 'balance.php' });
+  const { how, err, rec } = await follow(c.balance(), { deadlineMs: 2500 });
+  assert.equal(how, 'gave_up');
+  assert.ok(err instanceof smsc.HttpError, String(err));
+  assert.match(err.advice.reason, /deadline/);
+  assert.deepEqual(rec.waits, [1000]);
+});
+
+test('a slow answer is abandoned after timeoutMs and a read is repeated', async () => {
+  const c = client();
+  await fault({ fault: 'delay', ms: '2000', script: 'balance.php' });
+  const { how, result, rec } = await follow(c.balance(), { timeoutMs: 300 });
+  assert.equal(how, 'done');
+  assert.equal(result.balance, '1000.00');
+  assert.deepEqual(rec.attempts, [['request', 1], ['request', 2]]);
+});
+
+test('an error that is no transport failure, and the caller\'s abort, end the delivery as they are', async () => {
+  const c = client();
+  const bug = new RangeError('a bug in the fetch wrapper');
+  const err = await smsc.deliver(c.balance(), { fetch: async () => { throw bug; } }).catch((e) => e);
+  assert.equal(err, bug);
+  const controller = new AbortController();
+  controller.abort(new Error('user left'));
+  const aborted = await smsc.deliver(c.balance(), { signal: controller.signal }).catch((e) => e);
+  assert.equal(aborted.message, 'user left');
+  await assert.rejects(smsc.deliver(c.balance(), { maxAttempts: 0 }), smsc.InvalidArgumentError);
 });
 
 test('a named host moves to its backup from the third attempt; errors of other libraries are read', () => {

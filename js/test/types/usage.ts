@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` by ../types.test.js: the declarations in src/index.d.ts must accept
 // every documented use and refuse the wrong ones (each `@ts-expect-error` must find an error).
 import {
-  Client, Request, send, parseCallback, OPERATIONS,
+  Client, Request, send, deliver, parseCallback, OPERATIONS,
   SmscError, InvalidArgumentError, ApiError, AuthError, RateLimitError, InsufficientFundsError,
   HttpError, ParseError, InternalError, TransportError, SignatureError,
   type Balance, type SendResult, type CostResult, type StatusResult, type DeleteResult,
@@ -252,4 +252,18 @@ client.smtpMessage({ phones: '79991234567', message: 'Hi', translit: 5 });
 // @ts-expect-error results are read-only data with no unknown fields
 client.balance().parse(200, '').balanse;
 
-void [readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
+// A reliable send: the result type of the request, options typed.
+const delivered: Promise<number> = deliver(client.sendSms({ phones: '79991234567', message: 'Hi', id: 'order-1' }), {
+  maxAttempts: 3,
+  timeoutMs: 10_000,
+  deadlineMs: 60_000,
+  onAttempt: (a) => console.log(a.purpose, a.number, a.request),
+}).then((sent) => sent.sms_count);
+const viaMethod: Promise<string> = client.balance().deliver().then((b) => b.balance);
+const stopped = (err: unknown) => (err instanceof SmscError ? err.advice?.action : undefined);
+// @ts-expect-error purposes are a closed set
+deliver(client.balance(), { onAttempt: (a) => a.purpose === 'resend' });
+// @ts-expect-error timeouts are numbers of milliseconds
+deliver(client.balance(), { timeoutMs: '10s' });
+
+void [delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
