@@ -1544,3 +1544,309 @@ mod tests {
         );
     }
 }
+
+/// What a delivery asks for next (see `smsc_delivery_next`).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum smsc_step {
+    /// Send `smsc_delivery_request` within `smsc_delivery_timeout_ms`, then report it with
+    /// `smsc_delivery_answer` or `smsc_delivery_no_answer`.
+    SMSC_STEP_SEND = 0,
+    /// Wait `smsc_delivery_delay_ms`, then ask `smsc_delivery_next` again.
+    SMSC_STEP_WAIT = 1,
+    /// The result is ready: `smsc_delivery_take_result`.
+    SMSC_STEP_DONE = 2,
+    /// No result: `smsc_delivery_take_stop` gives the advice and the last error.
+    SMSC_STEP_STOP = 3,
+}
+
+/// A request followed through failures to its result: the retry advice applied step by step
+/// (`smsc_curl_deliver` in `examples/smsc_curl.h` runs it with libcurl). One thread at a time.
+/// Free with `smsc_delivery_free`.
+pub struct smsc_delivery {
+    inner: crate::Delivery,
+    /// The exchange handed out by the last `SMSC_STEP_SEND`.
+    request: Option<smsc_request>,
+    purpose: CString,
+    attempt: u32,
+    timeout_ms: u64,
+    delay_ms: u64,
+    result: Option<crate::Output>,
+    stopped: Option<crate::Stopped>,
+}
+
+/// Starts the delivery of `request`, made by `client` (which also prepares the status checks).
+/// `options_json` is NULL or a JSON object with `max_attempts`, `timeout_ms` and `deadline_ms`.
+///
+/// # Safety
+/// `client` and `request` must be live; `options_json` NULL or NUL-terminated; `out` writable;
+/// `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_new(
+    client: *const smsc_client,
+    request: *const smsc_request,
+    options_json: *const c_char,
+    out: *mut *mut smsc_delivery,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let client = unsafe { arg_ref(client, "client") }?;
+        // SAFETY: forwarded caller contract.
+        let request = unsafe { arg_ref(request, "request") }?;
+        let options = if options_json.is_null() {
+            crate::DeliveryOptions::default()
+        } else {
+            // SAFETY: forwarded caller contract.
+            let json = unsafe { arg_json(options_json, "options_json") }?;
+            crate::ops::from_json_value::<crate::DeliveryOptions>(json, "options")?
+        }
+        .checked()?;
+        out_ptr(
+            out,
+            smsc_delivery {
+                inner: crate::Delivery::new(&client.inner, request.inner.clone(), options),
+                request: None,
+                purpose: CString::default(),
+                attempt: 0,
+                timeout_ms: 0,
+                delay_ms: 0,
+                result: None,
+                stopped: None,
+            },
+        )
+    })
+}
+
+/// What to do now; `now_ms` is a monotonic clock in ms (`CLOCK_MONOTONIC`). Writes the step to
+/// `*step`. The request of an earlier `SMSC_STEP_SEND` is freed here.
+///
+/// # Safety
+/// `delivery` must be live; `step` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_next(
+    delivery: *mut smsc_delivery,
+    now_ms: u64,
+    step: *mut smsc_step,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: per the contract, a non-NULL pointer is a live delivery used by one thread.
+        let d = unsafe { delivery.as_mut() }.ok_or_else(|| null("delivery"))?;
+        if step.is_null() {
+            return Err(null("step"));
+        }
+        d.request = None;
+        let next = match d.inner.next(now_ms)? {
+            crate::Step::Send(exchange) => {
+                d.purpose = cstring(exchange.purpose.as_str());
+                d.attempt = exchange.attempt;
+                d.timeout_ms = exchange.timeout_ms;
+                d.request = Some(request_of(exchange.request));
+                smsc_step::SMSC_STEP_SEND
+            }
+            crate::Step::Wait { delay_ms, .. } => {
+                d.delay_ms = delay_ms;
+                smsc_step::SMSC_STEP_WAIT
+            }
+            crate::Step::Done(output) => {
+                d.result = Some(output);
+                smsc_step::SMSC_STEP_DONE
+            }
+            crate::Step::Stop(stopped) => {
+                d.stopped = Some(stopped);
+                smsc_step::SMSC_STEP_STOP
+            }
+        };
+        // SAFETY: checked non-NULL above; writable per the contract.
+        unsafe { *step = next };
+        Ok(())
+    })
+}
+
+/// After `SMSC_STEP_SEND`: the request to send, owned by the delivery until the next
+/// `smsc_delivery_next` (do not free it). NULL otherwise.
+///
+/// # Safety
+/// `delivery` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_request(
+    delivery: *const smsc_delivery,
+) -> *const smsc_request {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract, a non-NULL pointer is live.
+        unsafe { delivery.as_ref() }
+            .and_then(|d| d.request.as_ref())
+            .map_or(ptr::null(), |r| r as *const smsc_request)
+    })
+}
+
+/// After `SMSC_STEP_SEND`: `"request"` (the request itself) or `"status_check"` (status.php,
+/// asked whether a send whose answer was lost went out). NULL before any.
+///
+/// # Safety
+/// `delivery` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_purpose(delivery: *const smsc_delivery) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(delivery, |d| d.request.as_ref().map(|_| &d.purpose)) }
+}
+
+/// After `SMSC_STEP_SEND`: the exchange's number among the attempts of its purpose, 1 for the
+/// first; 0 for NULL.
+///
+/// # Safety
+/// `delivery` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_attempt(delivery: *const smsc_delivery) -> u32 {
+    // SAFETY: per the contract, a non-NULL pointer is live.
+    guard(0, || unsafe { delivery.as_ref() }.map_or(0, |d| d.attempt))
+}
+
+/// After `SMSC_STEP_SEND`: the longest the exchange may take, in ms (give it to
+/// `CURLOPT_TIMEOUT_MS`); 0 for NULL.
+///
+/// # Safety
+/// `delivery` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_timeout_ms(delivery: *const smsc_delivery) -> u64 {
+    // SAFETY: per the contract, a non-NULL pointer is live.
+    guard(0, || {
+        unsafe { delivery.as_ref() }.map_or(0, |d| d.timeout_ms)
+    })
+}
+
+/// After `SMSC_STEP_WAIT`: how long to wait, in ms; 0 for NULL.
+///
+/// # Safety
+/// `delivery` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_delay_ms(delivery: *const smsc_delivery) -> u64 {
+    // SAFETY: per the contract, a non-NULL pointer is live.
+    guard(0, || unsafe { delivery.as_ref() }.map_or(0, |d| d.delay_ms))
+}
+
+/// Reports the answer to the last exchange: its HTTP status and `body_len` bytes of body.
+///
+/// # Safety
+/// `delivery` must be live; `body` must point to `body_len` readable bytes; `err` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_answer(
+    delivery: *mut smsc_delivery,
+    http_status: u16,
+    body: *const u8,
+    body_len: usize,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: per the contract, a non-NULL pointer is a live delivery used by one thread.
+        let d = unsafe { delivery.as_mut() }.ok_or_else(|| null("delivery"))?;
+        // SAFETY: forwarded caller contract.
+        let bytes = unsafe { arg_bytes(body, body_len) }?;
+        Ok(d.inner.answer(http_status, bytes)?)
+    })
+}
+
+/// Reports that the last exchange got no answer: `transport` is `"refused"`, `"reset"`,
+/// `"timeout"`, `"closed"` or `"other"` (`smsc_curl_transport` names a libcurl code so).
+///
+/// # Safety
+/// `delivery` must be live; `transport` NUL-terminated; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_no_answer(
+    delivery: *mut smsc_delivery,
+    transport: *const c_char,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: per the contract, a non-NULL pointer is a live delivery used by one thread.
+        let d = unsafe { delivery.as_mut() }.ok_or_else(|| null("delivery"))?;
+        // SAFETY: forwarded caller contract.
+        let name = unsafe { arg_str(transport, "transport") }?;
+        Ok(d.inner.no_answer(Transport::from_name(name)?)?)
+    })
+}
+
+/// After `SMSC_STEP_DONE`: the result, read like any other; the caller frees it. A second call
+/// is `SMSC_INVALID`.
+///
+/// # Safety
+/// `delivery` must be live; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_take_result(
+    delivery: *mut smsc_delivery,
+    out: *mut *mut smsc_result,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: per the contract, a non-NULL pointer is a live delivery used by one thread.
+        let d = unsafe { delivery.as_mut() }.ok_or_else(|| null("delivery"))?;
+        let output = d.result.take().ok_or_else(|| {
+            Error::invalid(
+                "delivery",
+                "there is no result: take it once, after SMSC_STEP_DONE",
+            )
+        })?;
+        out_ptr(out, result_of(output.to_view()))
+    })
+}
+
+/// After `SMSC_STEP_STOP`: writes the advice that stopped the delivery to `*advice` (stop or
+/// check by hand, with the reason) and, when the last attempt was answered, the error it was
+/// read as to `*error` (NULL when it got no answer at all). The caller frees both. A second
+/// call is `SMSC_INVALID`.
+///
+/// # Safety
+/// `delivery` must be live; `advice` and `error` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_take_stop(
+    delivery: *mut smsc_delivery,
+    advice: *mut *mut smsc_advice,
+    error: *mut *mut smsc_error,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: per the contract, a non-NULL pointer is a live delivery used by one thread.
+        let d = unsafe { delivery.as_mut() }.ok_or_else(|| null("delivery"))?;
+        if error.is_null() {
+            return Err(null("error"));
+        }
+        let stopped = d.stopped.take().ok_or_else(|| {
+            Error::invalid(
+                "delivery",
+                "the delivery has not stopped: take the stop once, after SMSC_STEP_STOP",
+            )
+        })?;
+        out_ptr(advice, advice_of(&stopped.advice))?;
+        let last = stopped.error.map_or(ptr::null_mut(), |e| {
+            Box::into_raw(Box::new(error_object(status_of(&e), &e)))
+        });
+        // SAFETY: checked non-NULL above; writable per the contract.
+        unsafe { *error = last };
+        Ok(())
+    })
+}
+
+/// Whether the result came from a status check: the first answer was lost, the message had
+/// gone out, and it was not sent again. 0 for NULL.
+///
+/// # Safety
+/// `delivery` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_already_sent(delivery: *const smsc_delivery) -> bool {
+    // SAFETY: per the contract, a non-NULL pointer is live.
+    guard(false, || {
+        unsafe { delivery.as_ref() }.is_some_and(|d| d.inner.already_sent())
+    })
+}
+
+/// Frees a delivery (and the request it handed out). NULL is ignored.
+///
+/// # Safety
+/// `delivery` must be NULL or a delivery from this library, not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_free(delivery: *mut smsc_delivery) {
+    // SAFETY: forwarded caller contract.
+    unsafe { free_handle(delivery) }
+}

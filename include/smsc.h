@@ -96,11 +96,29 @@ typedef enum smsc_status {
   SMSC_TRANSPORT = 9,
 } smsc_status;
 
+// What a delivery asks for next (see `smsc_delivery_next`).
+typedef enum smsc_step {
+  // Send `smsc_delivery_request` within `smsc_delivery_timeout_ms`, then report it with
+  // `smsc_delivery_answer` or `smsc_delivery_no_answer`.
+  SMSC_STEP_SEND = 0,
+  // Wait `smsc_delivery_delay_ms`, then ask `smsc_delivery_next` again.
+  SMSC_STEP_WAIT = 1,
+  // The result is ready: `smsc_delivery_take_result`.
+  SMSC_STEP_DONE = 2,
+  // No result: `smsc_delivery_take_stop` gives the advice and the last error.
+  SMSC_STEP_STOP = 3,
+} smsc_step;
+
 // What to do after a failed attempt. Free with `smsc_advice_free`.
 typedef struct smsc_advice smsc_advice;
 
 // A configured client. Free with `smsc_client_free`.
 typedef struct smsc_client smsc_client;
+
+// A request followed through failures to its result: the retry advice applied step by step
+// (`smsc_curl_deliver` in `examples/smsc_curl.h` runs it with libcurl). One thread at a time.
+// Free with `smsc_delivery_free`.
+typedef struct smsc_delivery smsc_delivery;
 
 // An error. Free with `smsc_error_free`.
 typedef struct smsc_error smsc_error;
@@ -580,6 +598,116 @@ void smsc_error_free(struct smsc_error *error);
 
 // The library version, e.g. `"0.1.0"`; static.
 const char *smsc_version(void);
+
+// Starts the delivery of `request`, made by `client` (which also prepares the status checks).
+// `options_json` is NULL or a JSON object with `max_attempts`, `timeout_ms` and `deadline_ms`.
+//
+// # Safety
+// `client` and `request` must be live; `options_json` NULL or NUL-terminated; `out` writable;
+// `err` NULL or writable.
+enum smsc_status smsc_delivery_new(const struct smsc_client *client,
+                                   const struct smsc_request *request,
+                                   const char *options_json,
+                                   struct smsc_delivery **out,
+                                   struct smsc_error **err);
+
+// What to do now; `now_ms` is a monotonic clock in ms (`CLOCK_MONOTONIC`). Writes the step to
+// `*step`. The request of an earlier `SMSC_STEP_SEND` is freed here.
+//
+// # Safety
+// `delivery` must be live; `step` writable; `err` NULL or writable.
+enum smsc_status smsc_delivery_next(struct smsc_delivery *delivery,
+                                    uint64_t now_ms,
+                                    enum smsc_step *step,
+                                    struct smsc_error **err);
+
+// After `SMSC_STEP_SEND`: the request to send, owned by the delivery until the next
+// `smsc_delivery_next` (do not free it). NULL otherwise.
+//
+// # Safety
+// `delivery` must be NULL or live.
+const struct smsc_request *smsc_delivery_request(const struct smsc_delivery *delivery);
+
+// After `SMSC_STEP_SEND`: `"request"` (the request itself) or `"status_check"` (status.php,
+// asked whether a send whose answer was lost went out). NULL before any.
+//
+// # Safety
+// `delivery` must be NULL or live.
+const char *smsc_delivery_purpose(const struct smsc_delivery *delivery);
+
+// After `SMSC_STEP_SEND`: the exchange's number among the attempts of its purpose, 1 for the
+// first; 0 for NULL.
+//
+// # Safety
+// `delivery` must be NULL or live.
+uint32_t smsc_delivery_attempt(const struct smsc_delivery *delivery);
+
+// After `SMSC_STEP_SEND`: the longest the exchange may take, in ms (give it to
+// `CURLOPT_TIMEOUT_MS`); 0 for NULL.
+//
+// # Safety
+// `delivery` must be NULL or live.
+uint64_t smsc_delivery_timeout_ms(const struct smsc_delivery *delivery);
+
+// After `SMSC_STEP_WAIT`: how long to wait, in ms; 0 for NULL.
+//
+// # Safety
+// `delivery` must be NULL or live.
+uint64_t smsc_delivery_delay_ms(const struct smsc_delivery *delivery);
+
+// Reports the answer to the last exchange: its HTTP status and `body_len` bytes of body.
+//
+// # Safety
+// `delivery` must be live; `body` must point to `body_len` readable bytes; `err` NULL or
+// writable.
+enum smsc_status smsc_delivery_answer(struct smsc_delivery *delivery,
+                                      uint16_t http_status,
+                                      const uint8_t *body,
+                                      size_t body_len,
+                                      struct smsc_error **err);
+
+// Reports that the last exchange got no answer: `transport` is `"refused"`, `"reset"`,
+// `"timeout"`, `"closed"` or `"other"` (`smsc_curl_transport` names a libcurl code so).
+//
+// # Safety
+// `delivery` must be live; `transport` NUL-terminated; `err` NULL or writable.
+enum smsc_status smsc_delivery_no_answer(struct smsc_delivery *delivery,
+                                         const char *transport,
+                                         struct smsc_error **err);
+
+// After `SMSC_STEP_DONE`: the result, read like any other; the caller frees it. A second call
+// is `SMSC_INVALID`.
+//
+// # Safety
+// `delivery` must be live; `out` writable; `err` NULL or writable.
+enum smsc_status smsc_delivery_take_result(struct smsc_delivery *delivery,
+                                           struct smsc_result **out,
+                                           struct smsc_error **err);
+
+// After `SMSC_STEP_STOP`: writes the advice that stopped the delivery to `*advice` (stop or
+// check by hand, with the reason) and, when the last attempt was answered, the error it was
+// read as to `*error` (NULL when it got no answer at all). The caller frees both. A second
+// call is `SMSC_INVALID`.
+//
+// # Safety
+// `delivery` must be live; `advice` and `error` writable; `err` NULL or writable.
+enum smsc_status smsc_delivery_take_stop(struct smsc_delivery *delivery,
+                                         struct smsc_advice **advice,
+                                         struct smsc_error **error,
+                                         struct smsc_error **err);
+
+// Whether the result came from a status check: the first answer was lost, the message had
+// gone out, and it was not sent again. 0 for NULL.
+//
+// # Safety
+// `delivery` must be NULL or live.
+bool smsc_delivery_already_sent(const struct smsc_delivery *delivery);
+
+// Frees a delivery (and the request it handed out). NULL is ignored.
+//
+// # Safety
+// `delivery` must be NULL or a delivery from this library, not yet freed.
+void smsc_delivery_free(struct smsc_delivery *delivery);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,10 +1,9 @@
-/* Following smsc_request_advice against the local SMSC emulator (base URL in argv[1]) told to
- * misbehave, with libcurl: no message is lost and none is sent twice. */
+/* The retry advice followed by smsc_curl_deliver against the local SMSC emulator (base URL in
+ * argv[1]) told to misbehave, with libcurl: no message is lost and none is sent twice. */
 /* nanosleep is POSIX, outside strict C11. */
 #define _POSIX_C_SOURCE 200809L
 #include <cjson/cJSON.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "smsc.h"
 #include "smsc_curl.h"
@@ -46,71 +45,45 @@ static int sent_with_id(CURL *curl, const char *id) {
     return n;
 }
 
-static void sleep_ms(uint64_t ms) {
-    struct timespec t = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
-    nanosleep(&t, NULL);
+/* The delivery's clock and waits replaced (no real waiting), and its attempts recorded as
+ * "request1 status_check1 …". */
+struct record {
+    uint64_t now;
+    char attempts[256];
+    char waits[128];
+};
+
+static uint64_t fake_now(void *user) { return ((struct record *)user)->now; }
+
+static void fake_sleep(void *user, uint64_t ms) {
+    struct record *rec = user;
+    rec->now += ms;
+    size_t len = strlen(rec->waits);
+    snprintf(rec->waits + len, sizeof rec->waits - len, "%llu ", (unsigned long long)ms);
 }
 
-enum outcome { DONE, ALREADY_SENT, GAVE_UP };
+static void on_attempt(void *user, const char *purpose, uint32_t attempt, const smsc_request *req) {
+    struct record *rec = user;
+    size_t len = strlen(rec->attempts);
+    snprintf(rec->attempts + len, sizeof rec->attempts - len, "%s%u ", purpose, attempt);
+    CHECK(strstr(smsc_request_redacted(req), "demo-password") == NULL, "no secret in the hook");
+}
 
-/* Sends `req`, following the advice after each failure. Writes each advised action, in order,
- * into `actions` (space-separated) and the last advice's action when it gave up. */
-static enum outcome follow(CURL *curl, const smsc_client *client, const smsc_request *req, char *actions,
-                           size_t cap) {
-    smsc_request *current = NULL;
-    actions[0] = '\0';
-    for (uint32_t attempt = 1;; attempt++) {
-        smsc_result *res = NULL;
-        smsc_error *err = NULL;
-        smsc_status st = smsc_curl_perform(curl, current ? current : req, &res, &err, NULL);
-        smsc_result_free(res);
-        if (st == SMSC_OK) {
-            smsc_request_free(current);
-            return DONE;
-        }
-        /* An answer that failed and no answer at all both come back as an error to advise on. */
-        smsc_advice *advice = NULL;
-        smsc_request_advice(req, err, NULL, attempt, &advice, NULL);
-        smsc_error_free(err);
-        const char *action = smsc_advice_action(advice);
-        strncat(actions, action ? action : "?", cap - strlen(actions) - 2);
-        strcat(actions, " ");
-        sleep_ms(smsc_advice_delay_ms(advice));
-        enum outcome end = DONE;
-        int resend = smsc_advice_retry(advice);
-        if (action && strcmp(action, "check_status") == 0) {
-            smsc_request *check = NULL, *moved = NULL;
-            smsc_result *statuses = NULL;
-            smsc_client_prepare(client, "status", smsc_advice_status_params(advice), &check, NULL);
-            smsc_request_at(check, smsc_advice_base_url(advice), &moved, NULL);
-            if (smsc_curl_perform(curl, moved, &statuses, NULL, NULL) == SMSC_OK) {
-                int64_t status = 0;
-                for (size_t i = 0;; i++) {
-                    char path[48];
-                    snprintf(path, sizeof path, "messages.%zu.status", i);
-                    if (smsc_result_get_int(statuses, path, &status, NULL) != SMSC_OK) break;
-                    if (status != -3) resend = 0, end = ALREADY_SENT;
-                }
-            } else {
-                resend = 0, end = GAVE_UP;
-            }
-            smsc_result_free(statuses);
-            smsc_request_free(moved);
-            smsc_request_free(check);
-        } else if (!resend) {
-            end = GAVE_UP;
-        }
-        if (resend) {
-            smsc_request_free(current);
-            current = NULL;
-            smsc_request_at(req, smsc_advice_base_url(advice), &current, NULL);
-        }
-        smsc_advice_free(advice);
-        if (!resend) {
-            smsc_request_free(current);
-            return end;
-        }
-    }
+/* Delivers `req` with the library's reliable send over libcurl; the status, with the result's
+ * id in `id` (when there is one) and the stopping advice's action in `action`. */
+static smsc_status follow(CURL *curl, const smsc_client *client, const smsc_request *req, struct record *rec,
+                          char *action, size_t cap) {
+    memset(rec, 0, sizeof *rec);
+    struct smsc_curl_deliver_options options = {NULL, on_attempt, fake_now, fake_sleep, rec};
+    smsc_result *res = NULL;
+    smsc_advice *advice = NULL;
+    smsc_error *err = NULL;
+    smsc_status st = smsc_curl_deliver(curl, client, req, &options, &res, &advice, &err);
+    snprintf(action, cap, "%s", advice ? smsc_advice_action(advice) : "");
+    smsc_result_free(res);
+    smsc_advice_free(advice);
+    smsc_error_free(err);
+    return st;
 }
 
 int main(int argc, char **argv) {
@@ -129,15 +102,16 @@ int main(int argc, char **argv) {
              "\"retry\": {\"base_delay_ms\": 1, \"rate_limit_delay_ms\": 2}}",
              base);
     CHECK(smsc_client_new(config, &client, NULL) == SMSC_OK, "client");
-    char actions[256];
+    char action[32];
+    struct record rec;
     smsc_request *req = NULL;
 
     /* The send is carried out, its answer lost: the status check finds it; nothing is resent. */
     free(admin(curl, "faults", "fault=lost&script=send.php"));
     smsc_client_prepare(client, "send_sms", "{\"phones\": \"79991234567\", \"message\": \"hi\", \"id\": \"order-1\"}",
                         &req, NULL);
-    CHECK(follow(curl, client, req, actions, sizeof actions) == ALREADY_SENT, "lost answer: already sent");
-    CHECK(strcmp(actions, "check_status ") == 0, actions);
+    CHECK(follow(curl, client, req, &rec, action, sizeof action) == SMSC_OK, "lost answer: found");
+    CHECK(strcmp(rec.attempts, "request1 status_check1 ") == 0, rec.attempts);
     CHECK(sent_with_id(curl, "order-1") == 1, "lost answer: one message");
     smsc_request_free(req);
 
@@ -145,27 +119,46 @@ int main(int argc, char **argv) {
     free(admin(curl, "faults", "fault=drop&script=send.php"));
     smsc_client_prepare(client, "send_sms", "{\"phones\": \"79991234567\", \"message\": \"hi\", \"id\": \"order-2\"}",
                         &req, NULL);
-    CHECK(follow(curl, client, req, actions, sizeof actions) == DONE, "dropped: sent after the check");
-    CHECK(strcmp(actions, "check_status ") == 0, actions);
+    CHECK(follow(curl, client, req, &rec, action, sizeof action) == SMSC_OK, "dropped: sent after the check");
+    CHECK(strcmp(rec.attempts, "request1 status_check1 request2 ") == 0, rec.attempts);
     CHECK(sent_with_id(curl, "order-2") == 1, "dropped: one message");
     smsc_request_free(req);
 
-    /* Without an id a send is never repeated. */
+    /* Without an id a send is never repeated: no answer, and the advice is to check by hand. */
     free(admin(curl, "faults", "fault=lost&script=send.php"));
     smsc_client_prepare(client, "send_sms", "{\"phones\": \"79991234567\", \"message\": \"hi\"}", &req, NULL);
-    CHECK(follow(curl, client, req, actions, sizeof actions) == GAVE_UP, "no id: gave up");
-    CHECK(strcmp(actions, "check_by_hand ") == 0, actions);
+    CHECK(follow(curl, client, req, &rec, action, sizeof action) == SMSC_TRANSPORT, "no id: no answer");
+    CHECK(strcmp(action, "check_by_hand") == 0, action);
+    CHECK(strcmp(rec.attempts, "request1 ") == 0, rec.attempts);
     CHECK(sent_with_id(curl, "1") == 1, "no id: one message");
     smsc_request_free(req);
 
     /* A balance through two 503s and a dropped connection. The drop comes on the connection the
      * 503s were answered on, and libcurl repeats a read on a fresh one by itself (smsc_curl.h
-     * forbids that only for sends), so the advice is asked twice. */
+     * forbids that only for sends), so two waits are advised. */
     free(admin(curl, "faults", "fault=http&status=503&count=2&script=balance.php"));
     free(admin(curl, "faults", "fault=drop&script=balance.php"));
     smsc_client_prepare(client, "balance", NULL, &req, NULL);
-    CHECK(follow(curl, client, req, actions, sizeof actions) == DONE, "balance read");
-    CHECK(strcmp(actions, "retry retry ") == 0, actions);
+    CHECK(follow(curl, client, req, &rec, action, sizeof action) == SMSC_OK, "balance read");
+    CHECK(strcmp(rec.waits, "1 2 ") == 0, rec.waits);
+
+    /* The delivery's own arguments: NULLs and a zero limit are typed errors. */
+    smsc_delivery *d = NULL;
+    smsc_error *bad = NULL;
+    CHECK(smsc_delivery_new(client, req, "{\"max_attempts\": 0}", &d, &bad) == SMSC_INVALID && d == NULL,
+          "zero attempts");
+    smsc_error_free(bad);
+    CHECK(smsc_delivery_new(NULL, req, NULL, &d, NULL) == SMSC_NULL_ARGUMENT, "NULL client");
+    CHECK(smsc_delivery_new(client, req, NULL, &d, NULL) == SMSC_OK, "delivery");
+    smsc_step step;
+    CHECK(smsc_delivery_next(d, 0, &step, NULL) == SMSC_OK && step == SMSC_STEP_SEND, "first step sends");
+    CHECK(smsc_delivery_next(d, 0, &step, NULL) == SMSC_INVALID, "a step before the answer is refused");
+    CHECK(smsc_delivery_no_answer(d, "melted", NULL) == SMSC_INVALID, "unknown transport");
+    smsc_result *none = NULL;
+    CHECK(smsc_delivery_take_result(d, &none, NULL) == SMSC_INVALID && none == NULL, "no result yet");
+    CHECK(smsc_delivery_request(NULL) == NULL && smsc_delivery_delay_ms(NULL) == 0, "NULL delivery");
+    smsc_delivery_free(d);
+    smsc_delivery_free(NULL);
 
     /* The accessors: advice for a transport failure, its JSON, and the arguments refused. */
     smsc_advice *advice = NULL;
