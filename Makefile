@@ -26,7 +26,7 @@ lint: purity
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path gen/Cargo.toml --all -- --check
 	cargo clippy --manifest-path gen/Cargo.toml --all-targets -- -D warnings
-	cargo clippy --workspace --all-targets --features smsc-core/capi,smsc-core/ureq -- -D warnings
+	cargo clippy --workspace --all-targets --features smsc-core/capi,smsc-core/ureq,smsc-core/reqwest -- -D warnings
 	cargo clippy -p smsc-core --lib --features python -- -D warnings
 	cargo clippy -p smsc-core --all-targets --features schema,rust_decimal -- -D warnings
 	cargo clippy -p smsc-core --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
@@ -41,7 +41,7 @@ purity:
 
 # ---- Rust: unit tests, the fixture corpus, end to end, the header check --------------------
 rust:
-	cargo test --workspace --features smsc-core/capi,smsc-core/ureq
+	cargo test --workspace --features smsc-core/capi,smsc-core/ureq,smsc-core/reqwest
 	cargo test -q --manifest-path gen/Cargo.toml
 	cargo run -q --manifest-path gen/Cargo.toml -- --check
 	cargo test -q -p smsc-core --lib --features rust_decimal,schema

@@ -20,30 +20,13 @@
 use std::time::{Duration, Instant};
 
 use crate::client::Client;
-use crate::delivery::{Delivery, DeliveryOptions, Exchange, Step, Stopped};
-use crate::error::Error;
+use crate::delivery::{Delivery, DeliveryOptions, Exchange, Step};
 use crate::ops::{CallOf, Output};
 use crate::prepared::Prepared;
 use crate::request::Request;
-use crate::retry::{Advice, Transport};
-
-/// Why a delivery ended without a result: the advice that stopped it and the failure of its
-/// last attempt.
-#[derive(Debug, thiserror::Error)]
-#[error("{}", match (&.error, &.transport) {
-    (Some(e), _) => format!("{e} ({})", .advice.reason),
-    (None, Some(t)) => format!("no answer ({t}): {}", .advice.reason),
-    (None, None) => .advice.reason.clone(),
-})]
-pub struct Undelivered {
-    /// What the last answer was read as, when there was one.
-    pub error: Option<Error>,
-    /// What ureq reported when the last attempt got no answer (its text holds no credentials:
-    /// ureq names hosts, never the query).
-    pub transport: Option<String>,
-    /// What to do now: stop, or check by hand.
-    pub advice: Advice,
-}
+use crate::retry::Transport;
+pub use crate::undelivered::Undelivered;
+use crate::undelivered::{internal, typed, undelivered};
 
 /// What a delivery needs from the outside world; replace it to run without real waiting.
 pub trait Environment {
@@ -103,12 +86,7 @@ pub fn deliver_typed<O: CallOf>(
     request: Prepared<O>,
     options: DeliveryOptions,
 ) -> Result<O::Output, Box<Undelivered>> {
-    let output = deliver(agent, client, request, options)?;
-    O::output(output).ok_or_else(|| {
-        internal(Error::Internal {
-            message: format!("a {} request gave another operation's result", O::NAME),
-        })
-    })
+    typed::<O>(deliver(agent, client, request, options)?)
 }
 
 /// [`deliver`] with the clock, the waits and the attempt hook of `env`.
@@ -141,33 +119,9 @@ pub fn deliver_in(
             }
             Step::Wait { delay_ms, .. } => env.sleep(delay_ms),
             Step::Done(output) => return Ok(output),
-            Step::Stop(Stopped { error, advice }) => {
-                return Err(Box::new(Undelivered {
-                    transport: if error.is_none() { transport } else { None },
-                    error,
-                    advice,
-                }))
-            }
+            Step::Stop(stopped) => return Err(undelivered(stopped, transport)),
         }
     }
-}
-
-/// A delivery that could not go on: a bug, never an SMSC answer.
-fn internal(err: Error) -> Box<Undelivered> {
-    Box::new(Undelivered {
-        advice: Advice {
-            action: crate::Action::Stop,
-            retry: false,
-            delay_ms: 0,
-            next_attempt: 1,
-            host: String::new(),
-            base_url: String::new(),
-            reason: format!("{err}; please report it"),
-            status_check: None,
-        },
-        error: Some(err),
-        transport: None,
-    })
 }
 
 /// One exchange as prepared, within its timeout: the status and body.

@@ -51,6 +51,8 @@ pub mod codes;
 pub mod delivery;
 pub mod error;
 pub mod money;
+#[cfg(feature = "reqwest")]
+pub mod nonblocking;
 pub mod ops;
 mod prepared;
 pub mod request;
@@ -58,6 +60,8 @@ pub mod response;
 pub mod retry;
 pub mod smtp;
 pub mod transports;
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+mod undelivered;
 pub mod view;
 mod xml;
 
