@@ -97,7 +97,74 @@ pub fn deliver_in(
     options: DeliveryOptions,
     env: &mut impl Environment,
 ) -> Result<Output, Box<Undelivered>> {
-    let mut delivery = Delivery::new(client, request.into(), options);
+    run(agent, client, request.into(), options, env).map(|(output, _)| output)
+}
+
+/// The pages of a paged list (history, incoming messages, contacts), each delivered as
+/// [`deliver`] does, from `request` on until the last.
+///
+/// ```no_run
+/// # use smsc_core::{blocking, Client, DeliveryOptions};
+/// # use smsc_core::ops::history::HistoryParams;
+/// # let client = Client::new("my-login", "my-password")?;
+/// let history = client.history(HistoryParams { cnt: Some(100), ..Default::default() })?;
+/// for page in blocking::pages(&blocking::agent(), &client, history, DeliveryOptions::default()) {
+///     for message in page?.messages { println!("{:?}", message.message); }
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn pages<'a, O: CallOf>(
+    agent: &'a ureq::Agent,
+    client: &'a Client,
+    request: Prepared<O>,
+    options: DeliveryOptions,
+) -> Pages<'a, O> {
+    Pages {
+        agent,
+        client,
+        next: Some(request.into_request()),
+        options,
+        op: std::marker::PhantomData,
+    }
+}
+
+/// The iterator of [`pages`]; it ends after the last page or the first error.
+pub struct Pages<'a, O> {
+    agent: &'a ureq::Agent,
+    client: &'a Client,
+    next: Option<Request>,
+    options: DeliveryOptions,
+    op: std::marker::PhantomData<fn() -> O>,
+}
+
+impl<O: CallOf> Iterator for Pages<'_, O> {
+    type Item = Result<O::Output, Box<Undelivered>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let request = self.next.take()?;
+        let outcome = run(
+            self.agent,
+            self.client,
+            request,
+            self.options,
+            &mut System::default(),
+        );
+        Some(outcome.and_then(|(output, next)| {
+            self.next = next;
+            typed::<O>(output)
+        }))
+    }
+}
+
+/// Delivers `request`; the result and, for a paged list, the request of the next page.
+fn run(
+    agent: &ureq::Agent,
+    client: &Client,
+    request: Request,
+    options: DeliveryOptions,
+    env: &mut impl Environment,
+) -> Result<(Output, Option<Request>), Box<Undelivered>> {
+    let mut delivery = Delivery::new(client, request, options);
     let mut transport = None;
     loop {
         let step = delivery.next(env.now_ms()).map_err(internal)?;
@@ -118,7 +185,7 @@ pub fn deliver_in(
                 .map_err(internal)?;
             }
             Step::Wait { delay_ms, .. } => env.sleep(delay_ms),
-            Step::Done(output) => return Ok(output),
+            Step::Done(output) => return Ok((output, delivery.next_page().cloned())),
             Step::Stop(stopped) => return Err(undelivered(stopped, transport)),
         }
     }

@@ -183,6 +183,8 @@ pub struct Delivery {
     /// The error of the request's last failed attempt, reported if the status check fails too.
     last_error: Option<Error>,
     already_sent: bool,
+    /// With the result of a paged list: the request of the page after it.
+    next_page: Option<Request>,
     options: DeliveryOptions,
     started_ms: Option<u64>,
 }
@@ -214,6 +216,7 @@ impl Delivery {
             check_advice: None,
             last_error: None,
             already_sent: false,
+            next_page: None,
             options,
             started_ms: None,
         }
@@ -228,6 +231,12 @@ impl Delivery {
     /// gone out, and it was not sent again.
     pub fn already_sent(&self) -> bool {
         self.already_sent
+    }
+
+    /// Once the result is given, for a paged list (history, incoming messages, contacts): the
+    /// request of the next page; `None` on the last page and for other operations.
+    pub fn next_page(&self) -> Option<&Request> {
+        self.next_page.as_ref()
     }
 
     /// What to do now; `now_ms` is the caller's monotonic clock in ms.
@@ -288,7 +297,10 @@ impl Delivery {
         let purpose = self.in_flight()?;
         let sent = self.sent.take().unwrap_or_else(|| self.request.clone());
         match (purpose, sent.parse(status, body)) {
-            (Purpose::Request, Ok(output)) => self.pending = Pending::Done(output),
+            (Purpose::Request, Ok(output)) => {
+                self.next_page = self.request.next_page(&output);
+                self.pending = Pending::Done(output);
+            }
             (Purpose::Request, Err(err)) => self.request_failed(Failure::from(&err), Some(err)),
             (Purpose::StatusCheck, Ok(Output::Status(statuses))) => self.checked(statuses),
             (Purpose::StatusCheck, Ok(_)) => self.check_failed(

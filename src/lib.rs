@@ -54,6 +54,7 @@ pub mod money;
 #[cfg(feature = "reqwest")]
 pub mod nonblocking;
 pub mod ops;
+pub mod pages;
 mod prepared;
 pub mod request;
 pub mod response;

@@ -27,6 +27,14 @@ impl Form {
         self.0.push((name, value.into()));
     }
 
+    /// Sets field `name`: its value replaced where it is, or the field appended.
+    pub fn set(&mut self, name: &'static str, value: String) {
+        match self.0.iter_mut().find(|(k, _)| *k == name) {
+            Some(field) => field.1 = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
     /// Appends a field when it has a value.
     pub fn push_opt(&mut self, name: &'static str, value: Option<impl Into<String>>) {
         if let Some(v) = value {
@@ -229,6 +237,22 @@ impl Request {
             self.origin.clone(),
             self.policy,
         ))
+    }
+
+    /// The request of `call`, which differs from this one's only in the field `name`, set to
+    /// `value` in the form (replaced where it was, added at the end otherwise).
+    pub(crate) fn with_call_field(&self, call: Call, name: &'static str, value: String) -> Request {
+        let mut form = self.form.clone();
+        form.set(name, value);
+        Self::at_base(
+            self.method,
+            None,
+            form,
+            Box::new(call),
+            self.format,
+            self.origin.clone(),
+            self.policy,
+        )
     }
 
     /// The request with its advice allowing `attempts` attempts in all.

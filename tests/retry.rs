@@ -242,3 +242,40 @@ fn a_refused_connection_moves_to_the_backup_host_from_the_third_attempt() {
     let hosts: Vec<String> = (1..=2).map(|n| request.advice(failure, n).host).collect();
     assert_eq!(hosts, ["smsc.ru", "www2.smsc.ru"]);
 }
+
+#[test]
+fn the_history_is_walked_page_by_page_to_its_end() {
+    use smsc_core::ops::history::HistoryParams;
+    let (e, agent) = (Emu::start(), agent());
+    let client = e.client();
+    for n in 0..5 {
+        let request = send_with_id(&client, &format!("page-{n}"));
+        let (outcome, _) = follow(&agent, &client, &request);
+        assert!(outcome.is_ok(), "{outcome:?}");
+    }
+    let history = client
+        .history(HistoryParams {
+            cnt: Some(2),
+            ..Default::default()
+        })
+        .unwrap();
+    let pages: Vec<Vec<String>> =
+        blocking::pages(&agent, &client, history, DeliveryOptions::default())
+            .map(|page| {
+                let page = page.unwrap();
+                page.messages
+                    .into_iter()
+                    .filter_map(|m| m.status.id)
+                    .collect()
+            })
+            .collect();
+    // Newest first, two to a page; the short third page is the last.
+    assert_eq!(
+        pages,
+        [
+            vec!["page-4", "page-3"],
+            vec!["page-2", "page-1"],
+            vec!["page-0"]
+        ]
+    );
+}
