@@ -971,6 +971,14 @@ impl PyDelivery {
     fn already_sent(&self) -> bool {
         self.inner.already_sent()
     }
+
+    /// Once the result is given, for a paged list: the request of the next page, or `None`.
+    #[getter]
+    fn next_page(&self) -> Option<PyRequest> {
+        self.inner
+            .next_page()
+            .map(|r| PyRequest { inner: r.clone() })
+    }
 }
 
 /// Reads a notification SMSC posted to the handler address (form, JSON or XML body).

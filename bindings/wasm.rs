@@ -314,6 +314,9 @@ enum StepView<'a> {
     },
     Done {
         result: &'a crate::Output,
+        /// For a paged list, where the next page starts: `{"prev_id": 123}`; absent on the last.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        next_page: Option<std::collections::BTreeMap<&'static str, u64>>,
     },
     Stop {
         advice: &'a crate::Advice,
@@ -366,7 +369,11 @@ impl WasmDelivery {
                 delay_ms: *delay_ms,
                 advice,
             }),
-            crate::Step::Done(output) => json_text(&StepView::Done { result: output }),
+            crate::Step::Done(output) => json_text(&StepView::Done {
+                result: output,
+                next_page: crate::pages::next_page_cursor(self.inner.request().call(), output)
+                    .map(|(name, value)| std::collections::BTreeMap::from([(name, value)])),
+            }),
             crate::Step::Stop(stopped) => json_text(&StepView::Stop {
                 advice: &stopped.advice,
                 error: stopped.error.as_ref().map(|e| ErrorView {

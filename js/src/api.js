@@ -267,6 +267,30 @@ export class Request {
    * @returns {Promise<any>}
    */
   async deliver(options = {}) {
+    return (await this.#deliverPage(options)).result;
+  }
+
+  /**
+   * This request's page and the pages after it, each delivered as `deliver` does (see `pages`).
+   * @returns {AsyncGenerator<any>}
+   */
+  async *pages(options = {}) {
+    for (let request = this; request !== undefined;) {
+      const { result, nextPage } = await request.#deliverPage(options);
+      yield result;
+      request = nextPage === undefined ? undefined : request.#at(nextPage);
+    }
+  }
+
+  /** The request of the same operation with `change` applied to its parameters. */
+  #at(change) {
+    const params = JSON.stringify({ ...JSON.parse(this.#params), ...change });
+    const text = call(() => this.#native().prepare(this.#op, params));
+    return new Request(this.#op, params, text, this.#native);
+  }
+
+  /** Delivers this request: `{result, nextPage}`, the latter where a paged list goes on. */
+  async #deliverPage(options) {
     const {
       fetch: fetchFn = globalThis.fetch,
       maxAttempts,
@@ -321,7 +345,7 @@ export class Request {
         } else if (step.step === 'wait') {
           await sleep(step.delay_ms, signal);
         } else if (step.step === 'done') {
-          return step.result;
+          return { result: step.result, nextPage: step.next_page };
         } else {
           let error;
           if (step.error) {
@@ -479,6 +503,15 @@ export async function send(request, { fetch: fetchFn = globalThis.fetch, signal 
  */
 export function deliver(request, options) {
   return request.deliver(options);
+}
+
+/**
+ * The pages of a paged list (`history`, `incoming`, `contacts`) from `request` on, each
+ * delivered as `deliver` does (with its options, `deadlineMs` per page), until the last:
+ * `for await (const page of pages(client.history({ cnt: 100 }))) …`.
+ */
+export function pages(request, options) {
+  return request.pages(options);
 }
 
 /** Waits `ms`; an abort of `signal` ends the wait with its reason. */

@@ -99,6 +99,8 @@ export declare class Request<R = unknown> {
   at(baseUrl: string): Request<R>;
   /** Sends the request until it has a result, following the retry advice (see `deliver`). */
   deliver(options?: DeliverOptions): Promise<R>;
+  /** This page of a paged list and the pages after it (see `pages`). */
+  pages(options?: DeliverOptions): AsyncGenerator<R, void, undefined>;
   toString(): string;
   toJSON(): { operation: string; request: string };
 }
@@ -184,6 +186,12 @@ export interface DeliverOptions {
  * reports (id, parts, cost).
  */
 export declare function deliver<R>(request: Request<R>, options?: DeliverOptions): Promise<R>;
+
+/**
+ * The pages of a paged list (`history`, `incoming`, `contacts`) from `request` on, each
+ * delivered as `deliver` does (`deadlineMs` per page), until the last.
+ */
+export declare function pages<R>(request: Request<R>, options?: DeliverOptions): AsyncGenerator<R, void, undefined>;
 
 export type ErrorKind = 'invalid' | 'api' | 'http' | 'parse' | 'signature' | 'internal' | 'transport';
 export type Reason =

@@ -17,5 +17,5 @@ if (fs) {
 }
 ready();
 
-export { Client, Request, OPERATIONS, deliver, parseCallback, send } from './api.js';
+export { Client, Request, OPERATIONS, deliver, pages, parseCallback, send } from './api.js';
 export * from './errors.js';

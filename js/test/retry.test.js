@@ -158,6 +158,15 @@ test('an error that is no transport failure, and the caller\'s abort, end the de
   await assert.rejects(smsc.deliver(c.balance(), { maxAttempts: 0 }), smsc.InvalidArgumentError);
 });
 
+test('the history is walked page by page to its end', async () => {
+  const c = client();
+  for (let n = 0; n < 5; n += 1) await smsc.deliver(c.sendSms({ phones: '79991234567', message: 'hi', id: `page-${n}` }));
+  const ids = [];
+  for await (const page of smsc.pages(c.history({ cnt: 2 }))) ids.push(page.messages.map((m) => m.id));
+  // Newest first, two to a page; the short third page is the last.
+  assert.deepEqual(ids, [['page-4', 'page-3'], ['page-2', 'page-1'], ['page-0']]);
+});
+
 test('a named host moves to its backup from the third attempt; errors of other libraries are read', () => {
   const request = new smsc.Client({ login: 'demo', password: 'pw', host: 'smsc.kz', retry }).balance();
   const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });

@@ -23,7 +23,7 @@ from typing import Any, Callable, TypeVar
 from . import _native
 from ._native import OPERATIONS, Request
 from ._operations import Operations
-from .delivery import Attempt, deliver, deliver_async
+from .delivery import Attempt, deliver, deliver_async, pages, pages_async
 from .errors import (
     ApiError,
     AuthError,
@@ -104,6 +104,8 @@ __all__ = [
     "deliver_async",
     "httpx_async_transport",
     "httpx_transport",
+    "pages",
+    "pages_async",
     "parse_callback",
     "requests_transport",
     "send",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Literal, TypeVar
 
@@ -151,6 +151,15 @@ def deliver(
     result is what status.php reports (its id, parts and cost).
     """
     run = _Run(client, request, _options(max_attempts, timeout, deadline), on_attempt)
+    return _deliver(run, transport, sleep, clock)
+
+
+def _deliver(
+    run: _Run,
+    transport: Transport,
+    sleep: Callable[[float], object],
+    clock: Callable[[], float],
+) -> Any:
     while True:
         step = run.delivery.next(int(clock() * 1000))
         if step[0] == "send":
@@ -185,6 +194,15 @@ async def deliver_async(
     (:func:`smsc_core.transport.httpx_async_transport`,
     :func:`~smsc_core.transport.aiohttp_transport`) and so is ``sleep``."""
     run = _Run(client, request, _options(max_attempts, timeout, deadline), on_attempt)
+    return await _deliver_async(run, transport, sleep, clock)
+
+
+async def _deliver_async(
+    run: _Run,
+    transport: AsyncTransport,
+    sleep: Callable[[float], Awaitable[object]],
+    clock: Callable[[], float],
+) -> Any:
     while True:
         step = run.delivery.next(int(clock() * 1000))
         if step[0] == "send":
@@ -201,3 +219,52 @@ async def deliver_async(
             return step[1]
         else:
             raise run.stop(step[1], step[2])
+
+
+def pages(
+    client: Client,
+    request: Request[_R],
+    *,
+    transport: Transport = urllib_send,
+    max_attempts: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    deadline: float | None = None,
+    on_attempt: Callable[[Attempt], object] | None = None,
+    sleep: Callable[[float], object] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> Iterator[_R]:
+    """The pages of a paged list (``history``, ``incoming``, ``contacts``) from ``request`` on,
+    each delivered as :func:`deliver` does (the options are its own, ``deadline`` per page),
+    until the last::
+
+        for page in smsc_core.pages(client, client.history(cnt=100)):
+            for message in page["messages"]: ...
+    """
+    options = _options(max_attempts, timeout, deadline)
+    current: Request[Any] | None = request
+    while current is not None:
+        run = _Run(client, current, options, on_attempt)
+        yield _deliver(run, transport, sleep, clock)
+        current = run.delivery.next_page
+
+
+async def pages_async(
+    client: Client,
+    request: Request[_R],
+    *,
+    transport: AsyncTransport,
+    max_attempts: int | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    deadline: float | None = None,
+    on_attempt: Callable[[Attempt], object] | None = None,
+    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> AsyncIterator[_R]:
+    """:func:`pages`, awaited:
+    ``async for page in smsc_core.pages_async(client, req, transport=…)``."""
+    options = _options(max_attempts, timeout, deadline)
+    current: Request[Any] | None = request
+    while current is not None:
+        run = _Run(client, current, options, on_attempt)
+        yield await _deliver_async(run, transport, sleep, clock)
+        current = run.delivery.next_page

@@ -360,3 +360,44 @@ def test_an_exception_that_is_no_transport_failure_is_refused_never_advised():
     for error in (KeyError("bug"), ValueError("bug"), TypeError("bug"), RuntimeError("bug")):
         with pytest.raises(smsc_core.InvalidArgumentError, match="not a transport failure"):
             request.advice(error)
+
+
+def _history_ids(pages):
+    return [[m["id"] for m in page["messages"]] for page in pages]
+
+
+def test_the_history_is_walked_page_by_page_to_its_end(base_url):
+    client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
+    for n in range(5):
+        smsc_core.deliver(client, client.send_sms("79991234567", "hi", id=f"page-{n}"))
+    rec = Recorder()
+    pages = list(smsc_core.pages(client, client.history(cnt=2), on_attempt=rec.on_attempt))
+    # Newest first, two to a page; the short third page is the last.
+    assert _history_ids(pages) == [["page-4", "page-3"], ["page-2", "page-1"], ["page-0"]]
+    assert rec.attempts == [("request", 1)] * 3
+
+
+def test_the_async_pages_walk_the_same_history(base_url):
+    import asyncio
+
+    import httpx
+
+    client = Client("demo", "demo-password", base_url=base_url, retry=RETRY)
+    for n in range(5):
+        smsc_core.deliver(client, client.send_sms("79991234567", "hi", id=f"async-{n}"))
+
+    async def walk():
+        async with httpx.AsyncClient() as http:
+            transport = smsc_core.httpx_async_transport(http)
+            return [
+                page
+                async for page in smsc_core.pages_async(
+                    client, client.history(cnt=2), transport=transport
+                )
+            ]
+
+    assert _history_ids(asyncio.run(walk())) == [
+        ["async-4", "async-3"],
+        ["async-2", "async-1"],
+        ["async-0"],
+    ]

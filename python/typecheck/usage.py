@@ -92,3 +92,10 @@ async def reliable_async(client: Client) -> int:
             transport=smsc_core.httpx_async_transport(http),
         )
     return sent["sms_count"]
+
+
+def paged(client: Client) -> int:
+    total = 0
+    for page in smsc_core.pages(client, client.history(cnt=100)):
+        total += len(page["messages"])
+    return total

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` by ../types.test.js: the declarations in src/index.d.ts must accept
 // every documented use and refuse the wrong ones (each `@ts-expect-error` must find an error).
 import {
-  Client, Request, send, deliver, parseCallback, OPERATIONS,
+  Client, Request, send, deliver, pages, parseCallback, OPERATIONS,
   SmscError, InvalidArgumentError, ApiError, AuthError, RateLimitError, InsufficientFundsError,
   HttpError, ParseError, InternalError, TransportError, SignatureError,
   type Balance, type SendResult, type CostResult, type StatusResult, type DeleteResult,
@@ -266,4 +266,10 @@ deliver(client.balance(), { onAttempt: (a) => a.purpose === 'resend' });
 // @ts-expect-error timeouts are numbers of milliseconds
 deliver(client.balance(), { timeoutMs: '10s' });
 
-void [delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
+async function countMessages(): Promise<number> {
+  let n = 0;
+  for await (const page of pages(client.history({ cnt: 100 }))) n += page.messages.length;
+  return n;
+}
+
+void [countMessages, delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
