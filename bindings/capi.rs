@@ -1850,3 +1850,30 @@ pub unsafe extern "C" fn smsc_delivery_free(delivery: *mut smsc_delivery) {
     // SAFETY: forwarded caller contract.
     unsafe { free_handle(delivery) }
 }
+
+/// After `SMSC_STEP_DONE`, for a paged list (history, incoming messages, contacts): writes the
+/// request of the next page to `*out` (the caller frees it), or NULL on the last page and for
+/// other operations.
+///
+/// # Safety
+/// `delivery` must be live; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_delivery_next_page(
+    delivery: *const smsc_delivery,
+    out: *mut *mut smsc_request,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let d = unsafe { arg_ref(delivery, "delivery") }?;
+        if out.is_null() {
+            return Err(null("out"));
+        }
+        let next = d.inner.next_page().map_or(ptr::null_mut(), |r| {
+            Box::into_raw(Box::new(request_of(r.clone())))
+        });
+        // SAFETY: checked non-NULL above; writable per the contract.
+        unsafe { *out = next };
+        Ok(())
+    })
+}

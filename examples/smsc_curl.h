@@ -114,6 +114,9 @@ struct smsc_curl_deliver_options {
     uint64_t (*now_ms)(void *user);
     void (*sleep_ms)(void *user, uint64_t ms);
     void *user;
+    /* When not NULL, receives (on success) the request of a paged list's next page, or NULL on
+     * its last page; the caller frees it. */
+    smsc_request **next_page;
 };
 
 #if defined(_POSIX_C_SOURCE) && _POSIX_C_SOURCE >= 199309L
@@ -139,7 +142,7 @@ static inline void smsc_curl_sleep_ms(uint64_t ms) {
 static inline smsc_status smsc_curl_deliver(CURL *curl, const smsc_client *client, const smsc_request *req,
                                             const struct smsc_curl_deliver_options *options, smsc_result **out,
                                             smsc_advice **advice, smsc_error **err) {
-    static const struct smsc_curl_deliver_options none = {NULL, NULL, NULL, NULL, NULL};
+    static const struct smsc_curl_deliver_options none = {NULL, NULL, NULL, NULL, NULL, NULL};
     const struct smsc_curl_deliver_options *o = options ? options : &none;
     smsc_delivery *d = NULL;
     smsc_status st = smsc_delivery_new(client, req, o->options_json, &d, err);
@@ -171,6 +174,7 @@ static inline smsc_status smsc_curl_deliver(CURL *curl, const smsc_client *clien
 #endif
         } else if (step == SMSC_STEP_DONE) {
             st = smsc_delivery_take_result(d, out, err);
+            if (st == SMSC_OK && o->next_page) st = smsc_delivery_next_page(d, o->next_page, err);
             break;
         } else {
             smsc_advice *stop = NULL;

@@ -709,6 +709,16 @@ bool smsc_delivery_already_sent(const struct smsc_delivery *delivery);
 // `delivery` must be NULL or a delivery from this library, not yet freed.
 void smsc_delivery_free(struct smsc_delivery *delivery);
 
+// After `SMSC_STEP_DONE`, for a paged list (history, incoming messages, contacts): writes the
+// request of the next page to `*out` (the caller frees it), or NULL on the last page and for
+// other operations.
+//
+// # Safety
+// `delivery` must be live; `out` writable; `err` NULL or writable.
+enum smsc_status smsc_delivery_next_page(const struct smsc_delivery *delivery,
+                                         struct smsc_request **out,
+                                         struct smsc_error **err);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

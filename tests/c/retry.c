@@ -74,7 +74,7 @@ static void on_attempt(void *user, const char *purpose, uint32_t attempt, const 
 static smsc_status follow(CURL *curl, const smsc_client *client, const smsc_request *req, struct record *rec,
                           char *action, size_t cap) {
     memset(rec, 0, sizeof *rec);
-    struct smsc_curl_deliver_options options = {NULL, on_attempt, fake_now, fake_sleep, rec};
+    struct smsc_curl_deliver_options options = {NULL, on_attempt, fake_now, fake_sleep, rec, NULL};
     smsc_result *res = NULL;
     smsc_advice *advice = NULL;
     smsc_error *err = NULL;
@@ -141,6 +141,34 @@ int main(int argc, char **argv) {
     smsc_client_prepare(client, "balance", NULL, &req, NULL);
     CHECK(follow(curl, client, req, &rec, action, sizeof action) == SMSC_OK, "balance read");
     CHECK(strcmp(rec.waits, "1 2 ") == 0, rec.waits);
+
+    /* The history, walked page by page: three messages sent above and two more, two to a page,
+     * the short third page the last. */
+    for (int n = 0; n < 2; n++) {
+        smsc_request *more = NULL;
+        smsc_result *sent = NULL;
+        smsc_client_prepare(client, "send_sms", "{\"phones\": \"79991234567\", \"message\": \"more\"}", &more, NULL);
+        CHECK(smsc_curl_perform(curl, more, &sent, NULL, NULL) == SMSC_OK, "one more send");
+        smsc_result_free(sent);
+        smsc_request_free(more);
+    }
+    smsc_request *page = NULL;
+    smsc_client_prepare(client, "history", "{\"cnt\": 2}", &page, NULL);
+    char walked[128] = "";
+    for (int n = 0; page && n < 10; n++) {
+        smsc_request *next = NULL;
+        smsc_result *res = NULL;
+        struct smsc_curl_deliver_options paging = {NULL, NULL, fake_now, fake_sleep, &rec, &next};
+        CHECK(smsc_curl_deliver(curl, client, page, &paging, &res, NULL, NULL) == SMSC_OK, "a page");
+        size_t count = 0;
+        smsc_result_count(res, "messages", &count, NULL);
+        size_t len = strlen(walked);
+        snprintf(walked + len, sizeof walked - len, "%zu ", count);
+        smsc_result_free(res);
+        smsc_request_free(page);
+        page = next;
+    }
+    CHECK(strcmp(walked, "2 2 1 ") == 0, walked);
 
     /* The delivery's own arguments: NULLs and a zero limit are typed errors. */
     smsc_delivery *d = NULL;
