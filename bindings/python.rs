@@ -133,6 +133,22 @@ fn to_json_at(
         }
         return Ok(J::Object(map));
     }
+    // A `datetime.date` (and so a `datetime`) goes as its ISO 8601 text, which the core turns
+    // into the form each field takes; an aware datetime keeps its offset. Asked last: only a
+    // value of no plain type gets here.
+    if let Ok(date_type) = value
+        .py()
+        .import("datetime")
+        .and_then(|m| m.getattr("date"))
+    {
+        if value.is_instance(&date_type).unwrap_or(false) {
+            return value
+                .call_method0("isoformat")
+                .and_then(|text| text.extract::<String>())
+                .map(J::String)
+                .map_err(|_| Error::invalid(path, "the date could not be written in ISO 8601"));
+        }
+    }
     let type_name = value
         .get_type()
         .name()
@@ -141,7 +157,7 @@ fn to_json_at(
     Err(Error::invalid(
         if path.is_empty() { "params" } else { path },
         format!(
-            "a value of type {type_name} is not accepted; use str, int, float, bool, list or dict"
+            "a value of type {type_name} is not accepted; use str, int, float, bool, list, dict, or a date or datetime where the parameter is a day or a time"
         ),
     ))
 }

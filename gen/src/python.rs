@@ -136,8 +136,12 @@ pub fn types(value: &Value) -> String {
     out.push_str(
         "# No `from __future__ import annotations` here: TypedDict must see `NotRequired` \
          itself, not its\n# text, to know which keys are optional at run time \
-         (`__optional_keys__`).\nimport sys\n",
+         (`__optional_keys__`).\n",
     );
+    if py.used.datetime {
+        out.push_str("import datetime\n");
+    }
+    out.push_str("import sys\n");
     if py.used.decimal {
         out.push_str("from decimal import Decimal\n");
     }
@@ -168,6 +172,9 @@ pub fn operations(value: &Value) -> String {
          method for each\noperation takes that operation's parameters as typed arguments and \
          builds its request through\nthe native client.\n\"\"\"\n\nfrom __future__ import annotations\n\n",
     );
+    if py.used.datetime {
+        out.push_str("import datetime\n");
+    }
     out.push_str("from typing import Any");
     if py.used.literal {
         out.push_str(", Literal");
@@ -299,6 +306,8 @@ enum Syntax {
 #[derive(Default)]
 struct Used {
     decimal: bool,
+    /// `datetime.date` or `datetime.datetime` appear.
+    datetime: bool,
     literal: bool,
     optional: bool,
     union: bool,
@@ -360,6 +369,16 @@ impl<'d, 'a> Py<'d, 'a> {
                 "string" if schema["format"] == "decimal" => {
                     self.used.decimal = true;
                     "Decimal".into()
+                }
+                // Days and times are also taken as the language's own values (the core reads
+                // their ISO 8601 form, which the native module writes for them).
+                "string" if schema["format"] == "date-time" => {
+                    self.used.datetime = true;
+                    self.union(vec!["str".into(), "datetime.datetime".into()])
+                }
+                "string" if schema["format"] == "date" => {
+                    self.used.datetime = true;
+                    self.union(vec!["str".into(), "datetime.date".into()])
                 }
                 "string" => "str".into(),
                 "integer" => "int".into(),

@@ -184,6 +184,11 @@ impl Renderer<'_> {
                     .collect(),
             ),
             Value::String(t) => match t.as_str() {
+                // Days and times are also taken as `Date`s (the wrapper writes them in ISO 8601
+                // with the local offset, which the core reads).
+                "string" if schema["format"] == "date" || schema["format"] == "date-time" => {
+                    Expr::union(vec![Expr::simple("string"), Expr::simple("Date")])
+                }
                 "string" => Expr::simple("string"),
                 "integer" | "number" => Expr::simple("number"),
                 "boolean" => Expr::simple("boolean"),

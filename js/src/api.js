@@ -129,7 +129,14 @@ function toJson(value, root) {
     return JSON.stringify(value);
   }
   try {
-    return JSON.stringify(value ?? null, (key, v) => {
+    return JSON.stringify(value ?? null, function check(key, v) {
+      // A Date reaches here as its UTC text; the original is written with its local offset
+      // instead, so that a day is the one the caller meant and a time still names its instant.
+      const original = this[key];
+      if (original instanceof Date) {
+        if (Number.isNaN(original.getTime())) throw invalidArgument(key === '' ? root : key, 'is an invalid Date');
+        return localIso(original);
+      }
       const type = typeof v;
       if (type === 'function' || type === 'symbol' || type === 'bigint' || (type === 'number' && !Number.isFinite(v))) {
         throw invalidArgument(key === '' ? root : key, notPlain(v));
@@ -147,6 +154,16 @@ function toJson(value, root) {
     wrapped.cause = err;
     throw wrapped;
   }
+}
+
+/** `date` in ISO 8601 in the local time zone, with its offset: `2026-12-02T17:00:00.000+03:00`. */
+function localIso(date) {
+  const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+    + `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
+    + `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
 /** Whether every value of `obj` is one JSON writes as it is: text, a finite number, a boolean, null. */

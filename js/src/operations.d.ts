@@ -23,8 +23,12 @@ export interface SendSmsParams {
   translit?: Translit;
   /** Shorten links in the text (`tinyurl=1`). */
   tinyurl?: boolean;
-  /** When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`. */
-  time?: string;
+  /**
+   * When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`; or a
+   * date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's Unix time,
+   * without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
+   */
+  time?: string | Date;
   /** Time zone of `time`, in hours relative to Moscow. */
   tz?: number;
   /** Spread the sending over this many hours (0.1 to 720), with `freq`. */
@@ -193,8 +197,12 @@ export interface JobAddParams {
   translit?: Translit;
   /** Shorten links in the text (`tinyurl=1`). */
   tinyurl?: boolean;
-  /** When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`. */
-  time?: string;
+  /**
+   * When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`; or a
+   * date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's Unix time,
+   * without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
+   */
+  time?: string | Date;
   /** Time zone of `time`, in hours relative to Moscow. */
   tz?: number;
   /** Spread the sending over this many hours (0.1 to 720), with `freq`. */
@@ -263,9 +271,9 @@ export interface JobParams {
 /** Parameters of the list of mailing lists: an optional period. */
 export interface JobsParams {
   /** The first day, `DD.MM.YYYY`. */
-  start?: string;
+  start?: string | Date;
   /** The last day, `DD.MM.YYYY`. */
-  end?: string;
+  end?: string | Date;
 }
 
 /** Parameters of a new message template. */
@@ -394,7 +402,7 @@ export interface ContactParams {
   /** Full name (`fio`). */
   full_name?: string;
   /** Birthday, `DD.MM.YYYY` (`bd`). */
-  birthday?: string;
+  birthday?: string | Date;
   /** Your own id for the contact (`myid`). */
   my_id?: string;
   /** A comment (`cmt`). */
@@ -607,9 +615,9 @@ export interface SubclientPayParams {
 /** Parameters of sub-client statistics. */
 export interface SubclientStatsParams {
   /** First day, `DD.MM.YYYY`. */
-  start?: string;
+  start?: string | Date;
   /** Last day, `DD.MM.YYYY`; from `start` on when left out. */
-  end?: string;
+  end?: string | Date;
   /** One sub-client, by login. */
   user?: string;
   /** One sub-client, by id. */
@@ -637,7 +645,7 @@ export interface SendersParams {
   /** Add each name's status at the operators. */
   operators?: boolean;
   /** Only names whose status at an operator changed since this day, `DD.MM.YYYY`. */
-  from_date?: string;
+  from_date?: string | Date;
   /** Only names after this id, to page through a long list. */
   prev_id?: RecordId;
   /** How many names to return. */
@@ -764,13 +772,13 @@ export interface ActGetParams {
 
 /** Parameters of a history request. All are optional. */
 export interface HistoryParams {
-  /** First day of the period, `dd.mm.yyyy`. */
-  start?: string;
+  /** First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`). */
+  start?: string | Date;
   /**
    * Last day of the period, `dd.mm.yyyy`; at most six months after `start`. Without it the history
    * runs from `start` on.
    */
-  end?: string;
+  end?: string | Date;
   /** Only messages to these numbers. */
   phone?: Phones;
   /** Only e-mail messages to these addresses. */
@@ -806,10 +814,10 @@ export interface IncomingParams {
 
 /** Parameters of a statistics request. */
 export interface StatisticsParams {
-  /** First day of the period, `dd.mm.yyyy` (required). */
-  start: string;
+  /** First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`) (required). */
+  start: string | Date;
   /** Last day of the period, `dd.mm.yyyy`; without it, from `start` on. */
-  end?: string;
+  end?: string | Date;
   /** Amounts in the client's current currency (`mycur=1`). */
   mycur?: boolean;
   /** Messages paid from the electronic balance (`balance2=1`). */

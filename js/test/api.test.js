@@ -182,3 +182,16 @@ test('require() gives a working package on every Node, the same module as import
   const bundled = createRequire(import.meta.url)('../pkg/node-bundle.cjs');
   assert.deepEqual(new bundled.Client({ apiKey: 'k-123456' }).balance().parse(200, '{"balance": "2.50"}'), { balance: '2.50' });
 });
+
+test('Dates are written as the pages document: a time as its instant, a day as the local day', () => {
+  const client = new smsc.Client({ login: 'demo', password: 'pw' });
+  const send = client.sendSms({ phones: '79991234567', message: 'hi', time: new Date(Date.UTC(2026, 11, 2, 14, 0)) });
+  assert.match(send.body, /time=01796220000/);
+  const history = client.history({ start: new Date(2026, 2, 1), end: new Date(2026, 2, 31, 23, 59) });
+  assert.match(history.body, /start=01\.03\.2026&end=31\.03\.2026/);
+  assert.throws(() => client.history({ start: new Date('not a date') }), smsc.InvalidArgumentError);
+  assert.throws(
+    () => client.sendSms({ phones: '79991234567', message: 'hi', time: '2026-12-02' }),
+    (err) => err instanceof smsc.InvalidArgumentError && err.field === 'time',
+  );
+});

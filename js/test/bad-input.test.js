@@ -40,7 +40,7 @@ const PREPARE_CASES = [
   ['JS07', { phones: P, message: Symbol('Hi') }, 'message', 'is a symbol'],
   ['JS08', cyclic, 'params', 'cycle'],
   ['JS09', { phones: deepList(DEEP), message: 'Hi' }, 'params', 'deep'],
-  ['JS10', { phones: P, message: 'Hi', time: new Date(0) }, 'time', 'is not one of the forms SMSC takes'],
+  ['JS10', { phones: P, message: 'Hi', time: new Date('never') }, 'time', 'is an invalid Date'],
   ['JS11', { phones: P, message: true }, 'message', 'expected a string'],
   ['JS12', { phones: P, message: 'Hi', maxsms: '3' }, 'maxsms', 'expected a whole number'],
   ['JS21', { phones: P, message: 'Hi\u0000there' }, 'message', 'NUL character'],

@@ -7,6 +7,7 @@ the native client.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Literal
 
 from ._native import Client as NativeClient
@@ -88,7 +89,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -112,7 +113,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -181,7 +184,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -209,7 +212,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -341,7 +346,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -360,7 +365,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -413,7 +420,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -432,7 +439,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -486,7 +495,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -508,7 +517,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -570,7 +581,7 @@ class Operations:
         sender: str,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -592,7 +603,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -654,7 +667,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -677,7 +690,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -744,7 +759,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -764,7 +779,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -820,7 +837,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -841,7 +858,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -900,7 +919,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -924,7 +943,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -1006,7 +1027,7 @@ class Operations:
         sender: str | None = None,
         translit: Literal[0, 1, 2] | None = None,
         tinyurl: bool = False,
-        time: str | None = None,
+        time: str | datetime.datetime | None = None,
         tz: int | None = None,
         period: float | None = None,
         freq: int | None = None,
@@ -1050,7 +1071,9 @@ class Operations:
             off.
         translit: Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
         tinyurl: Shorten links in the text (`tinyurl=1`).
-        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+        time: When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+            or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+            Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
         tz: Time zone of `time`, in hours relative to Moscow.
         period: Spread the sending over this many hours (0.1 to 720), with `freq`.
         freq: Minutes between batches when `period` is set (1 to 1440).
@@ -1199,8 +1222,8 @@ class Operations:
     def jobs(
         self,
         *,
-        start: str | None = None,
-        end: str | None = None,
+        start: str | datetime.date | None = None,
+        end: str | datetime.date | None = None,
     ) -> Request[JobList]:
         """`jobs.php` with `get_all=1`: the mailing lists.
 
@@ -1435,7 +1458,7 @@ class Operations:
         middle_name: str | None = None,
         last_name: str | None = None,
         full_name: str | None = None,
-        birthday: str | None = None,
+        birthday: str | datetime.date | None = None,
         my_id: str | None = None,
         comment: str | None = None,
         tags: Words | None = None,
@@ -1505,7 +1528,7 @@ class Operations:
         middle_name: str | None = None,
         last_name: str | None = None,
         full_name: str | None = None,
-        birthday: str | None = None,
+        birthday: str | datetime.date | None = None,
         my_id: str | None = None,
         comment: str | None = None,
         tags: Words | None = None,
@@ -2099,8 +2122,8 @@ class Operations:
     def subclient_stats(
         self,
         *,
-        start: str | None = None,
-        end: str | None = None,
+        start: str | datetime.date | None = None,
+        end: str | datetime.date | None = None,
         user: str | None = None,
         user_id: RecordId | None = None,
         reseller: Literal[0, 1] | None = None,
@@ -2142,8 +2165,8 @@ class Operations:
     def subclient_stats_detailed(
         self,
         *,
-        start: str | None = None,
-        end: str | None = None,
+        start: str | datetime.date | None = None,
+        end: str | datetime.date | None = None,
         user: str | None = None,
         user_id: RecordId | None = None,
         reseller: Literal[0, 1] | None = None,
@@ -2187,7 +2210,7 @@ class Operations:
         *,
         all: bool = False,
         operators: bool = False,
-        from_date: str | None = None,
+        from_date: str | datetime.date | None = None,
         prev_id: RecordId | None = None,
         cnt: int | None = None,
         user: str | None = None,
@@ -2571,8 +2594,8 @@ class Operations:
     def history(
         self,
         *,
-        start: str | None = None,
-        end: str | None = None,
+        start: str | datetime.date | None = None,
+        end: str | datetime.date | None = None,
         phone: Phones | None = None,
         email: Phones | None = None,
         format: Literal[0, 8] | None = None,
@@ -2581,7 +2604,7 @@ class Operations:
     ) -> Request[HistoryResult]:
         """`get.php` with `get_messages=1`: the history of sent messages.
 
-        start: First day of the period, `dd.mm.yyyy`.
+        start: First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`).
         end: Last day of the period, `dd.mm.yyyy`; at most six months after `start`. Without it the
             history runs from `start` on.
         phone: Only messages to these numbers.
@@ -2638,14 +2661,15 @@ class Operations:
     def statistics(
         self,
         *,
-        start: str,
-        end: str | None = None,
+        start: str | datetime.date,
+        end: str | datetime.date | None = None,
         mycur: bool = False,
         balance2: bool = False,
     ) -> Request[StatisticsResult]:
         """`get.php` with `get_stat=1`: statistics of sent messages.
 
-        start: First day of the period, `dd.mm.yyyy` (required).
+        start: First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`)
+            (required).
         end: Last day of the period, `dd.mm.yyyy`; without it, from `start` on.
         mycur: Amounts in the client's current currency (`mycur=1`).
         balance2: Messages paid from the electronic balance (`balance2=1`).

@@ -9,6 +9,7 @@ not report are absent from a result.
 
 # No `from __future__ import annotations` here: TypedDict must see `NotRequired` itself, not its
 # text, to know which keys are optional at run time (`__optional_keys__`).
+import datetime
 import sys
 from decimal import Decimal
 from typing import Literal, Optional, Union
@@ -929,8 +930,11 @@ class SendSmsParams(TypedDict):
     """Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2)."""
     tinyurl: NotRequired[bool]
     """Shorten links in the text (`tinyurl=1`)."""
-    time: NotRequired[Optional[str]]
-    """When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`."""
+    time: NotRequired[Optional[Union[str, datetime.datetime]]]
+    """When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`; or a
+    date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's Unix time,
+    without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
+    """
     tz: NotRequired[Optional[int]]
     """Time zone of `time`, in hours relative to Moscow."""
     period: NotRequired[Optional[float]]
@@ -1076,8 +1080,11 @@ class JobAddParams(TypedDict):
     """Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2)."""
     tinyurl: NotRequired[bool]
     """Shorten links in the text (`tinyurl=1`)."""
-    time: NotRequired[Optional[str]]
-    """When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`."""
+    time: NotRequired[Optional[Union[str, datetime.datetime]]]
+    """When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`; or a
+    date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's Unix time,
+    without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
+    """
     tz: NotRequired[Optional[int]]
     """Time zone of `time`, in hours relative to Moscow."""
     period: NotRequired[Optional[float]]
@@ -1132,9 +1139,9 @@ class JobParams(TypedDict):
 class JobsParams(TypedDict):
     """Parameters of the list of mailing lists: an optional period."""
 
-    start: NotRequired[Optional[str]]
+    start: NotRequired[Optional[Union[str, datetime.date]]]
     """The first day, `DD.MM.YYYY`."""
-    end: NotRequired[Optional[str]]
+    end: NotRequired[Optional[Union[str, datetime.date]]]
     """The last day, `DD.MM.YYYY`."""
 
 
@@ -1281,7 +1288,7 @@ class ContactParams(TypedDict):
     """Surname (`lnm`)."""
     full_name: NotRequired[Optional[str]]
     """Full name (`fio`)."""
-    birthday: NotRequired[Optional[str]]
+    birthday: NotRequired[Optional[Union[str, datetime.date]]]
     """Birthday, `DD.MM.YYYY` (`bd`)."""
     my_id: NotRequired[Optional[str]]
     """Your own id for the contact (`myid`)."""
@@ -1518,9 +1525,9 @@ ResellerScope = Literal[0, 1]
 class SubclientStatsParams(TypedDict):
     """Parameters of sub-client statistics."""
 
-    start: NotRequired[Optional[str]]
+    start: NotRequired[Optional[Union[str, datetime.date]]]
     """First day, `DD.MM.YYYY`."""
-    end: NotRequired[Optional[str]]
+    end: NotRequired[Optional[Union[str, datetime.date]]]
     """Last day, `DD.MM.YYYY`; from `start` on when left out."""
     user: NotRequired[Optional[str]]
     """One sub-client, by login."""
@@ -1543,7 +1550,7 @@ class SendersParams(TypedDict):
     """Every name, not only the activated ones (`all=1`)."""
     operators: NotRequired[bool]
     """Add each name's status at the operators."""
-    from_date: NotRequired[Optional[str]]
+    from_date: NotRequired[Optional[Union[str, datetime.date]]]
     """Only names whose status at an operator changed since this day, `DD.MM.YYYY`."""
     prev_id: NotRequired[Optional[RecordId]]
     """Only names after this id, to page through a long list."""
@@ -1687,9 +1694,9 @@ HistoryFormat = Literal[0, 8]
 class HistoryParams(TypedDict):
     """Parameters of a history request. All are optional."""
 
-    start: NotRequired[Optional[str]]
-    """First day of the period, `dd.mm.yyyy`."""
-    end: NotRequired[Optional[str]]
+    start: NotRequired[Optional[Union[str, datetime.date]]]
+    """First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`)."""
+    end: NotRequired[Optional[Union[str, datetime.date]]]
     """Last day of the period, `dd.mm.yyyy`; at most six months after `start`. Without it the
     history runs from `start` on.
     """
@@ -1724,9 +1731,10 @@ class IncomingParams(TypedDict):
 class StatisticsParams(TypedDict):
     """Parameters of a statistics request."""
 
-    start: str
-    """First day of the period, `dd.mm.yyyy` (required)."""
-    end: NotRequired[Optional[str]]
+    start: Union[str, datetime.date]
+    """First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`) (required).
+    """
+    end: NotRequired[Optional[Union[str, datetime.date]]]
     """Last day of the period, `dd.mm.yyyy`; without it, from `start` on."""
     mycur: NotRequired[bool]
     """Amounts in the client's current currency (`mycur=1`)."""

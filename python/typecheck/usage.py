@@ -99,3 +99,10 @@ def paged(client: Client) -> int:
     for page in smsc_core.pages(client, client.history(cnt=100)):
         total += len(page["messages"])
     return total
+
+
+def dated(client: Client) -> None:
+    import datetime
+
+    client.send_sms("79991234567", "Hi", time=datetime.datetime.now(datetime.timezone.utc))
+    client.history(start=datetime.date(2026, 3, 1), end="31.03.2026")

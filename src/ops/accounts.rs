@@ -535,9 +535,11 @@ pub(crate) fn login(field: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// A date as SMSC takes it, `DD.MM.YYYY`.
-pub(crate) fn date(field: &str, text: &str) -> Result<()> {
-    let b = text.trim().as_bytes();
+/// A date as SMSC takes it, `DD.MM.YYYY` (an ISO 8601 date is rewritten so), checked; the text
+/// to send.
+pub(crate) fn date<'a>(field: &str, text: &'a str) -> Result<std::borrow::Cow<'a, str>> {
+    let day = super::when::day(text.trim());
+    let b = day.as_bytes();
     let ok = match b {
         [d1, d2, b'.', m1, m2, b'.', y1, y2, y3, y4] => {
             let digits = [*d1, *d2, *m1, *m2, *y1, *y2, *y3, *y4];
@@ -549,7 +551,7 @@ pub(crate) fn date(field: &str, text: &str) -> Result<()> {
         _ => false,
     };
     if ok {
-        Ok(())
+        Ok(day)
     } else {
         Err(Error::invalid(
             field,
@@ -714,7 +716,8 @@ mod tests {
         assert!(Amount::Float(0.1 + 0.2).checked("sum", false).is_err());
         assert!(Amount::Text("0.00".into()).checked("sum", true).is_err());
         assert!(date("start", "01.02.2024").is_ok());
-        assert!(date("start", "2024-02-01").is_err());
+        assert_eq!(date("start", "2024-02-01").unwrap(), "01.02.2024");
+        assert!(date("start", "2024-02-30").is_err());
         assert!(date("start", "32.01.2024").is_err());
     }
 

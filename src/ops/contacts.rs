@@ -70,6 +70,7 @@ pub struct ContactParams {
     pub full_name: Option<String>,
     /// Birthday, `DD.MM.YYYY` (`bd`).
     #[serde(alias = "bd")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub birthday: Option<String>,
     /// Your own id for the contact (`myid`).
     #[serde(alias = "myid")]
@@ -106,8 +107,8 @@ impl ContactParams {
             }
         }
         if let Some(bd) = &self.birthday {
-            super::accounts::date("birthday", bd)?;
-            form.push("bd", bd.trim());
+            let bd = super::accounts::date("birthday", bd)?;
+            form.push("bd", bd.into_owned());
         }
         for (field, key, value) in [
             ("my_id", "myid", &self.my_id),

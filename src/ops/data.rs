@@ -18,7 +18,8 @@ impl Date {
     /// Reads `dd.mm.yyyy` (one-digit days and months are taken too) and checks that the day
     /// exists.
     pub(crate) fn parse(field: &str, text: &str) -> Result<Date> {
-        let t = text.trim();
+        let day = super::when::day(text.trim());
+        let t = day.as_ref();
         let bad = || {
             Error::invalid(
                 field,
@@ -195,7 +196,7 @@ mod tests {
             "29.02.2023",
             "32.01.2024",
             "01.13.2024",
-            "2024-01-01",
+            "2024/01/01",
             "01.01.24",
             "",
         ] {

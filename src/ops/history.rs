@@ -1,7 +1,7 @@
 //! `get.php` with `get_messages=1`: the history of sent messages.
 //!
 //! Page: <https://smscentre.com/api/http/get_data/outbox/> (also the single page
-//! <https://smscentre.com/api/http/get_data>). Parameters `start` and `end` (`dd.mm.yyyy`, at
+//! <https://smscentre.com/api/http/get_data>). Parameters `start` and `end` (`dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`), at
 //! most six months), `phone`, `email`, `format` (0 SMS, 8 e-mail), `cnt` (at most 1000) and
 //! `prev_id` (the `int_id` of a message: only older ones are returned). The answer fields are
 //! listed on the page in this order: `status`, `last_date`, `last_timestamp`, `err`,
@@ -37,10 +37,12 @@ pub const MAX_HISTORY_MONTHS: u32 = 6;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HistoryParams {
-    /// First day of the period, `dd.mm.yyyy`.
+    /// First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`).
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub start: Option<String>,
     /// Last day of the period, `dd.mm.yyyy`; at most six months after `start`. Without it the
     /// history runs from `start` on.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub end: Option<String>,
     /// Only messages to these numbers.
     pub phone: Option<Phones>,

@@ -487,8 +487,10 @@ impl Operation for JobOp {
 #[serde(deny_unknown_fields)]
 pub struct JobsParams {
     /// The first day, `DD.MM.YYYY`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub start: Option<String>,
     /// The last day, `DD.MM.YYYY`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub end: Option<String>,
 }
 
@@ -523,8 +525,9 @@ impl Operation for JobsOp {
             }
         }
         form.push("get_all", "1");
-        form.push_opt("start", p.start.as_deref().map(str::trim));
-        form.push_opt("end", p.end.as_deref().map(str::trim));
+        let smsc_day = |s: &str| super::when::day(s.trim()).into_owned();
+        form.push_opt("start", p.start.as_deref().map(smsc_day));
+        form.push_opt("end", p.end.as_deref().map(smsc_day));
         Ok(())
     }
 
@@ -542,6 +545,7 @@ impl Operation for JobsOp {
 /// A day written `DD.MM.YYYY`, the form SMSC's other period parameters take (the page lists
 /// `start` and `end` without showing their form); returns `(year, month, day)` for ordering.
 fn day(field: &str, text: &str) -> Result<(u16, u8, u8)> {
+    let text = &*super::when::day(text.trim());
     let bad = || {
         Error::invalid(
             field,
@@ -609,7 +613,7 @@ mod tests {
         assert_eq!(day("start", "01.03.2026").unwrap(), (2026, 3, 1));
         for bad in [
             "1.3.2026",
-            "2026-03-01",
+            "2026/03/01",
             "32.01.2026",
             "01.13.2026",
             "01.03.26",

@@ -62,6 +62,7 @@ mod shapes;
 pub mod status;
 mod text;
 pub(crate) mod validate;
+mod when;
 
 pub use choices::{
     AccountCurrency, AccountKind, Binary, BlockKind, Cost, GroupKind, HistoryFormat, Repeat,

@@ -39,7 +39,10 @@ pub struct SendSmsParams {
     /// Shorten links in the text (`tinyurl=1`).
     #[serde(default)]
     pub tinyurl: bool,
-    /// When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`.
+    /// When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+    /// or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+    /// Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
     pub time: Option<String>,
     /// Time zone of `time`, in hours relative to Moscow.
     pub tz: Option<i32>,
@@ -381,8 +384,9 @@ impl SendSmsParams {
         }
         form.push_flag("tinyurl", self.tinyurl);
         if let Some(time) = &self.time {
-            validate::send_time("time", time)?;
-            form.push("time", time.trim());
+            let time = super::when::send_time("time", time.trim())?;
+            validate::send_time("time", &time)?;
+            form.push("time", time.into_owned());
         }
         if let Some(tz) = self.tz {
             validate::in_range("tz", tz, -24, 24)?;

@@ -55,6 +55,7 @@ pub struct SendersParams {
     #[serde(default)]
     pub operators: bool,
     /// Only names whose status at an operator changed since this day, `DD.MM.YYYY`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub from_date: Option<String>,
     /// Only names after this id, to page through a long list.
     pub prev_id: Option<RecordId>,
@@ -69,8 +70,8 @@ fn encode_senders(p: &SendersParams, form: &mut Form) -> Result<()> {
     form.push_flag("all", p.all);
     form.push_flag("operators", p.operators);
     if let Some(from) = &p.from_date {
-        date("from_date", from)?;
-        form.push("from_date", from.trim());
+        let from = date("from_date", from)?;
+        form.push("from_date", from.into_owned());
     }
     if let Some(prev) = &p.prev_id {
         form.push("prev_id", prev.checked("prev_id", "a sender name")?);

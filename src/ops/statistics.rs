@@ -1,7 +1,7 @@
 //! `get.php` with `get_stat=1`: statistics of sent messages over a period.
 //!
 //! Page: <https://smscentre.com/api/http/get_data/statistic/>. Parameters `start` and `end`
-//! (`dd.mm.yyyy`; without `end`, from `start` on), `mycur` (amounts in the client's current
+//! (`dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`); without `end`, from `start` on), `mycur` (amounts in the client's current
 //! currency) and `balance2` (messages paid from the electronic balance). The answer fields, in
 //! the page's order: `<login>`, `<cnt>` (number of messages), `<credit>`, `<debit>`,
 //! `<currency>`. The Russian page calls `credit` the amount spent ("расход") and `debit` the
@@ -27,10 +27,12 @@ use crate::response::{snippet, Answer};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StatisticsParams {
-    /// First day of the period, `dd.mm.yyyy` (required).
+    /// First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`) (required).
     #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub start: Option<String>,
     /// Last day of the period, `dd.mm.yyyy`; without it, from `start` on.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub end: Option<String>,
     /// Amounts in the client's current currency (`mycur=1`).
     #[serde(default)]

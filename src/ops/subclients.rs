@@ -396,8 +396,10 @@ fn parse_payment(answer: Answer<'_>) -> Result<Payment> {
 #[serde(deny_unknown_fields)]
 pub struct SubclientStatsParams {
     /// First day, `DD.MM.YYYY`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub start: Option<String>,
     /// Last day, `DD.MM.YYYY`; from `start` on when left out.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub end: Option<String>,
     /// One sub-client, by login.
     pub user: Option<String>,
@@ -420,8 +422,8 @@ fn encode_stats(p: &SubclientStatsParams, form: &mut Form, action: &'static str)
     form.push(action, "1");
     for (field, value) in [("start", &p.start), ("end", &p.end)] {
         if let Some(value) = value {
-            date(field, value)?;
-            form.push(field, value.trim());
+            let day = date(field, value)?;
+            form.push(field, day.into_owned());
         }
     }
     if p.end.is_some() && p.start.is_none() {

@@ -266,10 +266,17 @@ deliver(client.balance(), { onAttempt: (a) => a.purpose === 'resend' });
 // @ts-expect-error timeouts are numbers of milliseconds
 deliver(client.balance(), { timeoutMs: '10s' });
 
+const dated = [
+  client.sendSms({ phones: '79991234567', message: 'Hi', time: new Date() }),
+  client.history({ start: new Date(2026, 2, 1), end: '31.03.2026' }),
+];
+// @ts-expect-error a count is no date
+client.history({ cnt: new Date() });
+
 async function countMessages(): Promise<number> {
   let n = 0;
   for await (const page of pages(client.history({ cnt: 100 }))) n += page.messages.length;
   return n;
 }
 
-void [countMessages, delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
+void [dated, countMessages, delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
