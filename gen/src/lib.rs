@@ -5,6 +5,7 @@
 pub mod docs;
 pub mod model;
 pub mod python;
+pub mod readme;
 pub mod typescript;
 
 use serde_json::Value;

@@ -1,5 +1,5 @@
 //! `make generate` (`cargo run --manifest-path gen/Cargo.toml`) writes every file generated
-//! from the core's description of its operations; with `-- --check` it fails, naming them,
+//! from the core's description of its operations, and the README's Rust blocks as a test file; with `-- --check` it fails, naming them,
 //! when any committed copy is stale (`make test` runs it).
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,12 @@ fn main() -> ExitCode {
     let check = std::env::args().any(|a| a == "--check");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let description = smsc_core::ops::describe::describe();
-    let files = smsc_gen::render_all(&description);
+    let mut files = smsc_gen::render_all(&description);
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap_or_default();
+    files.push((
+        "tests/readme_blocks.rs".to_string(),
+        smsc_gen::readme::rust_blocks(&readme),
+    ));
     let mut stale = Vec::new();
     for (path, text) in &files {
         let full = root.join(path);

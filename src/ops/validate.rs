@@ -293,6 +293,35 @@ impl MessageId {
     }
 }
 
+impl From<u64> for MessageId {
+    fn from(n: u64) -> Self {
+        MessageId::Number(n)
+    }
+}
+
+impl From<&str> for MessageId {
+    fn from(text: &str) -> Self {
+        MessageId::Text(text.to_string())
+    }
+}
+
+impl From<String> for MessageId {
+    fn from(text: String) -> Self {
+        MessageId::Text(text)
+    }
+}
+
+impl std::str::FromStr for MessageId {
+    type Err = Error;
+
+    /// An id as text, checked as send.php takes it (`"otp-1"`, `"1234"`).
+    fn from_str(text: &str) -> Result<Self> {
+        let id = MessageId::Text(text.to_string());
+        id.checked("id")?;
+        Ok(id)
+    }
+}
+
 /// Checks a sender name: up to 11 characters, or up to 15 digits for a numeric sender; an empty
 /// string or `.` switches the account's default sender off.
 pub fn sender(field: &str, name: &str) -> Result<()> {
@@ -421,6 +450,19 @@ pub fn in_range<T: PartialOrd + std::fmt::Display + Copy>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn message_ids_convert_and_parse_checked() {
+        assert_eq!(
+            "otp-1".parse::<MessageId>().unwrap(),
+            MessageId::from("otp-1")
+        );
+        assert_eq!(MessageId::from(7u64).checked("id").unwrap(), "7");
+        assert!(matches!(
+            "no spaces".parse::<MessageId>(),
+            Err(Error::Invalid { .. })
+        ));
+    }
 
     #[test]
     fn phones_are_normalised_and_checked() {

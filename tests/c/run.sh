@@ -55,6 +55,10 @@ g++ -std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude -Iexamples -o "$out/inc
   -x c++ tests/c/include_only.c -x none "$lib" -lcurl -lpthread -ldl -lm
 "$out/include_only" && "$out/include_only_cpp"
 echo "c: examples/smsc_curl.h included without calls: clean as C and as C++"
+# Every C block of the README compiles, each as the body of a function (tests/c/readme_blocks.sh).
+tests/c/readme_blocks.sh README.md > "$out/readme_blocks.c"
+gcc "${CFLAGS[@]}" -c -o "$out/readme_blocks.o" "$out/readme_blocks.c"
+echo "c: the README's C blocks compile"
 gcc "${CFLAGS[@]}" -o "$out/e2e" tests/c/e2e.c "$lib" -lcurl -lpthread -ldl -lm
 # The quickstart is only compiled here; `make demo` runs it.
 gcc "${CFLAGS[@]}" -o "$out/quickstart" examples/quickstart.c "$lib" -lcurl -lpthread -ldl -lm
