@@ -1877,3 +1877,53 @@ pub unsafe extern "C" fn smsc_delivery_next_page(
         Ok(())
     })
 }
+
+/// How `text` is split into SMS: a result with `alphabet` (`"gsm7"` or `"ucs2"`), `characters`,
+/// `units`, `parts`, `part_size`, `remaining`, `ucs2_because.character` and `.index`, and with
+/// `price_per_part` (decimal text, or NULL) `price` for `recipients` recipients.
+///
+/// # Safety
+/// `text` NUL-terminated; `price_per_part` NULL or NUL-terminated; `out` writable; `err` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_segments(
+    text: *const c_char,
+    price_per_part: *const c_char,
+    recipients: u32,
+    out: *mut *mut smsc_result,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let text = unsafe { arg_str(text, "text") }?;
+        let price = if price_per_part.is_null() {
+            None
+        } else {
+            // SAFETY: forwarded caller contract.
+            Some(unsafe { arg_str(price_per_part, "price_per_part") }?)
+        };
+        let out_value = crate::estimate(text, price, recipients.max(1) as usize)?;
+        out_ptr(out, result_of(crate::view::to_view(&out_value)))
+    })
+}
+
+/// Checks and normalises one phone number, offline: a result with `valid`, `normalized` and,
+/// when it is not valid, `reason`.
+///
+/// # Safety
+/// `phone` NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_normalize_phone(
+    phone: *const c_char,
+    out: *mut *mut smsc_result,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let phone = unsafe { arg_str(phone, "phone") }?;
+        out_ptr(
+            out,
+            result_of(crate::view::to_view(&crate::normalize_phone(phone))),
+        )
+    })
+}

@@ -1017,6 +1017,52 @@ fn parse_callback<'py>(
     })
 }
 
+/// How a text is split into SMS, and with `price_per_part` what it costs for `recipients`.
+#[pyfunction]
+#[pyo3(signature = (text, price_per_part=None, recipients=1))]
+fn segments<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    price_per_part: Option<&Bound<'py, PyAny>>,
+    recipients: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    guarded(py, || {
+        let text: std::borrow::Cow<'_, str> = text
+            .extract()
+            .map_err(|_| raise(py, &Error::invalid("text", "the text must be a str")))?;
+        // A Decimal, int or str price, read exactly through its text (never a float).
+        let price = match price_per_part {
+            Some(p) if p.is_instance_of::<PyFloat>() => {
+                return Err(raise(
+                    py,
+                    &Error::invalid(
+                        "price_per_part",
+                        "give the price as a Decimal or a str such as \"2.35\", not a float",
+                    ),
+                ))
+            }
+            Some(p) => Some(p.str()?.to_cow()?.into_owned()),
+            None => None,
+        };
+        let out =
+            crate::estimate(&text, price.as_deref(), recipients).map_err(|e| raise(py, &e))?;
+        let decimal = decimal_type(py)?;
+        to_python(py, &out, &decimal)
+    })
+}
+
+/// Checks and normalises one phone number, offline.
+#[pyfunction]
+fn normalize_phone<'py>(py: Python<'py>, phone: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    guarded(py, || {
+        let phone: std::borrow::Cow<'_, str> = phone
+            .extract()
+            .map_err(|_| raise(py, &Error::invalid("phone", "the number must be a str")))?;
+        let decimal = decimal_type(py)?;
+        to_python(py, &crate::normalize_phone(&phone), &decimal)
+    })
+}
+
 /// The bytes of a body given as `bytes`, `bytearray` or `str` (encoded as UTF-8).
 fn body_bytes<'a>(
     py: Python<'_>,
@@ -1098,6 +1144,8 @@ fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyClient>()?;
     m.add_function(wrap_pyfunction!(parse_callback, m)?)?;
+    m.add_function(wrap_pyfunction!(segments, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_phone, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<PyRequest>()?;
     m.add_class::<PyDelivery>()?;

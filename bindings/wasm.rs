@@ -470,6 +470,26 @@ fn body_bytes(body: JsValue) -> Result<Vec<u8>, JsValue> {
     }
 }
 
+/// How a text is split into SMS, as JSON text; with `price_per_part` (decimal text) the price
+/// for `recipients`.
+#[wasm_bindgen]
+pub fn segments(
+    text: &str,
+    price_per_part: Option<String>,
+    recipients: Option<u32>,
+) -> Result<String, JsValue> {
+    let recipients = recipients.map_or(1, |n| n as usize);
+    crate::estimate(text, price_per_part.as_deref(), recipients)
+        .map_err(|e| to_js_error(&e))
+        .and_then(|out| json_text(&out))
+}
+
+/// Checks and normalises one phone number, offline; as JSON text.
+#[wasm_bindgen(js_name = normalizePhone)]
+pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
+    json_text(&crate::normalize_phone(phone))
+}
+
 /// Reads a notification SMSC posted to the handler address; options as JSON text. Returns the
 /// event as JSON text.
 #[wasm_bindgen(js_name = parseCallback)]

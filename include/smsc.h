@@ -719,6 +719,28 @@ enum smsc_status smsc_delivery_next_page(const struct smsc_delivery *delivery,
                                          struct smsc_request **out,
                                          struct smsc_error **err);
 
+// How `text` is split into SMS: a result with `alphabet` (`"gsm7"` or `"ucs2"`), `characters`,
+// `units`, `parts`, `part_size`, `remaining`, `ucs2_because.character` and `.index`, and with
+// `price_per_part` (decimal text, or NULL) `price` for `recipients` recipients.
+//
+// # Safety
+// `text` NUL-terminated; `price_per_part` NULL or NUL-terminated; `out` writable; `err` NULL or
+// writable.
+enum smsc_status smsc_segments(const char *text,
+                               const char *price_per_part,
+                               uint32_t recipients,
+                               struct smsc_result **out,
+                               struct smsc_error **err);
+
+// Checks and normalises one phone number, offline: a result with `valid`, `normalized` and,
+// when it is not valid, `reason`.
+//
+// # Safety
+// `phone` NUL-terminated; `out` writable; `err` NULL or writable.
+enum smsc_status smsc_normalize_phone(const char *phone,
+                                      struct smsc_result **out,
+                                      struct smsc_error **err);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -194,3 +194,51 @@ fn every_operation_reads_the_emulators_answer_in_every_format() {
     }
     assert!(unreadable.is_empty(), "{}", unreadable.join("\n"));
 }
+
+/// Texts that exercise the part maths: GSM-7 letters, extension characters (two septets each),
+/// Cyrillic, emoji (surrogate pairs), CJK and the backtick (outside GSM-7), in runs of any mix.
+fn sms_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zA-Z0-9 .,!?]{1,40}",
+        "[{}\\[\\]~\\\\|\\^€]{1,10}",
+        "[а-яА-Я ]{1,30}",
+        "[😀🚀👍🏽]{1,5}",
+        "[漢字]{1,5}",
+        "[ÄÖÑÜßàé@£$¥§¿¡]{1,10}",
+        Just("`".to_string()),
+    ];
+    prop::collection::vec(piece, 1..25).prop_map(|pieces| {
+        let text: String = pieces.concat();
+        let text: String = text.chars().take(1000).collect();
+        if text.trim().is_empty() {
+            "x".to_string()
+        } else {
+            text
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The parts the library predicts are the parts the emulator bills, and a text never takes
+    /// fewer parts than its units need.
+    #[test]
+    fn predicted_parts_are_the_parts_billed(text in sms_text()) {
+        let predicted = smsc_core::segments(&text);
+        let (units, size) = (predicted.units, predicted.part_size);
+        // A part loses at most one unit to a pair it cannot split.
+        prop_assert!(units.div_ceil(size).max(1) <= predicted.parts, "{:?}", predicted);
+        prop_assert!(predicted.parts <= units.div_ceil(size - 1).max(1), "{:?}", predicted);
+        prop_assert!(predicted.remaining < size || predicted.units == 0, "{:?}", predicted);
+        let (base, agent) = emulator();
+        let client = client(Format::Json, false).with_base_url(base).expect("local address");
+        let request = client
+            .prepare_json("cost", json!({"phones": "79991234567", "message": text}))
+            .expect("a valid price request");
+        let Ok(smsc_core::Output::Cost(cost)) = call(agent, &request) else {
+            return Err(TestCaseError::fail("the emulator did not price the text"));
+        };
+        prop_assert_eq!(cost.sms_count, predicted.parts as i64, "{:?}", text);
+    }
+}

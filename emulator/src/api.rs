@@ -128,21 +128,11 @@ fn balance(state: &mut State, p: &Params, fmt: Fmt) -> Result<String, ApiError> 
     ))
 }
 
-/// SMS parts for one recipient: GSM-7 text fits 160 characters (153 per part when split), any
-/// other text is UCS-2 with 70 (67). Characters are Unicode scalar values. Printable ASCII and
-/// line breaks count as GSM-7; the rest of the GSM alphabet and the extension table, whose
-/// characters take two septets, are not modelled.
+/// SMS parts for one recipient, reckoned by the library's own message maths
+/// (`smsc_core::segments`: GSM-7 160/153 with extension characters as two septets, UCS-2 70/67),
+/// so the emulator bills what the library predicts.
 pub fn parts(text: &str) -> u32 {
-    let chars = text.chars().count() as u32;
-    let gsm = text
-        .chars()
-        .all(|c| c == '\n' || c == '\r' || (' '..='~').contains(&c));
-    let (single, multi) = if gsm { (160, 153) } else { (70, 67) };
-    if chars <= single {
-        1
-    } else {
-        chars.div_ceil(multi)
-    }
+    u32::try_from(smsc_core::segments(text).parts).unwrap_or(u32::MAX)
 }
 
 /// Recipients and their text: `phones` + `mes`, or the `phones:text` lines of `list`.

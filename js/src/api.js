@@ -6,6 +6,8 @@ import {
   Client as NativeClient,
   operations,
   parseCallback as nativeParseCallback,
+  segments as nativeSegments,
+  normalizePhone as nativeNormalizePhone,
   transportFailure as nativeTransportFailure,
   takePanic,
   panicForTests as nativePanicForTests,
@@ -506,6 +508,28 @@ export async function send(request, { fetch: fetchFn = globalThis.fetch, signal 
     throw new TransportError(`no answer to the ${request.operation} request: ${err?.message ?? err}`, { kind: 'transport', transport: transportOf(err) ?? 'other' });
   }
   return request.parse(status, body);
+}
+
+/**
+ * How `text` is split into SMS, offline: `{alphabet, characters, units, parts, part_size,
+ * remaining, ucs2_because?, price?}`. With `pricePerPart` (a decimal string such as `'2.35'`)
+ * `price` is the exact price for `recipients` (1 by default).
+ */
+export function segments(text, { pricePerPart, recipients } = {}) {
+  if (typeof text !== 'string') throw invalidArgument('text', 'must be a string');
+  if (pricePerPart !== undefined && typeof pricePerPart !== 'string') {
+    throw invalidArgument('pricePerPart', "give the price as a decimal string such as '2.35'");
+  }
+  if (recipients !== undefined && !(Number.isInteger(recipients) && recipients >= 1 && recipients <= 0xffffffff)) {
+    throw invalidArgument('recipients', 'must be a whole number, 1 or more');
+  }
+  return JSON.parse(call(() => nativeSegments(text, pricePerPart, recipients)));
+}
+
+/** Checks and normalises one phone number, offline: `{valid, normalized, reason?}`. */
+export function normalizePhone(phone) {
+  if (typeof phone !== 'string') throw invalidArgument('phone', 'must be a string');
+  return JSON.parse(call(() => nativeNormalizePhone(phone)));
 }
 
 /**

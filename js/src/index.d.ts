@@ -4,7 +4,7 @@
 // (its camelCase settings, `Request`, `Client`, the error classes).
 
 import type {
-  Advice, Callback, Operations, SmtpMessage, SmtpParams, TemplateAddParams,
+  Advice, Callback, Operations, PhoneCheck, Segments, SmtpMessage, SmtpParams, TemplateAddParams,
 } from './operations.js';
 
 export * from './operations.js';
@@ -133,6 +133,12 @@ export interface CallbackOptions {
   /** The notification's Content-Type, when known. */
   contentType?: string;
 }
+
+/** How `text` is split into SMS, offline; with `pricePerPart` (decimal text) its exact `price`. */
+export declare function segments(text: string, options?: { pricePerPart?: string; recipients?: number }): Segments;
+
+/** Checks and normalises one phone number, offline (`8…` becomes `7…`, separators go). */
+export declare function normalizePhone(phone: string): PhoneCheck;
 
 /** Reads a notification SMSC posted to your handler address (the raw POST body). */
 export declare function parseCallback(body: Body, options?: CallbackOptions): Callback;

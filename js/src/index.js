@@ -17,5 +17,5 @@ if (fs) {
 }
 ready();
 
-export { Client, Request, OPERATIONS, deliver, pages, parseCallback, send } from './api.js';
+export { Client, Request, OPERATIONS, deliver, normalizePhone, pages, parseCallback, segments, send } from './api.js';
 export * from './errors.js';

@@ -12,5 +12,5 @@ for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
 initSync({ module: bytes });
 ready();
 
-export { Client, Request, OPERATIONS, deliver, pages, parseCallback, send } from './api.js';
+export { Client, Request, OPERATIONS, deliver, normalizePhone, pages, parseCallback, segments, send } from './api.js';
 export * from './errors.js';

@@ -1631,6 +1631,56 @@ export interface SmtpMessage {
   body: string;
 }
 
+/** How a text is split into SMS. */
+export interface Segments {
+  /** The alphabet it is sent in. */
+  alphabet: Alphabet;
+  /** Its characters (Unicode scalar values), as the 1000-character limit of `mes` counts them. */
+  characters: number;
+  /**
+   * What it takes in the alphabet: septets for GSM-7 (an extension character takes two), UTF-16
+   * units for UCS-2 (a character beyond the BMP takes two).
+   */
+  units: number;
+  /** The SMS it is billed as, per recipient. */
+  parts: number;
+  /** What one part holds, in units: 160 or 70 for a single SMS, 153 or 67 when split. */
+  part_size: number;
+  /** The units still free in the last part. */
+  remaining: number;
+  /** For UCS-2: the first character outside GSM-7. */
+  ucs2_because?: Ucs2Reason;
+  /** With a price per part (`estimate`): what the text costs, exact. */
+  price?: Money;
+}
+
+/**
+ * The alphabet a text is sent in. `'gsm7'`: The GSM 03.38 alphabet, 7 bits a character: 160 in one
+ * SMS, 153 a part. `'ucs2'`: UCS-2, 16 bits a unit: 70 in one SMS, 67 a part.
+ */
+export type Alphabet = 'gsm7' | 'ucs2';
+
+/** The first character that made a text UCS-2. */
+export interface Ucs2Reason {
+  /** The character. */
+  character: string;
+  /** Its position in the text, counted in characters from 0. */
+  index: number;
+}
+
+/** What `normalize_phone` found. */
+export interface PhoneCheck {
+  /** Whether the number can be sent to. */
+  valid: boolean;
+  /**
+   * The number without separators, `8…` turned into `7…`; with a leading `+` when it had one.
+   * Empty when it is not valid.
+   */
+  normalized: string;
+  /** Why it is not valid. */
+  reason?: string;
+}
+
 /** `Omit` applied to each member of a union, so that alternatives (`StatusParams`) survive. */
 export type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

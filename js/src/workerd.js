@@ -9,5 +9,5 @@ import { ready } from './api.js';
 initSync({ module: wasmModule });
 ready();
 
-export { Client, Request, OPERATIONS, deliver, pages, parseCallback, send } from './api.js';
+export { Client, Request, OPERATIONS, deliver, normalizePhone, pages, parseCallback, segments, send } from './api.js';
 export * from './errors.js';

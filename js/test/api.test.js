@@ -195,3 +195,16 @@ test('Dates are written as the pages document: a time as its instant, a day as t
     (err) => err instanceof smsc.InvalidArgumentError && err.field === 'time',
   );
 });
+
+test('message maths and phone numbers, offline', () => {
+  const plain = smsc.segments('a'.repeat(161));
+  assert.deepEqual([plain.alphabet, plain.parts, plain.part_size, plain.remaining], ['gsm7', 2, 153, 145]);
+  const cyr = smsc.segments('Ваш код: 4821');
+  assert.deepEqual([cyr.alphabet, cyr.ucs2_because], ['ucs2', { character: 'В', index: 0 }]);
+  assert.equal(smsc.segments('ok 😀').units, 5);
+  assert.equal(smsc.segments('a'.repeat(400), { pricePerPart: '2.35', recipients: 2 }).price, '14.10');
+  assert.throws(() => smsc.segments('a', { pricePerPart: 2.35 }), smsc.InvalidArgumentError);
+  assert.throws(() => smsc.segments('a', { pricePerPart: 'cheap' }), (e) => e instanceof smsc.InvalidArgumentError && e.field === 'price_per_part');
+  assert.deepEqual(smsc.normalizePhone('8 (999) 123-45-67'), { valid: true, normalized: '79991234567' });
+  assert.equal(smsc.normalizePhone('12-ab').valid, false);
+});

@@ -18,6 +18,7 @@ with urllib by default, ``requests_transport()``, ``httpx_transport()``, or awai
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Callable, TypeVar
 
 from . import _native
@@ -60,7 +61,7 @@ from .transport import (
     requests_transport,
     urllib_send,
 )
-from .types import Advice, Callback, Phones, SmtpMessage
+from .types import Advice, Callback, PhoneCheck, Phones, Segments, SmtpMessage
 
 __version__ = _native.__version__
 
@@ -88,9 +89,11 @@ __all__ = [
     "OperationFailedError",
     "ParametersError",
     "ParseError",
+    "PhoneCheck",
     "RateLimitError",
     "Request",
     "SaveFailedError",
+    "Segments",
     "SharedBalanceError",
     "SignatureError",
     "SmscError",
@@ -104,10 +107,12 @@ __all__ = [
     "deliver_async",
     "httpx_async_transport",
     "httpx_transport",
+    "normalize_phone",
     "pages",
     "pages_async",
     "parse_callback",
     "requests_transport",
+    "segments",
     "send",
     "urllib_send",
 ]
@@ -199,6 +204,23 @@ def parse_callback(
     """
     options = _params(secret=secret, charset=charset, content_type=content_type)
     return _native.parse_callback(body, options or None)
+
+
+def segments(
+    text: str, *, price_per_part: Decimal | str | int | None = None, recipients: int = 1
+) -> Segments:
+    """How ``text`` is split into SMS, offline: the alphabet (``"gsm7"`` or ``"ucs2"``, with
+    ``ucs2_because`` naming the first character that forced UCS-2), the characters, the units
+    it takes, the parts, their size and the room left in the last one. With ``price_per_part``
+    (exact: a ``Decimal`` or a ``str``, never a float) ``price`` is what it costs for
+    ``recipients``."""
+    return _native.segments(text, price_per_part, recipients)
+
+
+def normalize_phone(phone: str) -> PhoneCheck:
+    """Checks and normalises one phone number, offline: ``valid``, ``normalized`` (separators
+    removed, a Russian ``8…`` as ``7…``, ``+`` kept) and, when not valid, ``reason``."""
+    return _native.normalize_phone(phone)
 
 
 def send(

@@ -1,6 +1,7 @@
+from decimal import Decimal
 from typing import Any, Generic, TypeVar, final
 
-from .types import Advice, Callback, Effect, SmtpMessage
+from .types import Advice, Callback, Effect, PhoneCheck, Segments, SmtpMessage
 
 _R = TypeVar("_R", covariant=True)
 
@@ -11,7 +12,9 @@ __all__ = [
     "Request",
     "__version__",
     "_panic_for_tests",
+    "normalize_phone",
     "parse_callback",
+    "segments",
 ]
 OPERATIONS: list[str]
 __version__: str
@@ -72,6 +75,10 @@ class Delivery:
     @property
     def next_page(self) -> Request[Any] | None: ...
 
+def segments(
+    text: str, price_per_part: Decimal | str | int | None = None, recipients: int = 1
+) -> Segments: ...
+def normalize_phone(phone: str) -> PhoneCheck: ...
 def parse_callback(
     body: bytes | bytearray | str, options: dict[str, Any] | None = None
 ) -> Callback: ...

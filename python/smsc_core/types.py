@@ -861,6 +861,59 @@ class SmtpMessage(TypedDict):
     """The plain-text body; it holds the credentials."""
 
 
+Alphabet = Literal["gsm7", "ucs2"]
+"""The alphabet a text is sent in.
+
+`"gsm7"`: The GSM 03.38 alphabet, 7 bits a character: 160 in one SMS, 153 a part.
+`"ucs2"`: UCS-2, 16 bits a unit: 70 in one SMS, 67 a part.
+"""
+
+
+class Ucs2Reason(TypedDict):
+    """The first character that made a text UCS-2."""
+
+    character: str
+    """The character."""
+    index: int
+    """Its position in the text, counted in characters from 0."""
+
+
+class Segments(TypedDict):
+    """How a text is split into SMS."""
+
+    alphabet: Literal["gsm7", "ucs2"]
+    """The alphabet it is sent in."""
+    characters: int
+    """Its characters (Unicode scalar values), as the 1000-character limit of `mes` counts them."""
+    units: int
+    """What it takes in the alphabet: septets for GSM-7 (an extension character takes two), UTF-16
+    units for UCS-2 (a character beyond the BMP takes two).
+    """
+    parts: int
+    """The SMS it is billed as, per recipient."""
+    part_size: int
+    """What one part holds, in units: 160 or 70 for a single SMS, 153 or 67 when split."""
+    remaining: int
+    """The units still free in the last part."""
+    ucs2_because: NotRequired[Ucs2Reason]
+    """For UCS-2: the first character outside GSM-7."""
+    price: NotRequired[Decimal]
+    """With a price per part (`estimate`): what the text costs, exact."""
+
+
+class PhoneCheck(TypedDict):
+    """What `normalize_phone` found."""
+
+    valid: bool
+    """Whether the number can be sent to."""
+    normalized: str
+    """The number without separators, `8…` turned into `7…`; with a leading `+` when it had one.
+    Empty when it is not valid.
+    """
+    reason: NotRequired[str]
+    """Why it is not valid."""
+
+
 class BalanceParams(TypedDict):
     """Parameters of a balance request."""
 

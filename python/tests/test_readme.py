@@ -18,6 +18,7 @@ PRELUDE = """\
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 from typing import Any
 
 import aiohttp

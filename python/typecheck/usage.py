@@ -106,3 +106,11 @@ def dated(client: Client) -> None:
 
     client.send_sms("79991234567", "Hi", time=datetime.datetime.now(datetime.timezone.utc))
     client.history(start=datetime.date(2026, 3, 1), end="31.03.2026")
+
+
+def maths() -> Decimal:
+    s = smsc_core.segments("Hi", price_per_part=Decimal("2.35"))
+    if s["alphabet"] == "ucs2" and "ucs2_because" in s:
+        print(s["ucs2_because"]["character"])
+    assert smsc_core.normalize_phone("8 999 123 45 67")["valid"]
+    return s.get("price", Decimal(0))

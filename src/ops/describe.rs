@@ -125,12 +125,14 @@ impl Describer {
     }
 
     /// The types outside any operation that frontends hand out or take: the retry advice, the
-    /// notifications, and the SMTP route's message.
+    /// notifications, the SMTP route's message, and the message maths and phone check.
     fn add_shared(&mut self) -> Value {
         json!({
             "Advice": self.results.subschema_for::<crate::retry::Advice>(),
             "Callback": self.results.subschema_for::<crate::callback::Callback>(),
             "SmtpMessage": self.results.subschema_for::<crate::smtp::SmtpMessage>(),
+            "Segments": self.results.subschema_for::<crate::segments::Segments>(),
+            "PhoneCheck": self.results.subschema_for::<crate::phone::PhoneCheck>(),
             "SmtpParams": self.params.subschema_for::<crate::smtp::SmtpParams>(),
             "CallbackOptions": self.params.subschema_for::<crate::callback::CallbackOptions>(),
         })

@@ -233,7 +233,8 @@ pub fn message(field: &str, text: &str) -> Result<()> {
     if text.trim().is_empty() {
         return Err(Error::invalid(field, "the message text is empty"));
     }
-    let chars = text.chars().count();
+    // Counted as segments() counts them, so the limit and the part count agree.
+    let chars = crate::segments::characters(text);
     if chars > MAX_MESSAGE_CHARS {
         return Err(Error::invalid(
             field,

@@ -333,6 +333,27 @@ int main(void) {
         smsc_client_free(c);
     }
 
+    /* Message maths and phone numbers, offline. */
+    {
+        smsc_result *s = NULL;
+        const char *text = NULL;
+        int64_t n = 0;
+        CHECK(smsc_segments("\xd0\x92\xd0\xb0\xd1\x88 code", "2.35", 2, &s, NULL) == SMSC_OK, "segments");
+        CHECK(smsc_result_get_string(s, "alphabet", &text, NULL) == SMSC_OK && strcmp(text, "ucs2") == 0, "UCS-2 for Cyrillic");
+        CHECK(smsc_result_get_int(s, "ucs2_because.index", &n, NULL) == SMSC_OK && n == 0, "the first character named");
+        CHECK(smsc_result_get_money(s, "price", &text, NULL) == SMSC_OK && strcmp(text, "4.70") == 0, "exact price");
+        smsc_result_free(s);
+        CHECK(smsc_segments(NULL, NULL, 1, &s, NULL) == SMSC_NULL_ARGUMENT, "NULL text");
+        CHECK(smsc_segments("hi", "cheap", 1, &s, &err) == SMSC_INVALID, "a price that is no amount");
+        CHECK(strcmp(smsc_error_field(err), "price_per_part") == 0, "the price is named");
+        smsc_error_free(err);
+        err = NULL;
+        CHECK(smsc_normalize_phone("8 (999) 123-45-67", &s, NULL) == SMSC_OK, "phone");
+        CHECK(smsc_result_get_string(s, "normalized", &text, NULL) == SMSC_OK && strcmp(text, "79991234567") == 0, "8 becomes 7");
+        smsc_result_free(s);
+        CHECK(smsc_normalize_phone("\xff", &s, NULL) == SMSC_INVALID_UTF8, "invalid UTF-8 phone");
+    }
+
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

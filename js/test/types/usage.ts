@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` by ../types.test.js: the declarations in src/index.d.ts must accept
 // every documented use and refuse the wrong ones (each `@ts-expect-error` must find an error).
 import {
-  Client, Request, send, deliver, pages, parseCallback, OPERATIONS,
+  Client, Request, send, deliver, pages, parseCallback, segments, normalizePhone, OPERATIONS,
   SmscError, InvalidArgumentError, ApiError, AuthError, RateLimitError, InsufficientFundsError,
   HttpError, ParseError, InternalError, TransportError, SignatureError,
   type Balance, type SendResult, type CostResult, type StatusResult, type DeleteResult,
@@ -266,6 +266,12 @@ deliver(client.balance(), { onAttempt: (a) => a.purpose === 'resend' });
 // @ts-expect-error timeouts are numbers of milliseconds
 deliver(client.balance(), { timeoutMs: '10s' });
 
+const parts: number = segments('Hi', { pricePerPart: '2.35' }).parts;
+const alphabet: 'gsm7' | 'ucs2' = segments('Hi').alphabet;
+const normalized: string = normalizePhone('8 999 123 45 67').normalized;
+// @ts-expect-error a price is exact text, not a float
+segments('Hi', { pricePerPart: 2.35 });
+
 const dated = [
   client.sendSms({ phones: '79991234567', message: 'Hi', time: new Date() }),
   client.history({ start: new Date(2026, 2, 1), end: '31.03.2026' }),
@@ -279,4 +285,4 @@ async function countMessages(): Promise<number> {
   return n;
 }
 
-void [dated, countMessages, delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
+void [parts, alphabet, normalized, dated, countMessages, delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
