@@ -312,9 +312,10 @@ fn parse_contacts(answer: Answer<'_>) -> Result<ContactList> {
             full_name: r.text(&["fio", "full_name"]),
             birthday: r.text(&["bd", "birthday"]),
             my_id: r.text(&["myid", "my_id"]),
-            comment: r.text(&["cmt", "comment"]),
+            // `comments` and `phone_other` are what smsc.ru itself wrote (recorded in 2013).
+            comment: r.text(&["cmt", "comment", "comments"]),
             tags: r.list(&["tags"]),
-            other_phones: r.list(&["pho", "other_phones"]),
+            other_phones: r.list(&["pho", "other_phones", "phone_other"]),
             extra: r.extra(),
         })
         .collect();
@@ -618,3 +619,41 @@ phones_op!(
     BlacklistDeleteOp: "blacklist_delete", BlacklistParams => Done, effect = Idempotent,
     encode = encode_blacklist_delete, parse = |a| confirmation(a, false)
 );
+
+#[cfg(test)]
+mod real_answers {
+    use crate::{Client, Output};
+    use serde_json::json;
+
+    /// Recorded from smsc.ru (node-smsc's 2013 cache): the names the server itself writes.
+    #[test]
+    fn a_recorded_contact_list_fills_the_typed_fields() {
+        let request = Client::new("demo", "pw")
+            .unwrap()
+            .prepare_json("contacts", json!({}))
+            .unwrap();
+        let body = "[{\n\"phone\": \"79221113340\",\n\"name\": \"Anderson\",\n\"group\": \"5922\",\n\"first_name\": \"T\",\n\"last_name\": \"A\",\n\"middle_name\": \"A\",\n\"birthday\": \"01.01.1960\",\n\"id\": \"4321\",\n\"comments\": \"fake\",\n\"tags\": \"ups\",\n\"phone_other\": \"+79112223351,+79112223352\"\n}]";
+        let Output::Contacts(list) = request.parse(200, body.as_bytes()).unwrap() else {
+            panic!("a contact list")
+        };
+        let c = &list.contacts[0];
+        assert_eq!(c.comment.as_deref(), Some("fake"));
+        assert_eq!(c.other_phones, ["+79112223351", "+79112223352"]);
+        assert_eq!(c.groups, ["5922"]);
+        assert!(c.extra.is_empty(), "{:?}", c.extra);
+    }
+
+    /// Recorded from smsc.ru: creating a sender name answers its id under `sender`.
+    #[test]
+    fn a_new_sender_names_its_id() {
+        let request = Client::new("demo", "pw")
+            .unwrap()
+            .prepare_json("sender_add", json!({"sender": "SHOP"}))
+            .unwrap();
+        let Output::SenderAdd(done) = request.parse(200, b"{\n\"sender\": 24336\n}").unwrap()
+        else {
+            panic!("a confirmation")
+        };
+        assert_eq!(done.id.as_deref(), Some("24336"));
+    }
+}

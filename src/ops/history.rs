@@ -113,6 +113,8 @@ pub(crate) const LAYOUT: Layout = Layout {
         "mccmnc",
     ],
     free_text: Some("message"),
+    // What fmt=0 lines of a working integration write instead of `last_date`, as status.php does.
+    aliases: &[("check_time", "last_date")],
 };
 
 /// The history operation.
@@ -176,8 +178,8 @@ impl Operation for HistoryOp {
             "sent messages",
         )?;
         let messages = records
-            .iter()
-            .map(from_record)
+            .into_iter()
+            .map(|record| from_record(&record))
             .collect::<Result<Vec<_>>>()?;
         Ok(page(p, messages))
     }
@@ -218,4 +220,31 @@ fn from_record(v: &Value) -> Result<HistoryMessage> {
         format: json_i64(v, "format")?,
         crc: records::field_text(v, "crc"),
     })
+}
+
+#[cfg(test)]
+mod real_answers {
+    use crate::{Client, Output};
+    use serde_json::json;
+
+    /// fmt=0 as a working integration's test holds it (authmagic-smsc-plugin): `Status`,
+    /// `check_time` and `ID`, as status.php writes them.
+    #[test]
+    fn a_text_page_with_status_php_keys_is_read() {
+        let request = Client::new("demo", "pw")
+            .unwrap()
+            .with_format(crate::Format::Text)
+            .prepare_json("history", json!({"cnt": 10}))
+            .unwrap();
+        let body = "Status = 1, check_time = 28.06.2021 15:55:47, send_date = 28.06.2021 15:55:44, phone = 88002000600, mccmnc = 25503, country = Украина, operator = Kyivstar, region = , cost = 0.385, sender_id = OLLYFOOD, status_name = Доставлено, message = 78-74-08, type = 0, ID = 206113, int_id = 401671913, sms_cnt = 1, format = 0, crc = 307589946";
+        let Output::History(page) = request.parse(200, body.as_bytes()).unwrap() else {
+            panic!("a history page")
+        };
+        let m = &page.messages[0];
+        assert_eq!(m.status.status, 1);
+        assert_eq!(m.status.last_date.as_deref(), Some("28.06.2021 15:55:47"));
+        assert_eq!(m.status.id.as_deref(), Some("206113"));
+        assert_eq!(m.int_id, Some(401_671_913));
+        assert_eq!(m.status.cost.as_ref().unwrap().as_str(), "0.385");
+    }
 }

@@ -82,6 +82,7 @@ pub struct IncomingMessage {
 pub(crate) const LAYOUT: Layout = Layout {
     keys: &["id", "received", "phone", "to_phone", "sent", "message"],
     free_text: Some("message"),
+    aliases: &[],
 };
 
 /// The incoming-messages operation.

@@ -72,6 +72,7 @@ const FIELDS: [&str; 6] = ["country", "operator", "region", "mcc", "mnc", "tz"];
 pub(crate) const LAYOUT: Layout = Layout {
     keys: &["phone", "country", "operator", "region", "mcc", "mnc", "tz"],
     free_text: None,
+    aliases: &[],
 };
 
 /// The operator look-up.

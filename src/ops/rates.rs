@@ -69,6 +69,7 @@ pub struct Rate {
 pub(crate) const LAYOUT: Layout = Layout {
     keys: &["zone", "name", "api", "mass", "mms", "hlr", "call"],
     free_text: None,
+    aliases: &[],
 };
 
 /// The rates operation.

@@ -369,6 +369,8 @@ pub(crate) struct Layout {
     pub keys: &'static [&'static str],
     /// The free-text key, if any.
     pub free_text: Option<&'static str>,
+    /// Other labels a text line may write for a key: `(label, key)`.
+    pub aliases: &'static [(&'static str, &'static str)],
 }
 
 /// The records of an answer as JSON objects, each format read as the module documentation
@@ -430,7 +432,23 @@ fn is_empty(v: &Value) -> bool {
 
 /// One line of a text (`key = value, …`) or comma answer as a JSON object of strings.
 fn text_record(line: &str, layout: &Layout) -> Value {
-    let mut pairs = labelled_fields(line, Some(layout.keys));
+    let mut pairs = if layout.aliases.is_empty() {
+        labelled_fields(line, Some(layout.keys))
+    } else {
+        let labels: Vec<&str> = layout
+            .keys
+            .iter()
+            .copied()
+            .chain(layout.aliases.iter().map(|(label, _)| *label))
+            .collect();
+        let mut pairs = labelled_fields(line, Some(&labels));
+        for (k, _) in &mut pairs {
+            if let Some((_, key)) = layout.aliases.iter().find(|(label, _)| label == k) {
+                *k = key.to_string();
+            }
+        }
+        pairs
+    };
     if pairs.is_empty() {
         pairs = positional(line, layout)
             .into_iter()
@@ -572,6 +590,7 @@ mod tests {
         let layout = Layout {
             keys: &["id", "phone", "message", "sent"],
             free_text: Some("message"),
+            aliases: &[],
         };
         let r = text_record(
             "phone = 79991234567, id = 5, message = hi, there, sent = 01.02.2024 10:00:00",
@@ -600,6 +619,7 @@ mod tests {
         let layout = Layout {
             keys: &["id"],
             free_text: None,
+            aliases: &[],
         };
         let rec = |o: &Map<String, Value>| o.contains_key("id");
         let xml =

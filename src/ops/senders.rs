@@ -21,6 +21,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::accounts::{confirmation, date, emails, free_text, login, one_of, records, Done, Words};
 use super::records::{one_line, RecordId};
@@ -430,6 +431,27 @@ macro_rules! senders_op {
     };
 }
 
+/// The answer to adding a sender name. Recorded from smsc.ru (a 2013 test suite's cache): fmt=3
+/// answers `{"sender": 24336}`, the new record's id under `sender` rather than `id`.
+fn sender_created(answer: Answer<'_>) -> Result<Done> {
+    let answer = match answer {
+        Answer::Json(Value::Object(mut obj)) if !obj.contains_key("id") => {
+            let numeric = |v: &Value| {
+                v.is_u64()
+                    || v.as_str()
+                        .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+            };
+            if let Some(id) = obj.get("sender").filter(|v| numeric(v)).cloned() {
+                obj.remove("sender");
+                obj.insert("id".into(), id);
+            }
+            Answer::Json(Value::Object(obj))
+        }
+        other => other,
+    };
+    confirmation(answer, true)
+}
+
 senders_op!(
     /// `senders.php?get=1`: list the sender names.
     SendersOp: "senders", SendersParams => SenderList, effect = Read,
@@ -438,7 +460,7 @@ senders_op!(
 senders_op!(
     /// `senders.php?add=1`: add a sender name.
     SenderAddOp: "sender_add", SenderParams => Done, effect = Create,
-    encode = encode_sender_add, parse = |a| confirmation(a, true)
+    encode = encode_sender_add, parse = sender_created
 );
 senders_op!(
     /// `senders.php?chg=1`: change a sender name's comment or details.

@@ -59,6 +59,7 @@ pub struct ShortLinkResult {
 pub(crate) const LAYOUT: Layout = Layout {
     keys: &["id", "cnt", "cnt_mon", "cnt_day", "cnt_yes"],
     free_text: None,
+    aliases: &[],
 };
 
 /// The longest link accepted, in characters (a URL longer than this is not a link SMSC made).

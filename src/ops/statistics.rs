@@ -75,6 +75,7 @@ pub struct AccountStatistics {
 pub(crate) const LAYOUT: Layout = Layout {
     keys: &["login", "cnt", "credit", "debit", "currency", "sms"],
     free_text: None,
+    aliases: &[],
 };
 
 /// The statistics operation.
