@@ -51,6 +51,7 @@ pub mod codes;
 pub mod delivery;
 pub mod error;
 pub mod money;
+pub mod multipart;
 #[cfg(feature = "reqwest")]
 pub mod nonblocking;
 pub mod ops;
@@ -73,6 +74,7 @@ pub use client::{Client, ClientConfig, Credentials, Format, Method, Secret};
 pub use delivery::{Delivery, DeliveryOptions, Exchange, Purpose, Step, Stopped};
 pub use error::{Error, ErrorKind, Reason, Result};
 pub use money::Money;
+pub use multipart::{Multipart, Upload};
 pub use ops::{Call, CallOf, Operation, Output, OPERATIONS};
 pub use phone::{normalize_phone, PhoneCheck};
 pub use prepared::{OutputOf, Prepared};

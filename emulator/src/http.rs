@@ -360,9 +360,62 @@ pub fn header_param(value: &str, name: &str) -> Option<String> {
     })
 }
 
-/// The fields of a `multipart/form-data` body. A file field yields its file name as the value:
-/// the emulator only needs to know that a file came, never its bytes.
-pub fn parse_multipart(body: &[u8], boundary: &str) -> Vec<(String, String)> {
+/// A file posted in a `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    /// The script it was posted to.
+    pub script: String,
+    /// Its form field (`file0`…).
+    pub field: String,
+    /// Its file name, as sent.
+    pub filename: String,
+    /// Its content type, as sent.
+    pub content_type: String,
+    /// Its bytes.
+    pub data: Vec<u8>,
+}
+
+impl Request {
+    /// The files of a `multipart/form-data` POST to `script`.
+    pub fn uploads(&self, script: &str) -> Vec<Upload> {
+        let content_type = self.header("content-type").unwrap_or("");
+        let is_multipart = content_type
+            .split(';')
+            .next()
+            .is_some_and(|m| m.trim().eq_ignore_ascii_case("multipart/form-data"));
+        let Some(boundary) = header_param(content_type, "boundary")
+            .filter(|_| is_multipart && self.method == "POST")
+        else {
+            return Vec::new();
+        };
+        multipart_parts(&self.body, &boundary)
+            .into_iter()
+            .filter_map(|part| {
+                let split = find(part, b"\r\n\r\n", 0)?;
+                let head = String::from_utf8_lossy(&part[..split]);
+                let header = |wanted: &str| {
+                    head.lines().find_map(|line| {
+                        let (name, value) = line.split_once(':')?;
+                        name.trim()
+                            .eq_ignore_ascii_case(wanted)
+                            .then(|| value.trim().to_string())
+                    })
+                };
+                let disposition = header("content-disposition")?;
+                Some(Upload {
+                    script: script.to_string(),
+                    field: header_param(&disposition, "name")?,
+                    filename: header_param(&disposition, "filename")?,
+                    content_type: header("content-type").unwrap_or_default(),
+                    data: part[split + 4..].to_vec(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The parts of a `multipart/form-data` body, each its headers, an empty line and its content.
+fn multipart_parts<'a>(body: &'a [u8], boundary: &str) -> Vec<&'a [u8]> {
     let delimiter = format!("--{boundary}").into_bytes();
     let mut out = Vec::new();
     let Some(first) = find(body, &delimiter, 0) else {
@@ -382,12 +435,19 @@ pub fn parse_multipart(body: &[u8], boundary: &str) -> Vec<(String, String)> {
         let Some(end) = find(body, &closing, start) else {
             break;
         };
-        if let Some(field) = multipart_field(&body[start..end]) {
-            out.push(field);
-        }
+        out.push(&body[start..end]);
         pos = end + closing.len();
     }
     out
+}
+
+/// The fields of a `multipart/form-data` body. A file field yields its file name as the value
+/// ([`Request::uploads`] keeps the files themselves).
+pub fn parse_multipart(body: &[u8], boundary: &str) -> Vec<(String, String)> {
+    multipart_parts(body, boundary)
+        .into_iter()
+        .filter_map(multipart_field)
+        .collect()
 }
 
 /// One part: headers, an empty line, the content.

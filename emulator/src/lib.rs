@@ -14,6 +14,8 @@
 //! * `POST /emulator/reset`: the starting accounts, no messages, the real clock;
 //! * `POST /emulator/advance?seconds=N`: moves the emulated clock `N` seconds (decimals allowed)
 //!   forward: statuses advance, and the balance rate-limit window slides with it;
+//! * `GET /emulator/uploads`: the files posted with script calls (`multipart/form-data`): script,
+//!   field, file name, content type, size and the first bytes, as JSON.
 //! * `GET /emulator/messages`: what was sent and the balances, as JSON; `sends` counts the
 //!   sends that reached a recipient under the same id;
 //! * `POST /emulator/faults` (`fault=KIND&count=N&script=S…`): misbehave on the next API calls
@@ -275,7 +277,11 @@ fn route(req: &Request, state: &Mutex<State>, config: &Config) -> Reply {
 
 fn call_script(req: &Request, script: &str, state: &Mutex<State>) -> Response {
     let params = req.params();
-    let answer = api::handle(&mut lock(state), script, params);
+    let mut state = lock(state);
+    // Kept whatever the answer, as a server would have received them.
+    let uploads = req.uploads(script);
+    state.uploads.extend(uploads);
+    let answer = api::handle(&mut state, script, params);
     match answer {
         Some(answer) => Response {
             status: 200,
@@ -406,6 +412,23 @@ fn admin(state: &mut State, action: &str, req: &Request) -> Response {
                 None => Response::text(400, "give id=N, the short link's id"),
             }
         }
+        "uploads" => {
+            let list: Vec<serde_json::Value> = state
+                .uploads
+                .iter()
+                .map(|u| {
+                    serde_json::json!({"script": u.script, "field": u.field,
+                        "filename": u.filename, "content_type": u.content_type,
+                        "size": u.data.len(),
+                        "head": String::from_utf8_lossy(&u.data[..u.data.len().min(32)])})
+                })
+                .collect();
+            Response {
+                status: 200,
+                content_type: "application/json; charset=utf-8",
+                body: serde_json::json!({"uploads": list}).to_string().into_bytes(),
+            }
+        }
         "messages" => {
             let now_ms = state.now_ms();
             let list: Vec<serde_json::Value> = state
@@ -434,7 +457,7 @@ fn admin(state: &mut State, action: &str, req: &Request) -> Response {
         }
         _ => Response::text(
             404,
-            "unknown emulator action; try reset, advance, messages, incoming, click or faults",
+            "unknown emulator action; try reset, advance, messages, uploads, incoming, click or faults",
         ),
     }
 }

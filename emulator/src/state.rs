@@ -277,6 +277,8 @@ pub struct State {
     pub account_books: crate::accounts::Books,
     /// Misbehaviour queued for the next script calls.
     pub faults: crate::faults::Faults,
+    /// The files posted with script calls, in order.
+    pub uploads: Vec<crate::http::Upload>,
     initial: Vec<Account>,
 }
 
@@ -294,6 +296,7 @@ impl State {
             next_int_id: 1,
             account_books: Default::default(),
             faults: Default::default(),
+            uploads: Vec::new(),
             initial: accounts,
         };
         state.reset();
@@ -311,6 +314,7 @@ impl State {
             self.accounts.len()
         ];
         self.messages.clear();
+        self.uploads.clear();
         self.offset_ms = 0;
         self.jobs = Default::default();
         self.data = Default::default();
