@@ -1927,3 +1927,147 @@ pub unsafe extern "C" fn smsc_normalize_phone(
         )
     })
 }
+
+/// A file for `smsc_request_with_files`: its name (UTF-8, no directory), its media type (NULL
+/// for the one the name's extension names) and `len` bytes at `data`.
+#[repr(C)]
+pub struct smsc_file {
+    /// The file's name as the server sees it.
+    pub name: *const c_char,
+    /// Its media type, or NULL.
+    pub content_type: *const c_char,
+    /// Its bytes.
+    pub data: *const u8,
+    /// How many.
+    pub len: usize,
+}
+
+/// A request with files: POST `smsc_multipart_url` with the header `Content-Type:
+/// smsc_multipart_content_type` and the body. Free with `smsc_multipart_free`.
+pub struct smsc_multipart {
+    url: CString,
+    content_type: CString,
+    body: Vec<u8>,
+}
+
+/// `request` with `count` files as a `multipart/form-data` body; `boundary` NULL for one the
+/// library chooses. Checked before a body exists: the operation must take files (`send_mms`,
+/// `send_email`, `send_call`, `sender_add`, `sender_update`), no file empty, names without
+/// directories, the documented types and sizes (sender documents at most 3 MB); the error's field
+/// names the file (`files[0]`).
+///
+/// # Safety
+/// `request` live; `files` pointing to `count` readable `smsc_file`s, each with its pointers as
+/// documented; `boundary` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_request_with_files(
+    request: *const smsc_request,
+    files: *const smsc_file,
+    count: usize,
+    boundary: *const c_char,
+    out: *mut *mut smsc_multipart,
+    err: *mut *mut smsc_error,
+) -> smsc_status {
+    run(err, || {
+        // SAFETY: forwarded caller contract.
+        let request = unsafe { arg_ref(request, "request") }?;
+        if files.is_null() && count > 0 {
+            return Err(null("files"));
+        }
+        let files = if count == 0 {
+            &[][..]
+        } else {
+            // SAFETY: the caller guarantees `count` readable entries at `files`.
+            unsafe { std::slice::from_raw_parts(files, count) }
+        };
+        let mut uploads = Vec::with_capacity(files.len());
+        for (i, f) in files.iter().enumerate() {
+            let at = format!("files[{i}]");
+            // SAFETY: forwarded caller contract.
+            let name = unsafe { arg_str(f.name, &at) }?;
+            let content_type = if f.content_type.is_null() {
+                None
+            } else {
+                // SAFETY: forwarded caller contract.
+                Some(unsafe { arg_str(f.content_type, &at) }?.to_string())
+            };
+            // SAFETY: forwarded caller contract.
+            let data = unsafe { arg_bytes(f.data, f.len) }.map_err(|_| null(&at))?;
+            uploads.push(crate::Upload {
+                content_type,
+                ..crate::Upload::new(name, data.to_vec())
+            });
+        }
+        let boundary = if boundary.is_null() {
+            None
+        } else {
+            // SAFETY: forwarded caller contract.
+            Some(unsafe { arg_str(boundary, "boundary") }?)
+        };
+        let m = request.inner.with_files(&uploads, boundary)?;
+        out_ptr(
+            out,
+            smsc_multipart {
+                url: cstring(&m.url),
+                content_type: cstring(&m.content_type),
+                body: m.body,
+            },
+        )
+    })
+}
+
+/// The address to POST to; NULL for NULL.
+///
+/// # Safety
+/// `multipart` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_multipart_url(multipart: *const smsc_multipart) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(multipart, |m| Some(&m.url)) }
+}
+
+/// The `Content-Type` header's value; NULL for NULL.
+///
+/// # Safety
+/// `multipart` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_multipart_content_type(
+    multipart: *const smsc_multipart,
+) -> *const c_char {
+    // SAFETY: forwarded caller contract.
+    unsafe { text_of(multipart, |m| Some(&m.content_type)) }
+}
+
+/// The body's bytes (`smsc_multipart_body_len` of them), credentials included; NULL for NULL.
+///
+/// # Safety
+/// `multipart` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_multipart_body(multipart: *const smsc_multipart) -> *const u8 {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract, a non-NULL pointer is live.
+        unsafe { multipart.as_ref() }.map_or(ptr::null(), |m| m.body.as_ptr())
+    })
+}
+
+/// The body's length in bytes; 0 for NULL.
+///
+/// # Safety
+/// `multipart` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_multipart_body_len(multipart: *const smsc_multipart) -> usize {
+    // SAFETY: per the contract, a non-NULL pointer is live.
+    guard(0, || {
+        unsafe { multipart.as_ref() }.map_or(0, |m| m.body.len())
+    })
+}
+
+/// Frees a multipart request. NULL is ignored.
+///
+/// # Safety
+/// `multipart` must be NULL or one from this library, not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn smsc_multipart_free(multipart: *mut smsc_multipart) {
+    // SAFETY: forwarded caller contract.
+    unsafe { free_handle(multipart) }
+}

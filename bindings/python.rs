@@ -864,6 +864,34 @@ impl PyRequest {
         })
     }
 
+    /// This request with files, as a `multipart/form-data` body: each file a path (`str` or
+    /// `os.PathLike`), an open binary file, or a tuple `(name, bytes[, content_type])`.
+    #[pyo3(signature = (files, boundary=None))]
+    fn with_files(
+        &self,
+        py: Python<'_>,
+        files: &Bound<'_, PyAny>,
+        boundary: Option<&str>,
+    ) -> PyResult<PyMultipart> {
+        guarded(py, || {
+            let items: Vec<Bound<'_, PyAny>> = files
+                .try_iter()
+                .and_then(|it| it.collect::<PyResult<_>>())
+                .map_err(|_| {
+                    raise(py, &Error::invalid("files", "give a list of files: paths, open binary files or (name, bytes) tuples"))
+                })?;
+            let uploads = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| upload_of(py, item, &format!("files[{i}]")))
+                .collect::<PyResult<Vec<_>>>()?;
+            self.inner
+                .with_files(&uploads, boundary)
+                .map(|inner| PyMultipart { inner })
+                .map_err(|e| raise(py, &e))
+        })
+    }
+
     /// The same request sent to another base address, such as an advice's `base_url`.
     fn at(&self, py: Python<'_>, base_url: &str) -> PyResult<PyRequest> {
         guarded(py, || {
@@ -890,6 +918,109 @@ impl PyRequest {
     fn __str__(&self) -> String {
         self.__repr__()
     }
+}
+
+/// A request with files, ready for any HTTP client: POST `url` with `headers` and `body`.
+#[pyclass(name = "Multipart", module = "smsc_core._native", frozen)]
+struct PyMultipart {
+    inner: crate::Multipart,
+}
+
+#[pymethods]
+impl PyMultipart {
+    /// Always `"POST"`.
+    #[getter]
+    fn method(&self) -> &'static str {
+        "POST"
+    }
+
+    /// The address, without a query.
+    #[getter]
+    fn url(&self) -> &str {
+        &self.inner.url
+    }
+
+    /// `{"Content-Type": "multipart/form-data; boundary=…"}`.
+    #[getter]
+    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("Content-Type", &self.inner.content_type)?;
+        Ok(dict)
+    }
+
+    /// The body, credentials included.
+    #[getter]
+    fn body<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.inner.body)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Multipart(url={:?}, content_type={:?}, body=<{} bytes>)",
+            self.inner.url,
+            self.inner.content_type,
+            self.inner.body.len()
+        )
+    }
+}
+
+/// One file for [`PyRequest::with_files`]: a path, an open binary file or `(name, bytes[, type])`.
+fn upload_of(py: Python<'_>, item: &Bound<'_, PyAny>, at: &str) -> PyResult<crate::Upload> {
+    let bad = |why: &str| raise(py, &Error::invalid(at, why));
+    let base_name = |path: &str| {
+        std::path::Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    if let Ok(tuple) = item.cast::<PyTuple>() {
+        let (name, data, content_type) = match tuple.len() {
+            2 => (tuple.get_item(0)?, tuple.get_item(1)?, None),
+            3 => (
+                tuple.get_item(0)?,
+                tuple.get_item(1)?,
+                Some(tuple.get_item(2)?),
+            ),
+            _ => {
+                return Err(bad(
+                    "a file tuple is (name, bytes) or (name, bytes, content_type)",
+                ))
+            }
+        };
+        let name: String = name
+            .extract()
+            .map_err(|_| bad("the file name must be a str"))?;
+        if data.is_instance_of::<PyString>() {
+            return Err(bad(
+                "the file's content must be bytes, not str; encode it first",
+            ));
+        }
+        let data = body_bytes(py, &data).map_err(|_| bad("the file's content must be bytes"))?;
+        let content_type = content_type
+            .map(|t| t.extract::<String>())
+            .transpose()
+            .map_err(|_| bad("the content type must be a str"))?;
+        return Ok(crate::Upload {
+            content_type,
+            ..crate::Upload::new(name, data.into_owned())
+        });
+    }
+    if item.hasattr("read")? {
+        let name: String = item
+            .getattr("name")
+            .and_then(|n| n.extract())
+            .map_err(|_| bad("an open file needs a name; give (name, file.read()) instead"))?;
+        let data = item.call_method0("read")?;
+        let data = body_bytes(py, &data).map_err(|_| bad("open the file in binary mode ('rb')"))?;
+        return Ok(crate::Upload::new(base_name(&name), data.into_owned()));
+    }
+    let path: String = py
+        .import("os")?
+        .call_method1("fspath", (item,))
+        .and_then(|p| p.extract())
+        .map_err(|_| bad("give a path, an open binary file or a (name, bytes) tuple"))?;
+    let data = std::fs::read(&path).map_err(|e| bad(&format!("{path:?} cannot be read: {e}")))?;
+    Ok(crate::Upload::new(base_name(&path), data))
 }
 
 /// A request followed through failures to its result: the steps of [`crate::Delivery`], which
@@ -1149,6 +1280,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<PyRequest>()?;
     m.add_class::<PyDelivery>()?;
+    m.add_class::<PyMultipart>()?;
     m.add("OPERATIONS", crate::OPERATIONS.to_vec())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -286,6 +286,54 @@ impl WasmClient {
     }
 }
 
+/// A file's name and type, as the wrapper sends them beside its bytes.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileMeta {
+    name: String,
+    #[serde(default)]
+    content_type: Option<String>,
+}
+
+#[wasm_bindgen(js_class = Client)]
+impl WasmClient {
+    /// Request `number` with files as a `multipart/form-data` body: `files_json` lists each
+    /// file's `name` and `content_type`, `data` holds their bytes in the same order. Returns
+    /// `{url, contentType, body}`, or `undefined` when the request is no longer kept.
+    #[wasm_bindgen(js_name = withFiles)]
+    pub fn with_files(
+        &self,
+        number: u32,
+        files_json: &str,
+        data: Array,
+        boundary: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let metas: Vec<FileMeta> = serde_json::from_str(files_json)
+            .map_err(|e| invalid("files", &format!("the file list is not understood: {e}")))?;
+        let uploads: Vec<crate::Upload> = metas
+            .into_iter()
+            .enumerate()
+            .map(|(i, meta)| crate::Upload {
+                content_type: meta.content_type,
+                ..crate::Upload::new(meta.name, Uint8Array::new(&data.get(i as u32)).to_vec())
+            })
+            .collect();
+        match self.with(number, |request| {
+            request.with_files(&uploads, boundary.as_deref())
+        }) {
+            Some(Ok(m)) => {
+                let out: JsValue = js_sys::Object::new().into();
+                set(&out, "url", &JsValue::from_str(&m.url));
+                set(&out, "contentType", &JsValue::from_str(&m.content_type));
+                set(&out, "body", &Uint8Array::from(&m.body[..]).into());
+                Ok(out)
+            }
+            Some(Err(e)) => Err(to_js_error(&e)),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+}
+
 /// A request followed through failures to its result: the steps of [`crate::Delivery`], which
 /// the wrapper's `deliver` runs with `fetch`, timers and the clock.
 #[wasm_bindgen(js_name = Delivery)]

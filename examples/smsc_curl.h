@@ -103,6 +103,42 @@ static inline smsc_status smsc_curl_perform(CURL *curl, const smsc_request *req,
     return st;
 }
 
+/* Sends `req` with `count` files (a multipart/form-data POST built by smsc_request_with_files)
+ * and parses the answer into `*out`, as smsc_curl_perform does. */
+static inline smsc_status smsc_curl_upload(CURL *curl, const smsc_request *req, const smsc_file *files, size_t count,
+                                           smsc_result **out, smsc_error **err) {
+    smsc_multipart *m = NULL;
+    smsc_status st = smsc_request_with_files(req, files, count, NULL, &m, err);
+    if (st != SMSC_OK) return st;
+    char header[160];
+    snprintf(header, sizeof header, "Content-Type: %s", smsc_multipart_content_type(m));
+    struct curl_slist *headers = curl_slist_append(NULL, header);
+    struct smsc_curl_buffer buf = {NULL, 0};
+    curl_easy_reset(curl);
+    curl_easy_setopt(curl, CURLOPT_URL, smsc_multipart_url(m));
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, (const char *)smsc_multipart_body(m));
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)smsc_multipart_body_len(m));
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, smsc_curl_collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &buf);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    /* An upload sends or creates: never repeated by libcurl on a reused connection. */
+    curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
+    CURLcode rc = curl_easy_perform(curl);
+    if (rc == CURLE_OK) {
+        long http = 0;
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &http);
+        st = smsc_request_parse(req, (uint16_t)http, buf.data, buf.len, out, err);
+    } else {
+        st = SMSC_TRANSPORT;
+        if (err) *err = smsc_request_transport_error(req, smsc_curl_transport(rc), curl_easy_strerror(rc));
+    }
+    curl_slist_free_all(headers);
+    free(buf.data);
+    smsc_multipart_free(m);
+    return st;
+}
+
 /* What smsc_curl_deliver may be given; every field may be left zero. */
 struct smsc_curl_deliver_options {
     /* NULL, or a JSON object with max_attempts, timeout_ms (per transfer) and deadline_ms. */

@@ -123,6 +123,10 @@ typedef struct smsc_delivery smsc_delivery;
 // An error. Free with `smsc_error_free`.
 typedef struct smsc_error smsc_error;
 
+// A request with files: POST `smsc_multipart_url` with the header `Content-Type:
+// smsc_multipart_content_type` and the body. Free with `smsc_multipart_free`.
+typedef struct smsc_multipart smsc_multipart;
+
 // Parameters of a call built value by value, for [`smsc_client_prepare_params`]: the library
 // escapes every value itself, so no text of the caller's (a quote or a line break in a
 // message, say) can break the request or add a parameter to it. Made by [`smsc_params_new`],
@@ -135,6 +139,19 @@ typedef struct smsc_request smsc_request;
 
 // A parsed result. Free with `smsc_result_free`.
 typedef struct smsc_result smsc_result;
+
+// A file for `smsc_request_with_files`: its name (UTF-8, no directory), its media type (NULL
+// for the one the name's extension names) and `len` bytes at `data`.
+typedef struct smsc_file {
+  // The file's name as the server sees it.
+  const char *name;
+  // Its media type, or NULL.
+  const char *content_type;
+  // Its bytes.
+  const uint8_t *data;
+  // How many.
+  size_t len;
+} smsc_file;
 
 #ifdef __cplusplus
 extern "C" {
@@ -740,6 +757,52 @@ enum smsc_status smsc_segments(const char *text,
 enum smsc_status smsc_normalize_phone(const char *phone,
                                       struct smsc_result **out,
                                       struct smsc_error **err);
+
+// `request` with `count` files as a `multipart/form-data` body; `boundary` NULL for one the
+// library chooses. Checked before a body exists: the operation must take files (`send_mms`,
+// `send_email`, `send_call`, `sender_add`, `sender_update`), no file empty, names without
+// directories, the documented types and sizes (sender documents at most 3 MB); the error's field
+// names the file (`files[0]`).
+//
+// # Safety
+// `request` live; `files` pointing to `count` readable `smsc_file`s, each with its pointers as
+// documented; `boundary` NULL or NUL-terminated; `out` writable; `err` NULL or writable.
+enum smsc_status smsc_request_with_files(const struct smsc_request *request,
+                                         const struct smsc_file *files,
+                                         size_t count,
+                                         const char *boundary,
+                                         struct smsc_multipart **out,
+                                         struct smsc_error **err);
+
+// The address to POST to; NULL for NULL.
+//
+// # Safety
+// `multipart` must be NULL or live.
+const char *smsc_multipart_url(const struct smsc_multipart *multipart);
+
+// The `Content-Type` header's value; NULL for NULL.
+//
+// # Safety
+// `multipart` must be NULL or live.
+const char *smsc_multipart_content_type(const struct smsc_multipart *multipart);
+
+// The body's bytes (`smsc_multipart_body_len` of them), credentials included; NULL for NULL.
+//
+// # Safety
+// `multipart` must be NULL or live.
+const uint8_t *smsc_multipart_body(const struct smsc_multipart *multipart);
+
+// The body's length in bytes; 0 for NULL.
+//
+// # Safety
+// `multipart` must be NULL or live.
+size_t smsc_multipart_body_len(const struct smsc_multipart *multipart);
+
+// Frees a multipart request. NULL is ignored.
+//
+// # Safety
+// `multipart` must be NULL or one from this library, not yet freed.
+void smsc_multipart_free(struct smsc_multipart *multipart);
 
 #ifdef __cplusplus
 }  // extern "C"

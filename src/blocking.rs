@@ -109,7 +109,7 @@ pub fn deliver_in(
 /// # let client = Client::new("my-login", "my-password")?;
 /// let history = client.history(HistoryParams { cnt: Some(100), ..Default::default() })?;
 /// for page in blocking::pages(&blocking::agent(), &client, history, DeliveryOptions::default()) {
-///     for message in page?.messages { println!("{:?}", message.message); }
+///     for message in page?.messages { println!("{:?}", message.status.message); }
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

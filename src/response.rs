@@ -177,7 +177,9 @@ fn text_error(text: &str, reason: fn(i64) -> Reason) -> Option<Error> {
         let code: i64 = rest.get(..digits_end)?.parse().ok()?;
         let tail = rest.get(digits_end..).unwrap_or("").trim_start();
         let (message, after) = match tail.strip_prefix('(') {
-            Some(inner) => match inner.rfind(')') {
+            // The description ends where the id begins, else at the last `)`: a recorded line
+            // (`ERROR = 8 (can't to deliver), ID - 639)`) carries one `)` too many.
+            Some(inner) => match inner.find("), ID -").or_else(|| inner.rfind(')')) {
                 Some(close) => (
                     inner.get(..close).unwrap_or("").to_string(),
                     inner.get(close + 1..).unwrap_or(""),
@@ -188,7 +190,7 @@ fn text_error(text: &str, reason: fn(i64) -> Reason) -> Option<Error> {
         };
         let id = after
             .split_once("ID -")
-            .map(|(_, id)| id.trim().to_string())
+            .map(|(_, id)| id.trim().trim_end_matches(')').trim().to_string())
             .filter(|s| !s.is_empty());
         return Some(api_error(code, message, id, reason));
     }

@@ -25,7 +25,7 @@ async fn block_1(mut client: Client, mut request: Request, status: u16, body: Ve
     todo!("compiled, never run")
 }
 
-// README.md:397
+// README.md:430
 async fn block_2(mut client: Client, mut request: Request, status: u16, body: Vec<u8>, attempt: u32, agent: ureq::Agent, params: ops::history::HistoryParams, sleep: fn(u64)) -> Result<Output, Box<dyn std::error::Error>> {
     use smsc_core::{ops::send::SendSmsParams, DeliveryOptions};
     {
@@ -40,7 +40,7 @@ async fn block_2(mut client: Client, mut request: Request, status: u16, body: Ve
     todo!("compiled, never run")
 }
 
-// README.md:433
+// README.md:466
 async fn block_3(mut client: Client, mut request: Request, status: u16, body: Vec<u8>, attempt: u32, agent: ureq::Agent, params: ops::history::HistoryParams, sleep: fn(u64)) -> Result<Output, Box<dyn std::error::Error>> {
     {
         for page in smsc_core::blocking::pages(&agent, &client, client.history(params)?, DeliveryOptions::default()) { let page = page?; }
@@ -48,7 +48,7 @@ async fn block_3(mut client: Client, mut request: Request, status: u16, body: Ve
     todo!("compiled, never run")
 }
 
-// README.md:457
+// README.md:490
 async fn block_4(mut client: Client, mut request: Request, status: u16, body: Vec<u8>, attempt: u32, agent: ureq::Agent, params: ops::history::HistoryParams, sleep: fn(u64)) -> Result<Output, Box<dyn std::error::Error>> {
     {
         let failure = match request.parse(status, &body) { Ok(out) => return Ok(out), Err(e) => Failure::from(&e) };

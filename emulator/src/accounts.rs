@@ -50,6 +50,8 @@ struct Contact {
     phone: String,
     name: String,
     groups: BTreeSet<u64>,
+    /// The client's own id for it (`myid`).
+    myid: Option<String>,
 }
 
 struct Group {
@@ -123,12 +125,14 @@ pub(crate) fn phones_php(state: &mut State, p: &Params, fmt: Fmt) -> Result<Stri
         };
         let id = books.new_id();
         let name = get(p, "name").unwrap_or_default().to_string();
+        let myid = get(p, "myid").map(str::to_string).filter(|m| !m.is_empty());
         books.contacts.insert(
             (login, id),
             Contact {
                 phone,
                 name,
                 groups,
+                myid,
             },
         );
         return Ok(created_record(fmt, id));
@@ -140,12 +144,18 @@ pub(crate) fn phones_php(state: &mut State, p: &Params, fmt: Fmt) -> Result<Stri
             .filter(|(k, _)| own(k))
             .map(|((_, id), c)| {
                 let groups: Vec<String> = c.groups.iter().map(u64::to_string).collect();
-                vec![
-                    ("id", Value::from(*id)),
+                // As smsc.ru's recorded list writes it: the client's `myid` under `id`; the
+                // internal id, which the recording does not show, under `int_id` (inferred).
+                let mut row = vec![
+                    ("int_id", Value::from(*id)),
                     ("phone", Value::from(c.phone.as_str())),
                     ("grp", Value::from(groups.join(";"))),
                     ("name", Value::from(c.name.as_str())),
-                ]
+                ];
+                if let Some(myid) = &c.myid {
+                    row.push(("id", Value::from(myid.as_str())));
+                }
+                row
             })
             .collect();
         return Ok(render(fmt, "contact", &rows, false));

@@ -383,6 +383,39 @@ export class Request {
     }
   }
 
+  /**
+   * This request with files, as a `multipart/form-data` body: each a `File`, or
+   * `{name, data, type?}` with `data` a `Uint8Array`, `ArrayBuffer` or `Blob`. Resolves to
+   * `{method: 'POST', url, headers, body}`, which `fetch(m.url, m)` sends as it is; read the
+   * answer with this request's `parse`.
+   * @returns {Promise<{method: 'POST', url: string, headers: Record<string, string>, body: Uint8Array}>}
+   */
+  async withFiles(files, { boundary } = {}) {
+    if (!Array.isArray(files)) throw invalidArgument('files', 'give an array of files: File objects or {name, data}');
+    const metas = [];
+    const data = [];
+    for (const [i, file] of files.entries()) {
+      const at = `files[${i}]`;
+      const isBlob = typeof Blob !== 'undefined' && file instanceof Blob;
+      const name = file?.name;
+      if (typeof name !== 'string') throw invalidArgument(at, 'a file needs a name: give a File, or {name, data}');
+      const content = isBlob ? file : file.data;
+      let bytes;
+      if (content instanceof Uint8Array) bytes = content;
+      else if (content instanceof ArrayBuffer) bytes = new Uint8Array(content);
+      else if (typeof Blob !== 'undefined' && content instanceof Blob) bytes = new Uint8Array(await content.arrayBuffer());
+      else throw invalidArgument(at, 'the content must be a Uint8Array, an ArrayBuffer or a Blob');
+      const type = file.type || undefined;
+      if (type !== undefined && typeof type !== 'string') throw invalidArgument(at, 'the type must be a string');
+      metas.push({ name, content_type: type });
+      data.push(bytes);
+    }
+    if (boundary !== undefined && typeof boundary !== 'string') throw invalidArgument('boundary', 'must be a string');
+    const json = JSON.stringify(metas);
+    const out = this.#kept((native, number) => native.withFiles(number, json, data, boundary));
+    return { method: 'POST', url: out.url, headers: { 'Content-Type': out.contentType }, body: out.body };
+  }
+
   /** The request on one line, credentials replaced by `***`. */
   #redacted() {
     return this.#kept((native, number) => native.redacted(number));

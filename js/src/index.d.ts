@@ -97,12 +97,34 @@ export declare class Request<R = unknown> {
   advice(err: unknown, attempt?: number): Advice;
   /** The same request sent to another base address, such as an advice's `base_url`. */
   at(baseUrl: string): Request<R>;
+  /**
+   * This request with files, as a `multipart/form-data` body that `fetch(m.url, m)` sends as it
+   * is. Checked before a body exists: the operation must take files, none empty, names without
+   * directories, the documented types and sizes (sender documents at most 3 MB).
+   */
+  withFiles(files: ReadonlyArray<File | FileData>, options?: { boundary?: string }): Promise<MultipartRequest>;
   /** Sends the request until it has a result, following the retry advice (see `deliver`). */
   deliver(options?: DeliverOptions): Promise<R>;
   /** This page of a paged list and the pages after it (see `pages`). */
   pages(options?: DeliverOptions): AsyncGenerator<R, void, undefined>;
   toString(): string;
   toJSON(): { operation: string; request: string };
+}
+
+/** A file given by name and content. */
+export interface FileData {
+  name: string;
+  data: Uint8Array | ArrayBuffer | Blob;
+  /** The media type; by default the one the name's extension names. */
+  type?: string;
+}
+
+/** A request with files: POST `url` with `headers` and `body`. */
+export interface MultipartRequest {
+  readonly method: 'POST';
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array<ArrayBuffer>;
 }
 
 /** An SMSC client: credentials and where requests go. It holds no connection. */

@@ -1190,7 +1190,7 @@ export interface ContactList {
 
 /** One contact of a list. Keys the server sends that are not named here are kept in `extra`. */
 export interface Contact {
-  /** The contact's internal id. */
+  /** The contact's internal id (`int_id`). */
   id?: string;
   /** Its phone numbers. */
   phones?: string[];

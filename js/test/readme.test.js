@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const READMES = ['../README.md', 'README.md'];
 
-const CONTEXT = 'client: smsc.Client, req: smsc.Request<any>, request: globalThis.Request, attempt: number, sleep: (ms: number) => Promise<void>';
+const CONTEXT = 'client: smsc.Client, req: smsc.Request<any>, request: globalThis.Request, attempt: number, sleep: (ms: number) => Promise<void>, photo: File';
 
 function jsBlocks() {
   const blocks = [];

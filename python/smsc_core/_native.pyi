@@ -1,5 +1,7 @@
+import os
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Generic, TypeVar, final
+from typing import Any, BinaryIO, Generic, TypeVar, final
 
 from .types import Advice, Callback, Effect, PhoneCheck, Segments, SmtpMessage
 
@@ -9,6 +11,7 @@ __all__ = [
     "OPERATIONS",
     "Client",
     "Delivery",
+    "Multipart",
     "Request",
     "__version__",
     "_panic_for_tests",
@@ -54,6 +57,32 @@ class Request(Generic[_R]):
         aiohttp). Raises ``InvalidArgumentError`` for an exception that is no transport failure,
         which is never advised."""
     def at(self, base_url: str) -> Request[_R]: ...
+    def with_files(
+        self,
+        files: Iterable[
+            str | os.PathLike[str] | BinaryIO | tuple[str, bytes] | tuple[str, bytes, str]
+        ],
+        boundary: str | None = None,
+    ) -> Multipart:
+        """This request with files, as a ``multipart/form-data`` body: each file a path, an open
+        binary file, or ``(name, bytes[, content_type])``. Checked before a body exists: the
+        operation must take files (``send_mms``, ``send_email``, ``send_call``, ``sender_add``,
+        ``sender_update``), no file empty, names without directories, the documented types and
+        sizes (sender documents: jpg, tif, pdf, png, zip, rar, at most 3 MB)."""
+
+@final
+class Multipart:
+    """A request with files: POST ``url`` with ``headers`` and ``body``; read the answer with
+    the request's ``parse``."""
+
+    @property
+    def method(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def headers(self) -> dict[str, str]: ...
+    @property
+    def body(self) -> bytes: ...
 
 @final
 class Delivery:

@@ -359,7 +359,7 @@ class Contact(TypedDict):
     """One contact of a list. Keys the server sends that are not named here are kept in `extra`."""
 
     id: NotRequired[str]
-    """The contact's internal id."""
+    """The contact's internal id (`int_id`)."""
     phones: NotRequired[list[str]]
     """Its phone numbers."""
     name: NotRequired[str]

@@ -1,12 +1,14 @@
 """Runs every case of the shared fixture corpus through the Python frontend."""
 
 import base64
+import json
+import re
 import sys
 import typing
 from decimal import Decimal
 
 import pytest
-from conftest import load_cases
+from conftest import FIXTURES, load_cases
 
 import smsc_core
 from smsc_core.types import RESULTS
@@ -214,3 +216,17 @@ def test_fixture(name, case):
             for key, value in entry.items():
                 if key != "attempt":
                     assert advice.get(key) == value, (entry["attempt"], key, advice)
+
+
+def test_the_readme_counts_the_inferred_layouts_as_they_are():
+    files = sorted(FIXTURES.glob("*/*.json"))
+
+    def inferred(path):
+        note = json.loads(path.read_text(encoding="utf-8")).get("note", "").lower()
+        return "infer" in note and "confirmed by a real answer" not in note
+
+    count = sum(inferred(f) for f in files)
+    readme = (FIXTURES / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"now \*\*(\d+) of (\d+)\*\*", readme)
+    assert match, "the count line is missing from tests/fixtures/README.md"
+    assert (int(match.group(1)), int(match.group(2))) == (count, len(files))

@@ -239,7 +239,7 @@ fn encode_contacts(p: &ContactsParams, form: &mut Form) -> Result<()> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
-    /// The contact's internal id.
+    /// The contact's internal id (`int_id`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Its phone numbers.
@@ -295,13 +295,15 @@ pub struct ContactList {
 }
 
 /// Field order of a comma-format contact line (inferred).
-const CONTACT_CSV: [&str; 4] = ["id", "phone", "grp", "name"];
+const CONTACT_CSV: [&str; 4] = ["int_id", "phone", "grp", "name"];
 
 fn parse_contacts(answer: Answer<'_>) -> Result<ContactList> {
     let contacts = records(answer, &CONTACT_CSV, "phone")?
         .into_iter()
         .map(|mut r| Contact {
-            id: r.text(&["id", "int_id"]),
+            // smsc.ru's own list (recorded in 2013) writes the contact's `myid` as `id`; the
+            // server's internal id is `int_id`.
+            id: r.text(&["int_id"]),
             phones: r.list(&["phone", "phones"]),
             name: r.text(&["name"]),
             groups: r.list(&["grp", "groups", "group"]),
@@ -311,7 +313,7 @@ fn parse_contacts(answer: Answer<'_>) -> Result<ContactList> {
             last_name: r.text(&["lnm", "last_name"]),
             full_name: r.text(&["fio", "full_name"]),
             birthday: r.text(&["bd", "birthday"]),
-            my_id: r.text(&["myid", "my_id"]),
+            my_id: r.text(&["myid", "my_id", "id"]),
             // `comments` and `phone_other` are what smsc.ru itself wrote (recorded in 2013).
             comment: r.text(&["cmt", "comment", "comments"]),
             tags: r.list(&["tags"]),

@@ -97,6 +97,39 @@ int main(int argc, char **argv) {
     smsc_request_free(req);
     smsc_client_free(nowhere);
 
+    /* An MMS with an image and a sender document, posted as multipart bodies. */
+    {
+        static const unsigned char jpeg[] = {0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0xff, 0xd9};
+        smsc_file image = {"photo.jpg", NULL, jpeg, sizeof jpeg};
+        smsc_request *mms = NULL;
+        smsc_result *res = NULL;
+        smsc_client_prepare(client, "send_mms", "{\"phones\": \"79991234567\", \"message\": \"Look\", \"subj\": \"Photo\"}", &mms, NULL);
+        CHECK(smsc_curl_upload(curl, mms, &image, 1, &res, NULL) == SMSC_OK, "an MMS with an image");
+        smsc_result_free(res);
+        res = NULL;
+        smsc_request *doc = NULL;
+        smsc_file pdf = {"certificate.pdf", "application/pdf", (const uint8_t *)"%PDF-1.4 trademark", 18};
+        smsc_client_prepare(client, "sender_add", "{\"sender\": \"SHOP\"}", &doc, NULL);
+        CHECK(smsc_curl_upload(curl, doc, &pdf, 1, &res, NULL) == SMSC_OK, "a sender document");
+        smsc_result_free(res);
+        smsc_multipart *m = NULL;
+        smsc_error *bad_file = NULL;
+        smsc_file empty = {"a.jpg", NULL, NULL, 0};
+        CHECK(smsc_request_with_files(mms, &empty, 1, NULL, &m, &bad_file) == SMSC_INVALID && m == NULL, "an empty file");
+        CHECK(strcmp(smsc_error_field(bad_file), "files[0]") == 0, "the file is named");
+        smsc_error_free(bad_file);
+        smsc_file pathy = {"../a.jpg", NULL, jpeg, sizeof jpeg};
+        CHECK(smsc_request_with_files(mms, &pathy, 1, NULL, &m, NULL) == SMSC_INVALID, "a name with a path");
+        CHECK(smsc_request_with_files(mms, NULL, 1, NULL, &m, NULL) == SMSC_NULL_ARGUMENT, "NULL files");
+        CHECK(smsc_request_with_files(mms, &image, 1, "XYZ", &m, NULL) == SMSC_OK, "a fixed boundary");
+        CHECK(strcmp(smsc_multipart_content_type(m), "multipart/form-data; boundary=XYZ") == 0, "its content type");
+        CHECK(smsc_multipart_body_len(m) > sizeof jpeg && smsc_multipart_body(m) != NULL, "its body");
+        smsc_multipart_free(m);
+        smsc_multipart_free(NULL);
+        smsc_request_free(doc);
+        smsc_request_free(mms);
+    }
+
     smsc_result_free(bad);
     smsc_result_free(bal);
     smsc_result_free(status);

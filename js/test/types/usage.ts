@@ -279,10 +279,16 @@ const dated = [
 // @ts-expect-error a count is no date
 client.history({ cnt: new Date() });
 
+async function withFiles(): Promise<Response> {
+  const m = await client.sendMms({ phones: '79991234567', message: 'Hi', subj: 'Photo' })
+    .withFiles([new File([new Uint8Array([1])], 'a.jpg'), { name: 'b.png', data: new Uint8Array([2]), type: 'image/png' }]);
+  return fetch(m.url, m);
+}
+
 async function countMessages(): Promise<number> {
   let n = 0;
   for await (const page of pages(client.history({ cnt: 100 }))) n += page.messages.length;
   return n;
 }
 
-void [parts, alphabet, normalized, dated, countMessages, delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
+void [withFiles, parts, alphabet, normalized, dated, countMessages, delivered, viaMethod, stopped, readOnly, next, checkFirst, delay, noAction, base, generic, names, init, method, headers, body, money, viaBytes, transport, errs, mail, wrong, jobId, listed];
