@@ -28,7 +28,7 @@ lint: purity
 	cargo clippy --manifest-path gen/Cargo.toml --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets --features smsc-core/capi,smsc-core/ureq,smsc-core/reqwest -- -D warnings
 	cargo clippy -p smsc-core --lib --features python -- -D warnings
-	cargo clippy -p smsc-core --all-targets --features schema,rust_decimal -- -D warnings
+	cargo clippy -p smsc-core --all-targets --features schema,rust_decimal,chrono -- -D warnings
 	cargo clippy -p smsc-core --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
 	$(VENV)/bin/ruff check python
 	$(VENV)/bin/ruff check --config python/pyproject.toml examples/quickstart.py
@@ -44,7 +44,8 @@ rust:
 	cargo test --workspace --features smsc-core/capi,smsc-core/ureq,smsc-core/reqwest
 	cargo test -q --manifest-path gen/Cargo.toml
 	cargo run -q --manifest-path gen/Cargo.toml -- --check
-	cargo test -q -p smsc-core --lib --features rust_decimal,schema
+	cargo test -q -p smsc-core --lib --features rust_decimal,schema,chrono
+	cargo test -q -p smsc-core --doc --features chrono -- when
 
 # Rewrites every file generated from the core's description of its operations (TypeScript
 # declarations, Python stubs, docs/operations.*); `make test` fails while a committed one is stale.

@@ -67,6 +67,8 @@ pub mod transports;
 #[cfg(any(feature = "ureq", feature = "reqwest"))]
 mod undelivered;
 pub mod view;
+#[cfg(feature = "chrono")]
+pub mod when;
 mod xml;
 
 pub use callback::{parse_callback, parse_callback_json, Callback, CallbackOptions};

@@ -48,7 +48,7 @@ async fn block_3(mut client: Client, mut request: Request, status: u16, body: Ve
     todo!("compiled, never run")
 }
 
-// README.md:490
+// README.md:491
 async fn block_4(mut client: Client, mut request: Request, status: u16, body: Vec<u8>, attempt: u32, agent: ureq::Agent, params: ops::history::HistoryParams, sleep: fn(u64)) -> Result<Output, Box<dyn std::error::Error>> {
     {
         let failure = match request.parse(status, &body) { Ok(out) => return Ok(out), Err(e) => Failure::from(&e) };
