@@ -31,7 +31,7 @@ fn contacts_and_groups_are_created_in_every_format_and_listed() {
     assert_eq!(text.lines().count(), 4);
     assert_eq!(
         text.lines().next(),
-        Some("id = 1, phone = 79991234567, grp = 5, name = Smith, John")
+        Some("int_id = 1, phone = 79991234567, grp = 5, name = Smith, John")
     );
     let csv = e.call("phones.php", &format!("{DEMO}&get=1&fmt=1"));
     assert!(csv.starts_with("1,79991234567,5,Smith, John\n2,"), "{csv}");
@@ -43,6 +43,16 @@ fn contacts_and_groups_are_created_in_every_format_and_listed() {
     assert_eq!(
         (&groups[0]["id"], &groups[0]["name"]),
         (&5.into(), &"Clients".into())
+    );
+    // The client's own id, when it gave one, is listed as `id`, as smsc.ru's recording shows.
+    e.call(
+        "phones.php",
+        &format!("{DEMO}&add=1&phone=79991234561&myid=crm-7&fmt=3"),
+    );
+    let json = e.json("phones.php", &format!("{DEMO}&get=1&fmt=3"));
+    assert_eq!(
+        (&json[4]["int_id"], &json[4]["id"]),
+        (&6.into(), &"crm-7".into())
     );
     // Another account sees none of them.
     assert_eq!(e.call("phones.php", &format!("{POOR}&get=1&fmt=3")), "[]");
