@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::agent;
+use common::{agent, send_with_id, Emu};
 use serde_json::json;
 use smsc_core::{
     blocking, Action, Client, DeliveryOptions, Exchange, Failure, Output, Purpose, Request,
@@ -65,65 +65,11 @@ fn purposes(env: &Recorded) -> Vec<(Purpose, u32)> {
     env.sent.iter().map(|(p, n, _)| (*p, *n)).collect()
 }
 
-struct Emu(String);
-
-impl Emu {
-    fn start() -> Self {
-        let addr = smsc_emulator::spawn(smsc_emulator::Config::default()).unwrap();
-        Emu(format!("http://{addr}"))
-    }
-
-    fn client(&self) -> Client {
-        // Tiny delays keep the suite fast; the advice scales them as it would the defaults.
-        Client::from_json(json!({
-            "login": "demo", "password": "demo-password", "base_url": self.0,
-            "retry": {"base_delay_ms": 1, "rate_limit_delay_ms": 2}
-        }))
-        .unwrap()
-    }
-
-    fn admin(&self, agent: &ureq::Agent, path: &str, form: &str) -> String {
-        let mut response = agent
-            .post(format!("{}/emulator/{path}", self.0))
-            .content_type("application/x-www-form-urlencoded")
-            .send(form)
-            .unwrap();
-        assert_eq!(response.status().as_u16(), 200, "{path} {form}");
-        response.body_mut().read_to_string().unwrap()
-    }
-
-    /// Sends the emulator received under this id.
-    fn sent_with_id(&self, agent: &ureq::Agent, id: &str) -> usize {
-        let mut response = agent
-            .get(format!("{}/emulator/messages", self.0))
-            .call()
-            .unwrap();
-        let v: serde_json::Value =
-            serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
-        v["messages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|m| m["id"] == id)
-            .map(|m| m["sends"].as_u64().unwrap() as usize)
-            .sum()
-    }
-}
-
-fn send_with_id(client: &Client, id: &str) -> Request {
-    client
-        .prepare_json(
-            "send_sms",
-            json!({"phones": "79991234567", "message": "order shipped", "id": id}),
-        )
-        .unwrap()
-}
-
 #[test]
 fn a_send_whose_answer_was_lost_is_found_by_its_id_and_not_sent_again() {
     let (e, agent) = (Emu::start(), agent());
     let client = e.client();
-    e.admin(&agent, "faults", "fault=lost&script=send.php");
+    e.fault("fault=lost&script=send.php");
     let (outcome, env) = follow(&agent, &client, &send_with_id(&client, "order-1"));
     let Ok(Output::SendSms(sent)) = outcome else {
         panic!("{outcome:?}")
@@ -134,14 +80,14 @@ fn a_send_whose_answer_was_lost_is_found_by_its_id_and_not_sent_again() {
         purposes(&env),
         [(Purpose::Request, 1), (Purpose::StatusCheck, 1)]
     );
-    assert_eq!(e.sent_with_id(&agent, "order-1"), 1);
+    assert_eq!(e.sent_with_id("order-1"), 1);
 }
 
 #[test]
 fn a_send_that_never_arrived_is_sent_once_after_the_status_check() {
     let (e, agent) = (Emu::start(), agent());
     let client = e.client();
-    e.admin(&agent, "faults", "fault=drop&script=send.php");
+    e.fault("fault=drop&script=send.php");
     let (outcome, env) = follow(&agent, &client, &send_with_id(&client, "order-2"));
     assert!(matches!(outcome, Ok(Output::SendSms(_))), "{outcome:?}");
     assert_eq!(
@@ -152,7 +98,7 @@ fn a_send_that_never_arrived_is_sent_once_after_the_status_check() {
             (Purpose::Request, 2)
         ]
     );
-    assert_eq!(e.sent_with_id(&agent, "order-2"), 1);
+    assert_eq!(e.sent_with_id("order-2"), 1);
 }
 
 #[test]
@@ -160,7 +106,7 @@ fn unreadable_answers_to_a_send_are_checked_the_same_way() {
     for fault in ["truncate", "garble", "html", "http&status=502"] {
         let (e, agent) = (Emu::start(), agent());
         let client = e.client();
-        e.admin(&agent, "faults", &format!("script=send.php&fault={fault}"));
+        e.fault(&format!("script=send.php&fault={fault}"));
         let (outcome, env) = follow(&agent, &client, &send_with_id(&client, "order-3"));
         assert_eq!(
             purposes(&env)[..2],
@@ -171,7 +117,7 @@ fn unreadable_answers_to_a_send_are_checked_the_same_way() {
             matches!(outcome, Ok(Output::SendSms(_))),
             "{fault}: {outcome:?}"
         );
-        assert_eq!(e.sent_with_id(&agent, "order-3"), 1, "{fault}");
+        assert_eq!(e.sent_with_id("order-3"), 1, "{fault}");
     }
 }
 
@@ -179,7 +125,7 @@ fn unreadable_answers_to_a_send_are_checked_the_same_way() {
 fn a_send_without_an_id_is_never_repeated() {
     let (e, agent) = (Emu::start(), agent());
     let client = e.client();
-    e.admin(&agent, "faults", "fault=lost&script=send.php");
+    e.fault("fault=lost&script=send.php");
     let request = client
         .prepare_json(
             "send_sms",
@@ -193,19 +139,15 @@ fn a_send_without_an_id_is_never_repeated() {
     let advice = &undelivered.advice;
     assert_eq!((advice.action, advice.retry), (Action::CheckByHand, false));
     assert_eq!(purposes(&env), [(Purpose::Request, 1)]);
-    assert_eq!(e.sent_with_id(&agent, "1"), 1);
+    assert_eq!(e.sent_with_id("1"), 1);
 }
 
 #[test]
 fn a_balance_read_through_server_errors_is_retried_until_it_succeeds() {
     let (e, agent) = (Emu::start(), agent());
     let client = e.client();
-    e.admin(
-        &agent,
-        "faults",
-        "fault=http&status=503&count=2&script=balance.php",
-    );
-    e.admin(&agent, "faults", "fault=drop&script=balance.php");
+    e.admin("faults", "fault=http&status=503&count=2&script=balance.php");
+    e.fault("fault=drop&script=balance.php");
     let request = client.prepare_json("balance", json!({})).unwrap();
     let (outcome, env) = follow(&agent, &client, &request);
     let Ok(Output::Balance(balance)) = outcome else {
@@ -215,7 +157,7 @@ fn a_balance_read_through_server_errors_is_retried_until_it_succeeds() {
     assert_eq!(env.waits, [1, 2, 4]);
     assert_eq!(env.sent.len(), 4);
     // A base address given whole is never swapped for a backup host.
-    assert!(env.sent.iter().all(|(_, _, url)| url.starts_with(&e.0)));
+    assert!(env.sent.iter().all(|(_, _, url)| url.starts_with(&e.base)));
 }
 
 #[test]

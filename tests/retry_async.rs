@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::{send_with_id, Emu};
 use serde_json::json;
 use smsc_core::{nonblocking, Action, Client, DeliveryOptions, Exchange, Output, Purpose, Request};
 
@@ -27,58 +28,6 @@ impl nonblocking::Environment for Recorded {
         assert!(!exchange.request.redacted().contains("demo-password"));
         self.sent.push((exchange.purpose, exchange.attempt));
     }
-}
-
-struct Emu(String, ureq::Agent);
-
-impl Emu {
-    fn start() -> Self {
-        Emu(common::emulator(), common::agent())
-    }
-
-    fn client(&self) -> Client {
-        Client::from_json(json!({
-            "login": "demo", "password": "demo-password", "base_url": self.0,
-            "retry": {"base_delay_ms": 1, "rate_limit_delay_ms": 2}
-        }))
-        .unwrap()
-    }
-
-    fn fault(&self, form: &str) {
-        let response = self
-            .1
-            .post(format!("{}/emulator/faults", self.0))
-            .content_type("application/x-www-form-urlencoded")
-            .send(form)
-            .unwrap();
-        assert_eq!(response.status().as_u16(), 200, "{form}");
-    }
-
-    fn sent_with_id(&self, id: &str) -> u64 {
-        let mut response = self
-            .1
-            .get(format!("{}/emulator/messages", self.0))
-            .call()
-            .unwrap();
-        let v: serde_json::Value =
-            serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
-        v["messages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|m| m["id"] == id)
-            .map(|m| m["sends"].as_u64().unwrap())
-            .sum()
-    }
-}
-
-fn send_with_id(client: &Client, id: &str) -> Request {
-    client
-        .prepare_json(
-            "send_sms",
-            json!({"phones": "79991234567", "message": "order shipped", "id": id}),
-        )
-        .unwrap()
 }
 
 async fn follow(

@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use smsc_core::{CallOf, Error, Output, Prepared, Request};
+use serde_json::json;
+use smsc_core::{CallOf, Client, Error, Output, Prepared, Request};
 
 /// A ureq agent that leaves non-2xx statuses to the core and gives up after 10 s.
 pub fn agent() -> ureq::Agent {
@@ -53,4 +54,76 @@ pub fn call_typed<O: CallOf>(
 pub fn emulator() -> String {
     let addr = smsc_emulator::spawn(smsc_emulator::Config::default()).expect("emulator starts");
     format!("http://{addr}")
+}
+
+/// An emulator for the retry suites, with the HTTP agent that talks to its control endpoints.
+pub struct Emu {
+    /// Its base address.
+    pub base: String,
+    agent: ureq::Agent,
+}
+
+impl Emu {
+    /// A fresh emulator, in-process on a free port.
+    pub fn start() -> Self {
+        Emu {
+            base: emulator(),
+            agent: agent(),
+        }
+    }
+
+    /// A client of its demo account whose retry delays are tiny, so the suites are fast; the
+    /// advice scales them as it would the defaults.
+    pub fn client(&self) -> Client {
+        Client::from_json(json!({
+            "login": "demo", "password": "demo-password", "base_url": self.base,
+            "retry": {"base_delay_ms": 1, "rate_limit_delay_ms": 2}
+        }))
+        .unwrap()
+    }
+
+    /// Posts `form` to the control endpoint `/emulator/{path}`; its answer.
+    pub fn admin(&self, path: &str, form: &str) -> String {
+        let mut response = self
+            .agent
+            .post(format!("{}/emulator/{path}", self.base))
+            .content_type("application/x-www-form-urlencoded")
+            .send(form)
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{path} {form}");
+        response.body_mut().read_to_string().unwrap()
+    }
+
+    /// Tells the emulator to misbehave (`fault=lost&script=send.php`, …).
+    pub fn fault(&self, form: &str) {
+        self.admin("faults", form);
+    }
+
+    /// How many times the emulator received a send under this id.
+    pub fn sent_with_id(&self, id: &str) -> u64 {
+        let mut response = self
+            .agent
+            .get(format!("{}/emulator/messages", self.base))
+            .call()
+            .unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
+        v["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["id"] == id)
+            .map(|m| m["sends"].as_u64().unwrap())
+            .sum()
+    }
+}
+
+/// A send of one SMS under the caller's id, which makes it safe to repeat.
+pub fn send_with_id(client: &Client, id: &str) -> Request {
+    client
+        .prepare_json(
+            "send_sms",
+            json!({"phones": "79991234567", "message": "order shipped", "id": id}),
+        )
+        .unwrap()
 }
