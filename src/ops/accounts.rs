@@ -535,31 +535,6 @@ pub(crate) fn login(field: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// A date as SMSC takes it, `DD.MM.YYYY` (an ISO 8601 date is rewritten so), checked; the text
-/// to send.
-pub(crate) fn date<'a>(field: &str, text: &'a str) -> Result<std::borrow::Cow<'a, str>> {
-    let day = super::when::day(text.trim());
-    let b = day.as_bytes();
-    let ok = match b {
-        [d1, d2, b'.', m1, m2, b'.', y1, y2, y3, y4] => {
-            let digits = [*d1, *d2, *m1, *m2, *y1, *y2, *y3, *y4];
-            digits.iter().all(u8::is_ascii_digit) && {
-                let n = |hi: u8, lo: u8| (hi - b'0') * 10 + (lo - b'0');
-                (1..=31).contains(&n(*d1, *d2)) && (1..=12).contains(&n(*m1, *m2))
-            }
-        }
-        _ => false,
-    };
-    if ok {
-        Ok(day)
-    } else {
-        Err(Error::invalid(
-            field,
-            format!("{text:?} is not a date in the form DD.MM.YYYY (for example 01.02.2024)"),
-        ))
-    }
-}
-
 /// Exactly one of two ways of naming something (`user` or `user_id`, `sender` or `id`).
 pub(crate) fn one_of<'a, A, B>(
     a: (&str, &'a Option<A>),
@@ -709,16 +684,12 @@ mod tests {
     }
 
     #[test]
-    fn amounts_and_dates() {
+    fn amounts() {
         assert_eq!(Amount::Float(150.5).checked("sum", false).unwrap(), "150.5");
         assert_eq!(Amount::Int(-20).checked("sum", true).unwrap(), "-20");
         assert!(Amount::Int(-20).checked("sum", false).is_err());
         assert!(Amount::Float(0.1 + 0.2).checked("sum", false).is_err());
         assert!(Amount::Text("0.00".into()).checked("sum", true).is_err());
-        assert!(date("start", "01.02.2024").is_ok());
-        assert_eq!(date("start", "2024-02-01").unwrap(), "01.02.2024");
-        assert!(date("start", "2024-02-30").is_err());
-        assert!(date("start", "32.01.2024").is_err());
     }
 
     #[test]

@@ -20,6 +20,7 @@ use super::accounts::{
     confirmation, created, emails, free_text, records, Created, Done, RecordIds, Words,
 };
 use super::choices::{BlockKind, GroupKind};
+use super::data::Date;
 use super::records::{one_line, required_id, RecordId};
 use super::validate::Phones;
 use super::Operation;
@@ -107,8 +108,7 @@ impl ContactParams {
             }
         }
         if let Some(bd) = &self.birthday {
-            let bd = super::accounts::date("birthday", bd)?;
-            form.push("bd", bd.into_owned());
+            form.push("bd", Date::parse("birthday", bd)?.text());
         }
         for (field, key, value) in [
             ("my_id", "myid", &self.my_id),

@@ -6,7 +6,8 @@
 use super::validate::{self, Phones};
 use crate::error::{Error, Result};
 
-/// A calendar date given as `dd.mm.yyyy`.
+/// A calendar date given as `dd.mm.yyyy`: the one reader of every day a parameter names (periods,
+/// birthdays, `from_date`), so that all of them take the same forms and refuse the same days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Date {
     year: u32,
@@ -15,8 +16,8 @@ pub(crate) struct Date {
 }
 
 impl Date {
-    /// Reads `dd.mm.yyyy` (one-digit days and months are taken too) and checks that the day
-    /// exists.
+    /// Reads `dd.mm.yyyy` (one-digit days and months are taken too, and an ISO 8601 day is
+    /// rewritten so) and checks that the day exists.
     pub(crate) fn parse(field: &str, text: &str) -> Result<Date> {
         let day = super::when::day(text.trim());
         let t = day.as_ref();
@@ -192,12 +193,17 @@ mod tests {
             "01.02.2024"
         );
         assert!(Date::parse("start", "29.02.2024").is_ok());
+        assert_eq!(
+            Date::parse("start", "2024-02-01").unwrap().text(),
+            "01.02.2024"
+        );
         for bad in [
             "29.02.2023",
             "32.01.2024",
             "01.13.2024",
             "2024/01/01",
             "01.01.24",
+            "2024-02-30",
             "",
         ] {
             assert!(Date::parse("start", bad).is_err(), "{bad}");

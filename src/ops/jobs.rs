@@ -19,6 +19,7 @@ use serde::de::{DeserializeSeed, Error as _, IntoDeserializer, MapAccess, Visito
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::choices::{Cost, Repeat};
+use super::data::Date;
 use super::records::{
     confirmed, one_line, parse_created, parse_record, parse_records, required_id, Record, RecordId,
 };
@@ -514,8 +515,16 @@ impl Operation for JobsOp {
     type Output = JobList;
 
     fn encode(p: &JobsParams, form: &mut Form) -> Result<()> {
-        let start = p.start.as_deref().map(|s| day("start", s)).transpose()?;
-        let end = p.end.as_deref().map(|s| day("end", s)).transpose()?;
+        let start = p
+            .start
+            .as_deref()
+            .map(|s| Date::parse("start", s))
+            .transpose()?;
+        let end = p
+            .end
+            .as_deref()
+            .map(|s| Date::parse("end", s))
+            .transpose()?;
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
                 return Err(Error::invalid(
@@ -525,9 +534,8 @@ impl Operation for JobsOp {
             }
         }
         form.push("get_all", "1");
-        let smsc_day = |s: &str| super::when::day(s.trim()).into_owned();
-        form.push_opt("start", p.start.as_deref().map(smsc_day));
-        form.push_opt("end", p.end.as_deref().map(smsc_day));
+        form.push_opt("start", start.map(Date::text));
+        form.push_opt("end", end.map(Date::text));
         Ok(())
     }
 
@@ -540,38 +548,6 @@ impl Operation for JobsOp {
     fn reason(code: i64) -> Reason {
         jobs_reason(code)
     }
-}
-
-/// A day written `DD.MM.YYYY`, the form SMSC's other period parameters take (the page lists
-/// `start` and `end` without showing their form); returns `(year, month, day)` for ordering.
-fn day(field: &str, text: &str) -> Result<(u16, u8, u8)> {
-    let text = &*super::when::day(text.trim());
-    let bad = || {
-        Error::invalid(
-            field,
-            format!("{text:?} is not a day written DD.MM.YYYY, e.g. \"01.03.2026\""),
-        )
-    };
-    let t = text.trim();
-    let mut parts = t.split('.');
-    let (Some(d), Some(m), Some(y), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(bad());
-    };
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(d, 2) && digits(m, 2) && digits(y, 4)) {
-        return Err(bad());
-    }
-    let (d, m, y): (u8, u8, u16) = (
-        d.parse().map_err(|_| bad())?,
-        m.parse().map_err(|_| bad())?,
-        y.parse().map_err(|_| bad())?,
-    );
-    if !(1..=31).contains(&d) || !(1..=12).contains(&m) {
-        return Err(bad());
-    }
-    Ok((y, m, d))
 }
 
 #[cfg(test)]
@@ -606,19 +582,5 @@ mod tests {
         assert_eq!(field(json!({"message": 5})).as_deref(), Some("message"));
         assert_eq!(field(json!({"rpt": "often"})).as_deref(), Some("rpt"));
         assert_eq!(field(json!([1])).as_deref(), Some("params"));
-    }
-
-    #[test]
-    fn days() {
-        assert_eq!(day("start", "01.03.2026").unwrap(), (2026, 3, 1));
-        for bad in [
-            "1.3.2026",
-            "2026/03/01",
-            "32.01.2026",
-            "01.13.2026",
-            "01.03.26",
-        ] {
-            assert!(day("start", bad).is_err(), "{bad}");
-        }
     }
 }

@@ -23,7 +23,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::accounts::{confirmation, date, emails, free_text, login, one_of, records, Done, Words};
+use super::accounts::{confirmation, emails, free_text, login, one_of, records, Done, Words};
+use super::data::Date;
 use super::records::{one_line, RecordId};
 use super::validate::{self, Phones};
 use super::Operation;
@@ -71,8 +72,7 @@ fn encode_senders(p: &SendersParams, form: &mut Form) -> Result<()> {
     form.push_flag("all", p.all);
     form.push_flag("operators", p.operators);
     if let Some(from) = &p.from_date {
-        let from = date("from_date", from)?;
-        form.push("from_date", from.into_owned());
+        form.push("from_date", Date::parse("from_date", from)?.text());
     }
     if let Some(prev) = &p.prev_id {
         form.push("prev_id", prev.checked("prev_id", "a sender name")?);

@@ -19,9 +19,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::accounts::{
-    confirmation, date, emails, free_text, login, one_of, records, Amount, Done, Password, Words,
+    confirmation, emails, free_text, login, one_of, records, Amount, Done, Password, Words,
 };
 use super::choices::{AccountCurrency, AccountKind, ResellerScope};
+use super::data::Date;
 use super::records::RecordId;
 use super::text::json_money;
 use super::validate::{self, Phones};
@@ -422,8 +423,7 @@ fn encode_stats(p: &SubclientStatsParams, form: &mut Form, action: &'static str)
     form.push(action, "1");
     for (field, value) in [("start", &p.start), ("end", &p.end)] {
         if let Some(value) = value {
-            let day = date(field, value)?;
-            form.push(field, day.into_owned());
+            form.push(field, Date::parse(field, value)?.text());
         }
     }
     if p.end.is_some() && p.start.is_none() {
