@@ -1,6 +1,7 @@
 //! What the "Getting data" operations share in their requests (`get.php`, `info.php`,
 //! `tinyurls.php`, pages under <https://smscentre.com/api/http/get_data/>): the `dd.mm.yyyy`
-//! dates and the six-month window of the history, and lists of numbers and addresses to look up.
+//! dates (read here for every operation that names a day) and the six-month window of the
+//! history, and lists of numbers and addresses to look up.
 //! Their answers are read by [`super::records`], with a [`super::records::Layout`] per operation.
 
 use super::validate::{self, Phones};
