@@ -146,7 +146,7 @@ fn a_send_without_an_id_is_never_repeated() {
 fn a_balance_read_through_server_errors_is_retried_until_it_succeeds() {
     let (e, agent) = (Emu::start(), agent());
     let client = e.client();
-    e.admin("faults", "fault=http&status=503&count=2&script=balance.php");
+    e.fault("fault=http&status=503&count=2&script=balance.php");
     e.fault("fault=drop&script=balance.php");
     let request = client.prepare_json("balance", json!({})).unwrap();
     let (outcome, env) = follow(&agent, &client, &request);

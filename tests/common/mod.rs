@@ -82,21 +82,16 @@ impl Emu {
         .unwrap()
     }
 
-    /// Posts `form` to the control endpoint `/emulator/{path}`; its answer.
-    pub fn admin(&self, path: &str, form: &str) -> String {
-        let mut response = self
+    /// Tells the emulator to misbehave (`fault=lost&script=send.php`, …) through its control
+    /// endpoint `/emulator/faults`.
+    pub fn fault(&self, form: &str) {
+        let response = self
             .agent
-            .post(format!("{}/emulator/{path}", self.base))
+            .post(format!("{}/emulator/faults", self.base))
             .content_type("application/x-www-form-urlencoded")
             .send(form)
             .unwrap();
-        assert_eq!(response.status().as_u16(), 200, "{path} {form}");
-        response.body_mut().read_to_string().unwrap()
-    }
-
-    /// Tells the emulator to misbehave (`fault=lost&script=send.php`, …).
-    pub fn fault(&self, form: &str) {
-        self.admin("faults", form);
+        assert_eq!(response.status().as_u16(), 200, "{form}");
     }
 
     /// How many times the emulator received a send under this id.
