@@ -476,7 +476,7 @@ impl WasmClient {
             request
                 .parse(status, body)
                 .map_err(|e| to_js_error(&e))
-                .and_then(|output| json_text(&output))
+                .and_then(|output| result_text(&output, body.len()))
         })
         .transpose()
     }
@@ -485,7 +485,16 @@ impl WasmClient {
 /// A result as JSON text, written once from its `Serialize` impl in its fields' order (money, a
 /// newtype, as its decimal string).
 fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| {
+    result_text(value, 256)
+}
+
+/// [`json_text`] of a result read from an answer of `answer_len` bytes: about as long, so the
+/// text is given that room at once.
+fn result_text<T: serde::Serialize + ?Sized>(
+    value: &T,
+    answer_len: usize,
+) -> Result<String, JsValue> {
+    crate::json_text::to_json_text(value, answer_len + answer_len / 4 + 64).map_err(|e| {
         to_js_error(&Error::Internal {
             message: format!("the result could not be written as JSON: {e}"),
         })

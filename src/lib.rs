@@ -50,6 +50,7 @@ pub mod client;
 pub mod codes;
 pub mod delivery;
 pub mod error;
+pub mod json_text;
 pub mod money;
 pub mod multipart;
 #[cfg(feature = "reqwest")]
