@@ -68,6 +68,20 @@ test('bodies may be strings, Uint8Arrays or ArrayBuffers', () => {
   }
 });
 
+test('a long answer given as a string reads as the same answer given as bytes', () => {
+  // Long strings take another way into the module (encoded to UTF-8 here); Cyrillic, emoji and
+  // escapes must arrive as they do in bytes.
+  const message = 'Привет, мир 👋 "quoted" \\ back\nline '.repeat(40);
+  const page = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, phone: `7999123456${i % 10}`, status: 1, message }));
+  const text = JSON.stringify(page);
+  assert.ok(text.length > 2000);
+  const req = client.history({ start: '01.03.2026' });
+  const fromText = req.parse(200, text);
+  assert.deepEqual(fromText, req.parse(200, new TextEncoder().encode(text)));
+  assert.equal(fromText.messages.length, 30);
+  assert.equal(fromText.messages[29].message, message);
+});
+
 test('send() calls fetch with the request as it is and parses the answer', async () => {
   let seen;
   const fakeFetch = async (url, init) => {
