@@ -26,7 +26,7 @@ pub fn to_json_text<T: Serialize + ?Sized>(
 
 /// Why a value could not be written as JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WriteError(String);
+pub struct WriteError(pub(crate) String);
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -312,49 +312,52 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
+/// The compounds written element by element (lists and tuples): each forwards to
+/// [`Compound::element`].
+macro_rules! element_compounds {
+    ($( $trait:ident :: $method:ident ),+) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = WriteError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), WriteError> {
+                Compound::end(self)
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
+element_compounds!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+/// The compounds written field by field (structs and struct variants).
+macro_rules! field_compounds {
+    ($( $trait:ident ),+) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = WriteError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), WriteError> {
+                self.key(key);
+                value.serialize(&mut *self.writer)
+            }
+            fn end(self) -> Result<(), WriteError> {
+                Compound::end(self)
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
-}
+field_compounds!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -366,38 +369,6 @@ impl ser::SerializeMap for Compound<'_> {
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        self.key(key);
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Result<(), WriteError> {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), WriteError> {
-        self.key(key);
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result<(), WriteError> {

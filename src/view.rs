@@ -7,6 +7,8 @@
 
 use serde::ser::{self, Serialize};
 
+// One error type serves every serializer of the crate.
+use crate::json_text::WriteError as ViewError;
 use crate::money::MONEY_TOKEN;
 
 /// A result as a tree of plain values.
@@ -70,21 +72,6 @@ pub fn to_view<T: Serialize + ?Sized>(value: &T) -> View {
     value
         .serialize(ViewSerializer)
         .unwrap_or_else(|e| View::Str(e.0))
-}
-
-#[derive(Debug)]
-struct ViewError(String);
-
-impl std::fmt::Display for ViewError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for ViewError {}
-impl ser::Error for ViewError {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        ViewError(msg.to_string())
-    }
 }
 
 struct ViewSerializer;
