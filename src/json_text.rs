@@ -47,25 +47,8 @@ struct Writer {
 }
 
 impl Writer {
-    fn int(&mut self, negative: bool, mut magnitude: u64) {
-        if negative {
-            self.out.push('-');
-        }
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            if let Some(d) = digits.get_mut(at) {
-                *d = b'0' + (magnitude % 10) as u8;
-            }
-            magnitude /= 10;
-            if magnitude == 0 || at == 0 {
-                break;
-            }
-        }
-        if let Some(Ok(text)) = digits.get(at..).map(std::str::from_utf8) {
-            self.out.push_str(text);
-        }
+    fn int(&mut self, v: impl itoa::Integer) {
+        self.out.push_str(itoa::Buffer::new().format(v));
     }
 
     fn float(&mut self, f: f64) {
@@ -191,7 +174,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.serialize_i64(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
-        self.int(v < 0, v.unsigned_abs());
+        self.int(v);
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
@@ -204,7 +187,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.serialize_u64(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
-        self.int(false, v);
+        self.int(v);
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), WriteError> {
@@ -381,9 +364,9 @@ impl ser::SerializeMap for Compound<'_> {
 struct KeyWriter<'a>(&'a mut Writer);
 
 impl KeyWriter<'_> {
-    fn quoted_int(self, negative: bool, magnitude: u64) -> Result<(), WriteError> {
+    fn quoted_int(self, v: impl itoa::Integer) -> Result<(), WriteError> {
         self.0.out.push('"');
-        self.0.int(negative, magnitude);
+        self.0.int(v);
         self.0.out.push('"');
         Ok(())
     }
@@ -438,7 +421,7 @@ impl ser::Serializer for KeyWriter<'_> {
         self.serialize_i64(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), WriteError> {
-        self.quoted_int(v < 0, v.unsigned_abs())
+        self.quoted_int(v)
     }
     fn serialize_u8(self, v: u8) -> Result<(), WriteError> {
         self.serialize_u64(u64::from(v))
@@ -450,7 +433,7 @@ impl ser::Serializer for KeyWriter<'_> {
         self.serialize_u64(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), WriteError> {
-        self.quoted_int(false, v)
+        self.quoted_int(v)
     }
     fn serialize_bool(self, _: bool) -> Result<(), WriteError> {
         Err(not_a_key())
