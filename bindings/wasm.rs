@@ -26,8 +26,13 @@ use wasm_bindgen::prelude::*;
 use crate::{Client, Error, Failure, Request};
 
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[path = "wasm_alloc.rs"]
+mod alloc;
+
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: alloc::Cached<talc::wasm::WasmDynamicTalc> =
+    alloc::Cached::new(talc::wasm::new_wasm_dynamic_allocator());
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
