@@ -74,8 +74,12 @@ impl Writer {
 
     fn str(&mut self, s: &str) {
         self.out.push('"');
+        let bytes = s.as_bytes();
         let mut start = 0;
-        for (i, b) in s.bytes().enumerate() {
+        while let Some(i) = next_escape(bytes, start) {
+            let b = bytes.get(i).copied().unwrap_or_default();
+            // `i` is at an ASCII byte, so both slices end on character boundaries.
+            self.out.push_str(s.get(start..i).unwrap_or_default());
             let escape = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -84,11 +88,8 @@ impl Writer {
                 b'\t' => "\\t",
                 0x08 => "\\b",
                 0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
+                _ => "",
             };
-            // `i` is at an ASCII byte, so both slices end on character boundaries.
-            self.out.push_str(s.get(start..i).unwrap_or_default());
             if escape.is_empty() {
                 let hex = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0');
                 self.out.push_str("\\u00");
@@ -102,6 +103,32 @@ impl Writer {
         self.out.push_str(s.get(start..).unwrap_or_default());
         self.out.push('"');
     }
+}
+
+/// Where the first byte at or after `from` is that a JSON string must escape: a control
+/// character, `"` or `\\`. Results are mostly text with nothing to escape, so eight bytes are
+/// tested at a time; this is most of the cost of writing a page of history.
+fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Whether a byte of `w` is zero (exact: a borrow only starts at a zero byte).
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
+    while let Some(word) = bytes.get(from..from + 8) {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default());
+        // A byte below 0x20 is one that 0x20 subtracted from borrows into its high bit.
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
+        if control
+            || has_zero(w ^ (ONES * u64::from(b'"')))
+            || has_zero(w ^ (ONES * u64::from(b'\\')))
+        {
+            break;
+        }
+        from += 8;
+    }
+    let rest = bytes.get(from..)?;
+    rest.iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|p| from + p)
 }
 
 /// A list, object or tuple being written: whether its first element is still to come, and what
@@ -555,6 +582,34 @@ mod tests {
         };
         let ours = to_json_text(&sample, 0).unwrap();
         assert_eq!(ours, serde_json::to_string(&sample).unwrap());
+    }
+
+    /// Strings are scanned eight bytes at a time: every byte that needs escaping, and the bytes
+    /// next to the ones that do (0x1f, 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80 and up), at every
+    /// offset of a word and in a tail shorter than one, come out as serde_json writes them.
+    #[test]
+    fn every_byte_at_every_offset_is_escaped_as_serde_json_does() {
+        let mut specials: Vec<char> = (0u8..0x20).map(char::from).collect();
+        specials.extend([
+            '"', '\\', ' ', '!', '#', '[', ']', '\u{7f}', 'é', 'ж', '✓', '😀',
+        ]);
+        for &c in &specials {
+            for before in 0..17 {
+                for after in [0, 1, 7, 8, 9] {
+                    let text = format!("{}{c}{}", "a".repeat(before), "b".repeat(after));
+                    assert_eq!(
+                        to_json_text(&text, 0).unwrap(),
+                        serde_json::to_string(&text).unwrap(),
+                        "{c:?} after {before} bytes"
+                    );
+                }
+            }
+        }
+        let many = "\"\\\n\u{1}x\"".repeat(5);
+        assert_eq!(
+            to_json_text(&many, 0).unwrap(),
+            serde_json::to_string(&many).unwrap()
+        );
     }
 
     /// Floats read back as the same numbers serde_json's text gives, whole ones as floats.
