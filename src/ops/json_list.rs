@@ -176,6 +176,7 @@ mod tests {
     use serde_json::{json, Value};
 
     use crate::ops::history::{HistoryOp, HistoryParams};
+    use crate::ops::send::{parse_send_direct, SendSmsOp, SendSmsParams};
     use crate::ops::status::{MessageRef, StatusOp, StatusParams};
     use crate::ops::{MessageId, Operation};
     use crate::response;
@@ -256,6 +257,42 @@ mod tests {
         ]
     }
 
+    const SEND_KEYS: [&str; 8] = [
+        "id",
+        "cnt",
+        "cost",
+        "balance",
+        "phones",
+        "error",
+        "error_code",
+        "unknown",
+    ];
+
+    /// A send answer: any object of its keys, mostly with a count, or any other value.
+    fn send_answer() -> impl Strategy<Value = String> {
+        let fields = || {
+            proptest::collection::vec(
+                (proptest::sample::select(&SEND_KEYS[..]), field_value()),
+                0..8,
+            )
+        };
+        let object = |fields: Vec<(&str, Value)>| {
+            fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect::<serde_json::Map<_, _>>()
+        };
+        prop_oneof![
+            2 => fields().prop_map(move |f| Value::Object(object(f)).to_string()),
+            4 => ((0i64..5), fields()).prop_map(move |(cnt, f)| {
+                let mut obj = object(f);
+                obj.insert("cnt".into(), Value::from(cnt));
+                Value::Object(obj).to_string()
+            }),
+            1 => field_value().prop_map(|v| v.to_string()),
+        ]
+    }
+
     fn slow<O: Operation>(p: &O::Params, body: &str) -> crate::Result<O::Output> {
         response::decode(200, body.as_bytes(), O::reason).and_then(|a| O::parse(p, a))
     }
@@ -282,6 +319,44 @@ mod tests {
                 prop_assert_eq!(fast, slow::<StatusOp>(&status, &body));
             }
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// Wherever the direct reader takes a send answer, it gives what the general reader gives.
+        #[test]
+        fn the_direct_send_reader_agrees_with_the_general_one(body in send_answer()) {
+            if let Some(fast) = parse_send_direct(200, body.as_bytes()) {
+                prop_assert_eq!(Ok(fast), slow::<SendSmsOp>(&SendSmsParams::default(), &body));
+            }
+        }
+    }
+
+    /// The usual send answer goes the direct way; one with per-number details, an error
+    /// envelope, a missing count or a failed status does not.
+    #[test]
+    fn the_usual_send_answer_takes_the_direct_way() {
+        let body = r#"{"id": 1234, "cnt": 1, "cost": "2.50", "balance": "997.50"}"#;
+        let fast = parse_send_direct(200, body.as_bytes()).unwrap();
+        assert_eq!(
+            Ok(fast.clone()),
+            slow::<SendSmsOp>(&SendSmsParams::default(), body)
+        );
+        assert_eq!(fast.id.as_deref(), Some("1234"));
+        assert_eq!(fast.balance.unwrap().to_string(), "997.50");
+        for declined in [
+            r#"{"id": 1, "cnt": 1, "phones": [{"phone": "79991234567", "status": 0}]}"#,
+            r#"{"error": "duplicate request", "error_code": 9, "id": 1}"#,
+            r#"{"id": 1, "cost": "2.50"}"#,
+            r#"{"id": 1.5, "cnt": 1}"#,
+        ] {
+            assert!(
+                parse_send_direct(200, declined.as_bytes()).is_none(),
+                "{declined}"
+            );
+        }
+        assert!(parse_send_direct(500, body.as_bytes()).is_none());
     }
 
     /// An ordinary page goes the direct way, and an array whose items are arrays does not.
