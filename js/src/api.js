@@ -452,6 +452,8 @@ export class Client {
   #native;
   #generation;
   #config;
+  // The native half as its requests reach it, made once rather than per request.
+  #getNative = () => this.#client();
 
   /**
    * @param {object} config `{login, password}` or `{apiKey}`; optional `host`
@@ -482,7 +484,7 @@ export class Client {
   prepare(op, params) {
     const json = toJson(params, 'params');
     const text = call(() => this.#client().prepare(String(op), json));
-    return new Request(String(op), json, text, () => this.#client());
+    return new Request(String(op), json, text, this.#getNative);
   }
 
   /**
