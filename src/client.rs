@@ -308,7 +308,7 @@ impl Client {
 
     /// Checks a call and builds its request.
     pub fn prepare(&self, call: Call) -> Result<Request> {
-        let call = Box::new(call);
+        let call = std::sync::Arc::new(call);
         // Room for the fields of most calls, so the list is allocated once.
         let mut form = Form::with_capacity(16);
         match &self.credentials {

@@ -1,6 +1,8 @@
 //! Prepared requests: plain data for the caller's HTTP client, which also know how to read their
 //! answer.
 
+use std::sync::Arc;
+
 use crate::client::{checked_base_url, Format, Method};
 use crate::error::Result;
 use crate::ops::{Call, Output};
@@ -130,9 +132,10 @@ pub struct Request {
     pub headers: Vec<(String, String)>,
     /// The form body with POST, `None` with GET.
     pub body: Option<String>,
-    /// Boxed: the largest call is several hundred bytes, which every move of the request would
-    /// copy (a request is moved into each frontend's own object).
-    call: Box<Call>,
+    /// Shared: the largest call is several hundred bytes, which every move of the request would
+    /// copy (a request is moved into each frontend's own object), and the requests made from
+    /// this one (`at`, a delivery's attempts) carry the same call.
+    call: Arc<Call>,
     format: Format,
     form: Form,
     origin: Origin,
@@ -145,7 +148,7 @@ impl Request {
         origin: Origin,
         policy: RetryPolicy,
         form: Form,
-        call: Box<Call>,
+        call: Arc<Call>,
         format: Format,
     ) -> Self {
         Self::at_base(method, None, form, call, format, origin, policy)
@@ -157,7 +160,7 @@ impl Request {
         method: Method,
         base_url: Option<&str>,
         form: Form,
-        call: Box<Call>,
+        call: Arc<Call>,
         format: Format,
         origin: Origin,
         policy: RetryPolicy,
@@ -248,7 +251,7 @@ impl Request {
             self.method,
             None,
             form,
-            Box::new(call),
+            Arc::new(call),
             self.format,
             self.origin.clone(),
             self.policy,
@@ -336,7 +339,7 @@ impl Request {
 
     /// The call this request was built from, taking the request apart.
     pub fn into_call(self) -> Call {
-        *self.call
+        Arc::try_unwrap(self.call).unwrap_or_else(|shared| (*shared).clone())
     }
 
     /// The answer format the request asks for.
