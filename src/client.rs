@@ -342,8 +342,7 @@ impl Client {
         self.prepare(Call::from_json(op, params)?)
     }
 
-    /// [`Client::prepare_json`] with the parameters as JSON text, read straight into the
-    /// operation's parameter type: what the wasm and C frontends receive.
+    /// [`Client::prepare_json`] with the parameters as JSON text.
     pub fn prepare_json_text(&self, op: &str, params: &str) -> Result<Request> {
         self.prepare(Call::from_json_text(op, params)?)
     }

@@ -92,6 +92,13 @@ pub(crate) fn explain(message: &str, root: &str) -> String {
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("{rest} is required here and was not given");
     }
+    // A Rust struct's name means nothing to a caller either: what it is read from does.
+    if let Some(at) = message.find("expected struct ") {
+        return format!(
+            "{}expected an object of named fields ({{\"name\": value, …}})",
+            message.get(..at).unwrap_or_default()
+        );
+    }
     // Rust's names of number types mean nothing to a caller in JS, Python or C.
     const TYPES: [(&str, &str); 9] = [
         ("expected u8", "expected a whole number from 0 to 255"),
@@ -150,6 +157,13 @@ mod tests {
         assert_eq!(
             explain("invalid type: string \"3\", expected u8", "params"),
             "invalid type: string \"3\", expected a whole number from 0 to 255"
+        );
+        assert_eq!(
+            explain(
+                "invalid type: sequence, expected struct ListEntry",
+                "params"
+            ),
+            "invalid type: sequence, expected an object of named fields ({\"name\": value, …})"
         );
         assert_eq!(explain("something else", "params"), "something else");
     }

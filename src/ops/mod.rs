@@ -57,6 +57,7 @@ pub mod delete;
 pub mod describe;
 mod hints;
 mod json_list;
+mod reader;
 pub mod send;
 mod shapes;
 pub mod status;
@@ -280,10 +281,9 @@ macro_rules! operations {
                 }
             }
 
-            /// A call from an operation name and its parameters as JSON text, read straight into
-            /// the operation's parameter type (no `serde_json::Value` in between): what the wasm
-            /// and C frontends receive. `null` stands for no parameters. Errors are those of
-            /// [`Call::from_json`] for the same data.
+            /// A call from an operation name and its parameters as JSON text. `null` stands for
+            /// no parameters. Errors are those of [`Call::from_json`] for the same data, and
+            /// for text that is not JSON those of [`json_from_text`].
             pub fn from_json_text(op: &str, text: &str) -> Result<Call> {
                 match op {
                     $( <$op as Operation>::NAME => from_json_str(text, "params").map(Call::$variant), )+
@@ -453,38 +453,13 @@ fn unknown_operation(op: &str) -> Error {
 /// data and [`json_from_text`] for text that is not JSON; `null` (or nothing but it) reads as
 /// an empty object.
 pub(crate) fn from_json_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
-    let trimmed = text.trim();
-    let trimmed = if trimmed == "null" { "{}" } else { trimmed };
-    if !trimmed.starts_with('{') {
-        // Not an object: the general reader words the error (and tells bad JSON apart).
-        return json_from_text(text, root).and_then(|v| from_json_value(v, root));
-    }
-    let mut de = serde_json::Deserializer::from_str(trimmed);
-    // Syntax, end of input, recursion, text after the object: as for any text that is not JSON.
-    let not_json = |e: &serde_json::Error| {
-        json_from_text(text, root)
-            .err()
-            .unwrap_or_else(|| Error::invalid(root, e.to_string()))
+    let value = json_from_text(text, root)?;
+    let value = if value.is_null() {
+        serde_json::json!({})
+    } else {
+        value
     };
-    let read: std::result::Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    let value = read.map_err(|e| {
-        if e.inner().classify() != serde_json::error::Category::Data {
-            return not_json(e.inner());
-        }
-        let path = e.path().to_string();
-        let field = if path == "." { root.to_string() } else { path };
-        let full = e.inner().to_string();
-        // serde_json adds where in the text it was; the Value reader has no text to point into.
-        let message = match (full.rfind(" at line "), e.inner().line()) {
-            (Some(at), line) if line > 0 => full.get(..at).unwrap_or(&full).to_string(),
-            _ => full,
-        };
-        let message = untagged_expectation(&message)
-            .map_or_else(|| hints::explain(&message, root), str::to_string);
-        Error::invalid(field, message)
-    })?;
-    de.end().map_err(|e| not_json(&e))?;
-    Ok(value)
+    from_json_value(value, root)
 }
 
 /// How a JSON value is called in error messages.
@@ -516,18 +491,10 @@ pub(crate) fn from_json_value<T: DeserializeOwned>(
             ),
         ));
     };
-    // Read as a map and nothing else: a reader that can only be a map never asks a type for its
-    // by-position form, so that half of each parameter type's reading code is left out of the
-    // build (about 40 KB of the wasm module). Keys and values, their order and every error are
-    // those of reading the object itself.
-    let reader = serde::de::value::MapDeserializer::<_, serde_json::Error>::new(fields.into_iter());
-    serde_path_to_error::deserialize(reader).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." { root.to_string() } else { path };
-        let message = untagged_expectation(&e.inner().to_string()).map_or_else(
-            || hints::explain(&e.inner().to_string(), root),
-            str::to_string,
-        );
+    reader::read(serde_json::Value::Object(fields)).map_err(|e| {
+        let field = e.path().unwrap_or_else(|| root.to_string());
+        let message = untagged_expectation(&e.message)
+            .map_or_else(|| hints::explain(&e.message, root), str::to_string);
         Error::invalid(field, message)
     })
 }
