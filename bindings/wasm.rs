@@ -82,8 +82,8 @@ fn request_text(number: u32, request: &Request) -> String {
         .map_or("", |(_, v)| v.as_str());
     let body = request.body.as_deref().unwrap_or("");
     let mut out = String::with_capacity(request.url.len() + body.len() + 64);
-    // The number's digits, written without a string of their own.
-    let _ = std::fmt::Write::write_fmt(&mut out, format_args!("{number}\n"));
+    out.push_str(itoa::Buffer::new().format(number));
+    out.push('\n');
     for part in [
         request.method.as_str(),
         request.effect().as_str(),

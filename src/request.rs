@@ -85,6 +85,22 @@ impl Form {
     }
 }
 
+/// Which bytes a form carries as they are: ASCII letters, digits and `*-._`. One load per byte
+/// instead of six comparisons, on the loop every request's body goes through.
+// Built at compile time, where `get_mut` is not available; a `u8` index is always in range.
+#[allow(clippy::indexing_slicing)]
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0u8;
+    loop {
+        table[b as usize] = b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_');
+        if b == u8::MAX {
+            break table;
+        }
+        b += 1;
+    }
+};
+
 /// Appends `text` encoded as `application/x-www-form-urlencoded` (the WHATWG form serializer):
 /// ASCII letters, digits and `*-._` as they are, a space as `+`, every other byte as `%XX`.
 /// Runs of plain bytes are copied whole, which is most of every form.
@@ -93,7 +109,7 @@ pub(crate) fn form_encode_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut plain_from = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_') {
+        if PLAIN.get(usize::from(b)).copied().unwrap_or(false) {
             continue;
         }
         // A run of plain bytes is ASCII, and a non-empty one starts after a whole character
