@@ -285,10 +285,11 @@ macro_rules! operations {
             /// no parameters. Errors are those of [`Call::from_json`] for the same data, and
             /// for text that is not JSON those of [`json_from_text`].
             pub fn from_json_text(op: &str, text: &str) -> Result<Call> {
-                match op {
-                    $( <$op as Operation>::NAME => from_json_str(text, "params").map(Call::$variant), )+
-                    other => Err(unknown_operation(other)),
+                // An unknown name is the error whatever the text, as with `from_json`.
+                if !OPERATIONS.contains(&op) {
+                    return Err(unknown_operation(op));
                 }
+                Call::from_json(op, json_from_text(text, "params")?)
             }
 
             /// A call from an operation name and its parameters as JSON data.
@@ -447,19 +448,6 @@ fn unknown_operation(op: &str) -> Error {
             OPERATIONS.join(", ")
         ),
     )
-}
-
-/// Reads JSON text into a typed value, with the errors [`from_json_value`] gives for the same
-/// data and [`json_from_text`] for text that is not JSON; `null` (or nothing but it) reads as
-/// an empty object.
-pub(crate) fn from_json_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
-    let value = json_from_text(text, root)?;
-    let value = if value.is_null() {
-        serde_json::json!({})
-    } else {
-        value
-    };
-    from_json_value(value, root)
 }
 
 /// How a JSON value is called in error messages.
