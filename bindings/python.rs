@@ -179,7 +179,16 @@ fn to_python<'py, T: serde::Serialize + ?Sized>(
     value: &T,
     decimal: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let keys = std::cell::RefCell::new(KeyCache::default());
+    let keys = std::cell::RefCell::new(Keys {
+        made: MadeKeys::default(),
+        // Held for the whole result, so a key costs a lookup and no lock. `try_lock`: a result
+        // written meanwhile on another thread (the GIL changes hands when a finalizer runs
+        // Python code mid-result) makes its names anew rather than wait while holding the GIL.
+        names: STATIC_KEYS
+            .get_or_init(py, Default::default)
+            .try_lock()
+            .ok(),
+    });
     value
         .serialize(PyWriter {
             py,
@@ -194,7 +203,15 @@ fn to_python<'py, T: serde::Serialize + ?Sized>(
 struct PyWriter<'py, 'a> {
     py: Python<'py>,
     decimal: &'a Bound<'py, PyAny>,
-    keys: &'a std::cell::RefCell<KeyCache<'py>>,
+    keys: &'a std::cell::RefCell<Keys<'py>>,
+}
+
+/// The key `str`s a result is written with.
+struct Keys<'py> {
+    /// Made for this result.
+    made: MadeKeys<'py>,
+    /// The process-wide ones of field and variant names; `None` while another result holds them.
+    names: Option<std::sync::MutexGuard<'static, StaticKeys>>,
 }
 
 /// The `str` of every field and variant name written so far, by the address and length of the
@@ -203,27 +220,50 @@ static STATIC_KEYS: pyo3::sync::PyOnceLock<std::sync::Mutex<StaticKeys>> =
     pyo3::sync::PyOnceLock::new();
 
 /// The `str` of each name by its address and length.
-type StaticKeys =
-    std::collections::HashMap<(usize, usize), Py<PyString>, std::hash::BuildHasherDefault<Fnv>>;
+type StaticKeys = std::collections::HashMap<
+    (usize, usize),
+    Py<PyString>,
+    std::hash::BuildHasherDefault<WordHasher>,
+>;
 
-/// The key `str`s made so far for one result, by name.
-type KeyCache<'py> =
-    std::collections::HashMap<String, Bound<'py, PyString>, std::hash::BuildHasherDefault<Fnv>>;
-
-/// FNV-1a: the key names are a few bytes long, where the standard hasher's setup dominates.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
+/// The key `str`s made so far for one result, in the order first written, and the one expected
+/// next: the records of a list repeat their keys in the same order, so a key is mostly found by
+/// comparing it with that one alone, without hashing it.
+#[derive(Default)]
+struct MadeKeys<'py> {
+    keys: Vec<(Box<str>, Bound<'py, PyString>)>,
+    by_name: std::collections::HashMap<Box<str>, usize, std::hash::BuildHasherDefault<WordHasher>>,
+    next: usize,
 }
 
-impl std::hash::Hasher for Fnv {
+/// A word at a time: the keys are short names, or addresses and lengths, where the standard
+/// hasher's setup and a byte-at-a-time hash were a tenth of the cost of a result.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.write_u64(u64::from_le_bytes(word.try_into().unwrap_or_default()));
         }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            if let Some(start) = word.get_mut(..rest.len()) {
+                start.copy_from_slice(rest);
+            }
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n.into());
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -257,30 +297,34 @@ impl From<PyErr> for WriteError {
 impl<'py> PyWriter<'py, '_> {
     /// The key `name` as a `str`, made once per result.
     fn key(&self, name: &str) -> Bound<'py, PyString> {
-        let mut keys = self.keys.borrow_mut();
-        if let Some(key) = keys.get(name) {
+        let made = &mut self.keys.borrow_mut().made;
+        let found = match made.keys.get(made.next) {
+            Some((expected, _)) if **expected == *name => Some(made.next),
+            _ => made.by_name.get(name).copied(),
+        };
+        if let Some((i, (_, key))) = found.and_then(|i| Some((i, made.keys.get(i)?))) {
+            made.next = i + 1;
             return key.clone();
         }
         let key = PyString::new(self.py, name);
-        keys.insert(name.to_string(), key.clone());
+        made.by_name.insert(name.into(), made.keys.len());
+        made.keys.push((name.into(), key.clone()));
+        made.next = made.keys.len();
         key
     }
 
     /// The field or variant name `name` as a `str`, made once per process: the names of the
     /// result types are few and fixed, so every result after the first makes no key at all.
     fn static_key(&self, name: &'static str) -> Bound<'py, PyString> {
+        let mut keys = self.keys.borrow_mut();
+        let Some(names) = keys.names.as_mut() else {
+            return PyString::new(self.py, name);
+        };
         // Keyed by address and length: one literal may be a prefix of another.
-        let id = (name.as_ptr() as usize, name.len());
-        let cache = STATIC_KEYS.get_or_init(self.py, Default::default);
-        if let Ok(mut keys) = cache.lock() {
-            if let Some(key) = keys.get(&id) {
-                return key.bind(self.py).clone();
-            }
-            let key = PyString::new(self.py, name);
-            keys.insert(id, key.clone().unbind());
-            return key;
-        }
-        PyString::new(self.py, name)
+        let names = names
+            .entry((name.as_ptr() as usize, name.len()))
+            .or_insert_with(|| PyString::new(self.py, name).unbind());
+        names.bind(self.py).clone()
     }
 
     fn one_entry(

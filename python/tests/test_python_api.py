@@ -63,6 +63,25 @@ def test_bodies_may_be_bytes_str_or_bytearray_and_money_is_decimal():
         assert str(result["balance"]) == "1.10"
 
 
+def test_records_of_one_list_keep_their_own_keys_in_their_own_order():
+    # The keys of a list's records are reused from record to record; one record with fewer,
+    # more or other fields than the one before must come out with exactly its own.
+    page = (
+        b'[{"status": 1, "phone": "79990000001", "id": "a", "crc": "x", "int_id": 3},'
+        b' {"status": 0, "id": "b", "int_id": 2},'
+        b' {"int_id": 1, "id": "c", "status": 1, "country": "Russia", "phone": "79990000002"}]'
+    )
+    messages = Client("demo", "pw").history(cnt=3).parse(200, page)["messages"]
+    assert [list(m) for m in messages] == [
+        ["id", "phone", "status", "status_text", "is_final", "int_id", "crc"],
+        ["id", "status", "status_text", "is_final", "int_id"],
+        ["id", "phone", "status", "status_text", "is_final", "country", "int_id"],
+    ]
+    assert [m["id"] for m in messages] == ["a", "b", "c"]
+    assert messages[2]["country"] == "Russia"
+    assert "crc" not in messages[1]
+
+
 def test_bad_status_and_body_types_are_invalid_arguments():
     request = Client("demo", "pw").balance()
     with pytest.raises(InvalidArgumentError):
