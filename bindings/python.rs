@@ -49,7 +49,47 @@ fn guarded<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
 
 /// Python data to JSON data; `path` names the place of a value of an unsupported type.
 fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Error> {
-    to_json_at(value, path, 0)
+    to_json_at(value, Place::Root(path), 0)
+}
+
+/// Where a value is in the data given: written out (`list[1].phones`) only for an error, so a
+/// walk that succeeds makes no path strings.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    /// The value given, named so.
+    Root(&'a str),
+    /// The value under a key of a dict.
+    Key(&'a Place<'a>, &'a str),
+    /// An item of a list or tuple.
+    Index(&'a Place<'a>, usize),
+}
+
+impl Place<'_> {
+    /// The path as the errors name fields: keys joined by dots, indices in brackets.
+    fn path(&self) -> String {
+        match self {
+            Place::Root(name) => (*name).to_string(),
+            Place::Key(parent, key) => {
+                let parent = parent.path();
+                if parent.is_empty() {
+                    (*key).to_string()
+                } else {
+                    format!("{parent}.{key}")
+                }
+            }
+            Place::Index(parent, i) => format!("{}[{i}]", parent.path()),
+        }
+    }
+
+    /// The path, or `params` for the parameters as a whole.
+    fn field(&self) -> String {
+        let path = self.path();
+        if path.is_empty() {
+            "params".to_string()
+        } else {
+            path
+        }
+    }
 }
 
 /// [`to_json`] at nesting `depth`. The walk recurses on the native stack, so nesting is bounded
@@ -57,12 +97,13 @@ fn to_json(value: &Bound<'_, PyAny>, path: &str) -> Result<serde_json::Value, Er
 /// contains itself, which would otherwise recurse until the process crashes.
 fn to_json_at(
     value: &Bound<'_, PyAny>,
-    path: &str,
+    place: Place<'_>,
     depth: usize,
 ) -> Result<serde_json::Value, Error> {
     use serde_json::Value as J;
     if depth > crate::ops::MAX_JSON_DEPTH {
         // The top-level name, not the 128-step path, is what the caller can find and fix.
+        let path = place.path();
         let top = path.split(['.', '[']).next().filter(|p| !p.is_empty());
         return Err(Error::invalid(
             top.unwrap_or("params"),
@@ -71,6 +112,15 @@ fn to_json_at(
                 crate::ops::MAX_JSON_DEPTH
             ),
         ));
+    }
+    // Text first: it is most of what is given, and no other type below is a str.
+    if let Ok(s) = value.cast::<PyString>() {
+        return s.to_cow().map(|s| J::String(s.into_owned())).map_err(|_| {
+            Error::invalid(
+                place.path(),
+                "the text is not valid Unicode (lone surrogates)",
+            )
+        });
     }
     if value.is_none() {
         return Ok(J::Null);
@@ -85,25 +135,21 @@ fn to_json_at(
         if let Ok(u) = value.extract::<u64>() {
             return Ok(J::from(u));
         }
-        return Err(Error::invalid(path, "the integer is too large"));
+        return Err(Error::invalid(place.path(), "the integer is too large"));
     }
     if value.is_instance_of::<PyFloat>() {
         let f = value.extract::<f64>().unwrap_or(f64::NAN);
         return serde_json::Number::from_f64(f)
             .map(J::Number)
-            .ok_or_else(|| Error::invalid(path, "NaN and infinity are not numbers SMSC takes"));
-    }
-    if let Ok(s) = value.cast::<PyString>() {
-        return s
-            .to_cow()
-            .map(|s| J::String(s.into_owned()))
-            .map_err(|_| Error::invalid(path, "the text is not valid Unicode (lone surrogates)"));
+            .ok_or_else(|| {
+                Error::invalid(place.path(), "NaN and infinity are not numbers SMSC takes")
+            });
     }
     if let Ok(list) = value.cast::<PyList>() {
         return list
             .iter()
             .enumerate()
-            .map(|(i, item)| to_json_at(&item, &format!("{path}[{i}]"), depth + 1))
+            .map(|(i, item)| to_json_at(&item, Place::Index(&place, i), depth + 1))
             .collect::<Result<_, _>>()
             .map(J::Array);
     }
@@ -111,25 +157,18 @@ fn to_json_at(
         return tuple
             .iter()
             .enumerate()
-            .map(|(i, item)| to_json_at(&item, &format!("{path}[{i}]"), depth + 1))
+            .map(|(i, item)| to_json_at(&item, Place::Index(&place, i), depth + 1))
             .collect::<Result<_, _>>()
             .map(J::Array);
     }
     if let Ok(dict) = value.cast::<PyDict>() {
         let mut map = serde_json::Map::new();
         for (k, v) in dict.iter() {
-            let key: String = k.extract().map_err(|_| {
-                Error::invalid(
-                    if path.is_empty() { "params" } else { path },
-                    "dictionary keys must be strings",
-                )
-            })?;
-            let child = if path.is_empty() {
-                key.clone()
-            } else {
-                format!("{path}.{key}")
-            };
-            map.insert(key, to_json_at(&v, &child, depth + 1)?);
+            let key: String = k
+                .extract()
+                .map_err(|_| Error::invalid(place.field(), "dictionary keys must be strings"))?;
+            let item = to_json_at(&v, Place::Key(&place, &key), depth + 1)?;
+            map.insert(key, item);
         }
         return Ok(J::Object(map));
     }
@@ -146,7 +185,9 @@ fn to_json_at(
                 .call_method0("isoformat")
                 .and_then(|text| text.extract::<String>())
                 .map(J::String)
-                .map_err(|_| Error::invalid(path, "the date could not be written in ISO 8601"));
+                .map_err(|_| {
+                    Error::invalid(place.path(), "the date could not be written in ISO 8601")
+                });
         }
     }
     let type_name = value
@@ -155,7 +196,7 @@ fn to_json_at(
         .map(|n| n.to_string())
         .unwrap_or_else(|_| "?".into());
     Err(Error::invalid(
-        if path.is_empty() { "params" } else { path },
+        place.field(),
         format!(
             "a value of type {type_name} is not accepted; use str, int, float, bool, list, dict, or a date or datetime where the parameter is a day or a time"
         ),
