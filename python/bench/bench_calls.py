@@ -112,12 +112,13 @@ def core_status() -> object:
 
 
 def side_by_side(core: Callable[[], object], base: Callable[[], object]) -> tuple[float, float]:
-    """Seconds per call of each, best of seven rounds. The rounds alternate between the two, so
-    that a slower stretch of a shared machine weighs on both alike rather than on one."""
+    """Seconds per call of each, best of 25 rounds of about 50 ms. The rounds alternate between
+    the two, so that a slower stretch of a shared machine weighs on both alike rather than on
+    one; many short rounds make the best of them less a matter of luck than a few long ones."""
     timers = [timeit.Timer(core), timeit.Timer(base)]
-    numbers = [timer.autorange()[0] for timer in timers]
+    numbers = [max(1, timer.autorange()[0] // 4) for timer in timers]
     best = [float("inf"), float("inf")]
-    for _ in range(7):
+    for _ in range(25):
         for i, (timer, number) in enumerate(zip(timers, numbers)):
             best[i] = min(best[i], timer.timeit(number) / number)
     return best[0], best[1]
@@ -169,7 +170,7 @@ def main() -> None:
     for messages in [2500, 5000, 10000, 20000]:
         body = history_page(messages)
         c, j = float("inf"), float("inf")
-        for _ in range(5):
+        for _ in range(9):
             c = min(c, timeit.timeit(lambda b=body: history.parse(200, b), number=1))
             j = min(j, timeit.timeit(lambda b=body: json.loads(b), number=1))
         size = f"{len(body) / 1e6:.2f} MB"
