@@ -378,7 +378,8 @@ impl Delivery {
         let params = serde_json::json!({ "messages": messages, "all": 1 });
         let mut request = self
             .client
-            .prepare(Call::from_json("status", params)?)?
+            // As text, through the reader every call's parameters take.
+            .prepare(Call::from_json_text("status", &params.to_string())?)?
             .at(&advice.base_url)?;
         // The limit on attempts holds for the check's own repeats too.
         if let Some(n) = self.options.max_attempts {

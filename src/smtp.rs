@@ -200,6 +200,17 @@ impl Client {
         };
         self.smtp_message(&params)
     }
+
+    /// [`Client::smtp_message`] with the parameters as JSON text (`null` for none), read in
+    /// place as [`crate::Call::from_json_text`] reads a call's.
+    pub fn smtp_message_json_text(&self, params: &str) -> Result<SmtpMessage> {
+        let params = if params.trim_matches([' ', '\n', '\r', '\t']) == "null" {
+            SmtpParams::default()
+        } else {
+            crate::ops::from_json_text_value(params, "params")?
+        };
+        self.smtp_message(&params)
+    }
 }
 
 /// The service's domain from the client's base address: `https://www2.smsc.ru` → `smsc.ru`.

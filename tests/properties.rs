@@ -70,6 +70,34 @@ proptest! {
         }
     }
 
+    /// Parameters given as JSON text are read in place as they are once parsed into data: the
+    /// same request, or the same error about the same field. (The text is data written out,
+    /// so its keys come in the order the data reader takes them; it is parsed back rather
+    /// than the data used as it was, because serde_json's reading of a float may differ from
+    /// the written one in the last digit.)
+    #[test]
+    fn text_and_data_are_read_alike(op in 0..OPERATIONS.len(), params in json_value(), fmt in format()) {
+        let client = client(fmt, false);
+        let text = params.to_string();
+        let data: Value = serde_json::from_str(&text).expect("written JSON reads back");
+        match (client.prepare_json(OPERATIONS[op], data), client.prepare_json_text(OPERATIONS[op], &text)) {
+            (Ok(data), Ok(text)) => {
+                prop_assert_eq!(data.url, text.url);
+                prop_assert_eq!(data.body, text.body);
+            }
+            (Err(data), Err(text)) => {
+                prop_assert_eq!(data.field(), text.field());
+                prop_assert_eq!(data.to_string(), text.to_string());
+            }
+            (data, text) => prop_assert!(
+                false,
+                "data: {:?}; text: {:?}",
+                data.map(|r| r.url).map_err(|e| e.to_string()),
+                text.map(|r| r.url).map_err(|e| e.to_string())
+            ),
+        }
+    }
+
     /// Any status and body, for requests built from valid parameters, give a result or a typed
     /// error (never `invalid` or `internal`: the call itself was valid).
     #[test]

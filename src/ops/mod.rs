@@ -62,6 +62,7 @@ pub mod send;
 mod shapes;
 pub mod status;
 mod text;
+mod text_reader;
 pub(crate) mod validate;
 mod when;
 
@@ -284,12 +285,16 @@ macro_rules! operations {
             /// A call from an operation name and its parameters as JSON text. `null` stands for
             /// no parameters. Errors are those of [`Call::from_json`] for the same data, and
             /// for text that is not JSON those of [`json_from_text`].
+            ///
+            /// The text is read in place, not made into a `serde_json::Value` first, so of two
+            /// mistakes the first written is the one named (the data reader names the first
+            /// key in sorted order) and a key given twice is refused.
             pub fn from_json_text(op: &str, text: &str) -> Result<Call> {
-                // An unknown name is the error whatever the text, as with `from_json`.
-                if !OPERATIONS.contains(&op) {
-                    return Err(unknown_operation(op));
+                match op {
+                    $( <$op as Operation>::NAME => from_json_text_value(text, "params").map(Call::$variant), )+
+                    // An unknown name is the error whatever the text, as with `from_json`.
+                    other => Err(unknown_operation(other)),
                 }
-                Call::from_json(op, json_from_text(text, "params")?)
             }
 
             /// A call from an operation name and its parameters as JSON data.
@@ -471,20 +476,75 @@ pub(crate) fn from_json_value<T: DeserializeOwned>(
     // serde reads a struct from an array too (fields by position), which would give meaning
     // to `[true]`; named fields are the only documented form.
     let serde_json::Value::Object(fields) = value else {
-        return Err(Error::invalid(
-            root,
-            format!(
-                "give the {root} as an object of named fields ({{\"name\": value, …}}), not {}",
-                json_type_name(&value)
-            ),
-        ));
+        return Err(not_an_object(root, &value));
     };
-    reader::read(serde_json::Value::Object(fields)).map_err(|e| {
-        let field = e.path().unwrap_or_else(|| root.to_string());
-        let message = untagged_expectation(&e.message)
-            .map_or_else(|| hints::explain(&e.message, root), str::to_string);
-        Error::invalid(field, message)
-    })
+    reader::read(serde_json::Value::Object(fields)).map_err(|e| read_error(e, root))
+}
+
+/// The error for parameters (or settings, options) that are not an object.
+fn not_an_object(root: &str, value: &serde_json::Value) -> Error {
+    Error::invalid(
+        root,
+        format!(
+            "give the {root} as an object of named fields ({{\"name\": value, …}}), not {}",
+            json_type_name(value)
+        ),
+    )
+}
+
+/// A reader's error as the caller sees it: the field by its path, and what to give instead.
+fn read_error(e: reader::ReadError, root: &str) -> Error {
+    let field = e.path().unwrap_or_else(|| root.to_string());
+    let message = untagged_expectation(&e.message)
+        .map_or_else(|| hints::explain(&e.message, root), str::to_string);
+    Error::invalid(field, message)
+}
+
+/// [`from_json_value`] of the value written in `text`: the same result and the same errors,
+/// read from the text in place (see [`text_reader`]); `null` stands for no parameters, as
+/// `{}`. Text that is not JSON is the error of [`json_from_text`], which describes it, even
+/// when a mistake in a parameter comes before the place where the text stops being JSON.
+pub(crate) fn from_json_text_value<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
+    // Only the reading itself is made once per type; the rest is shared.
+    let mut reader = start_reading(text, root)?;
+    match T::deserialize(&mut reader) {
+        Ok(params) => match reader.end() {
+            Ok(()) => Ok(params),
+            Err(e) => Err(text_read_error(e, text, root)),
+        },
+        Err(e) => Err(text_read_error(e, text, root)),
+    }
+}
+
+/// The reader of `text`, which must be an object (`null` reads as `{}`).
+#[inline(never)]
+fn start_reading<'a>(text: &'a str, root: &str) -> Result<text_reader::Text<'a>> {
+    let mut reader = text_reader::Text::new(text);
+    match reader.peek() {
+        Some(b'{') => Ok(reader),
+        Some(b'n') if text.trim_matches([' ', '\n', '\r', '\t']) == "null" => {
+            Ok(text_reader::Text::new("{}"))
+        }
+        // Not an object, or not JSON: the error is about the whole text.
+        _ => Err(not_an_object(root, &json_from_text(text, root)?)),
+    }
+}
+
+/// The error of reading `text`: that it is not JSON, when it is not (whatever else is wrong),
+/// or else `e`, about a parameter.
+#[inline(never)]
+fn text_read_error(e: reader::ReadError, text: &str, root: &str) -> Error {
+    if let Err(not_json) = json_from_text(text, root) {
+        return not_json;
+    }
+    if e.syntax {
+        // This reader found the text wrong where serde_json does not; never expected.
+        return Error::invalid(
+            root,
+            "could not be read as JSON; give an object of named parameters",
+        );
+    }
+    read_error(e, root)
 }
 
 /// What the values read through `#[serde(untagged)]` accept: serde itself only says that

@@ -22,10 +22,13 @@ pub(crate) struct ReadError {
     pub(crate) message: String,
     /// The keys and indices from the field to the top, innermost first.
     path: Vec<Segment>,
+    /// Whether the text being read is not JSON (see [`super::text_reader`]): then the
+    /// message is to be replaced by the JSON parser's own.
+    pub(super) syntax: bool,
 }
 
 #[derive(Debug)]
-enum Segment {
+pub(super) enum Segment {
     Key(String),
     Index(usize),
 }
@@ -34,7 +37,7 @@ impl ReadError {
     /// This error, about the value under `segment` of the object or list it was found in.
     // Out of line: it is the error path of every field's reader.
     #[inline(never)]
-    fn within(mut self, segment: Segment) -> Self {
+    pub(super) fn within(mut self, segment: Segment) -> Self {
         self.path.push(segment);
         self
     }
@@ -78,13 +81,14 @@ impl de::Error for ReadError {
         ReadError {
             message: msg.to_string(),
             path: Vec::new(),
+            syntax: false,
         }
     }
 }
 
 /// An error of `serde_json::Value`'s own deserializer (about a scalar), in this reader's type.
 #[inline(never)]
-fn scalar_error(e: serde_json::Error) -> ReadError {
+pub(super) fn scalar_error(e: serde_json::Error) -> ReadError {
     de::Error::custom(e)
 }
 
