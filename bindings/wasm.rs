@@ -158,7 +158,7 @@ impl WasmClient {
     /// recurse as deep as the caller's object goes and trap the instance.
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: &str) -> Result<WasmClient, JsValue> {
-        Client::from_json(json_arg(config_json, "config")?)
+        Client::from_json_text(config_json)
             .map(|inner| WasmClient {
                 inner,
                 recent: std::cell::RefCell::new(vec![None; RECENT_REQUESTS]),
@@ -282,12 +282,10 @@ impl WasmClient {
         number: u32,
         options_json: &str,
     ) -> Result<Option<WasmDelivery>, JsValue> {
-        let options = crate::ops::from_json_value::<crate::DeliveryOptions>(
-            json_arg(options_json, "options")?,
-            "options",
-        )
-        .and_then(crate::DeliveryOptions::checked)
-        .map_err(|e| to_js_error(&e))?;
+        let options =
+            crate::ops::from_json_text_value::<crate::DeliveryOptions>(options_json, "options")
+                .and_then(crate::DeliveryOptions::checked)
+                .map_err(|e| to_js_error(&e))?;
         Ok(self.with(number, |request| WasmDelivery {
             inner: crate::Delivery::new(&self.inner, request.clone(), options),
         }))
@@ -560,7 +558,7 @@ pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = parseCallback)]
 pub fn parse_callback(body: JsValue, options_json: &str) -> Result<String, JsValue> {
     let bytes = body_bytes(body)?;
-    crate::parse_callback_json(&bytes, json_arg(options_json, "options")?)
+    crate::callback::parse_callback_json_text(&bytes, options_json)
         .map_err(|e| to_js_error(&e))
         .and_then(|event| json_text(&event))
 }

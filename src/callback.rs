@@ -287,6 +287,17 @@ pub fn parse_callback_json(body: &[u8], options: Value) -> Result<Callback> {
     parse_callback(body, &options)
 }
 
+/// [`parse_callback`] with the options as JSON text (`null` for none), read in place as
+/// [`crate::Call::from_json_text`] reads a call's.
+pub fn parse_callback_json_text(body: &[u8], options: &str) -> Result<Callback> {
+    let options: CallbackOptions = if crate::ops::is_null_text(options) {
+        CallbackOptions::default()
+    } else {
+        crate::ops::from_json_text_value(options, "options")?
+    };
+    parse_callback(body, &options)
+}
+
 /// CRC-32 (IEEE, as PHP's `crc32()`), bit by bit: notifications are short, and a table would
 /// cost the wasm module more than the time it saves.
 fn crc32(data: &[u8]) -> u32 {

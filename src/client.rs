@@ -352,6 +352,11 @@ impl Client {
         Self::from_config(ops::from_json_value(config, "config")?)
     }
 
+    /// [`Client::from_json`] with the settings as JSON text, read in place.
+    pub fn from_json_text(config: &str) -> Result<Self> {
+        Self::from_config(ops::from_json_text_value(config, "config")?)
+    }
+
     /// Checks the parameters of operation `O` and builds its typed request. Every operation
     /// also has a method of its own name (`client.balance(…)`, `client.history(…)`).
     pub fn prepare_op<O: ops::CallOf>(&self, params: O::Params) -> Result<crate::Prepared<O>> {

@@ -72,7 +72,9 @@ pub mod view;
 pub mod when;
 mod xml;
 
-pub use callback::{parse_callback, parse_callback_json, Callback, CallbackOptions};
+pub use callback::{
+    parse_callback, parse_callback_json, parse_callback_json_text, Callback, CallbackOptions,
+};
 pub use client::{Client, ClientConfig, Credentials, Format, Method, Secret};
 pub use delivery::{Delivery, DeliveryOptions, Exchange, Purpose, Step, Stopped};
 pub use error::{Error, ErrorKind, Reason, Result};

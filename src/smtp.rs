@@ -204,7 +204,7 @@ impl Client {
     /// [`Client::smtp_message`] with the parameters as JSON text (`null` for none), read in
     /// place as [`crate::Call::from_json_text`] reads a call's.
     pub fn smtp_message_json_text(&self, params: &str) -> Result<SmtpMessage> {
-        let params = if params.trim_matches([' ', '\n', '\r', '\t']) == "null" {
+        let params = if crate::ops::is_null_text(params) {
             SmtpParams::default()
         } else {
             crate::ops::from_json_text_value(params, "params")?

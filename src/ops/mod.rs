@@ -290,6 +290,8 @@ macro_rules! operations {
             /// mistakes the first written is the one named (the data reader names the first
             /// key in sorted order) and a key given twice is refused.
             pub fn from_json_text(op: &str, text: &str) -> Result<Call> {
+                // `null` stands for "no parameters", as with `from_json`.
+                let text = if is_null_text(text) { "{}" } else { text };
                 match op {
                     $( <$op as Operation>::NAME => from_json_text_value(text, "params").map(Call::$variant), )+
                     // An unknown name is the error whatever the text, as with `from_json`.
@@ -500,9 +502,13 @@ fn read_error(e: reader::ReadError, root: &str) -> Error {
     Error::invalid(field, message)
 }
 
+/// Whether `text` is JSON's `null` (which the frontends pass for "none").
+pub(crate) fn is_null_text(text: &str) -> bool {
+    text.trim_matches([' ', '\n', '\r', '\t']) == "null"
+}
+
 /// [`from_json_value`] of the value written in `text`: the same result and the same errors,
-/// read from the text in place (see [`text_reader`]); `null` stands for no parameters, as
-/// `{}`. Text that is not JSON is the error of [`json_from_text`], which describes it, even
+/// read from the text in place (see [`text_reader`]). Text that is not JSON is the error of [`json_from_text`], which describes it, even
 /// when a mistake in a parameter comes before the place where the text stops being JSON.
 pub(crate) fn from_json_text_value<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
     // Only the reading itself is made once per type; the rest is shared.
@@ -516,15 +522,12 @@ pub(crate) fn from_json_text_value<T: DeserializeOwned>(text: &str, root: &str) 
     }
 }
 
-/// The reader of `text`, which must be an object (`null` reads as `{}`).
+/// The reader of `text`, which must be an object.
 #[inline(never)]
 fn start_reading<'a>(text: &'a str, root: &str) -> Result<text_reader::Text<'a>> {
     let mut reader = text_reader::Text::new(text);
     match reader.peek() {
         Some(b'{') => Ok(reader),
-        Some(b'n') if text.trim_matches([' ', '\n', '\r', '\t']) == "null" => {
-            Ok(text_reader::Text::new("{}"))
-        }
         // Not an object, or not JSON: the error is about the whole text.
         _ => Err(not_an_object(root, &json_from_text(text, root)?)),
     }
