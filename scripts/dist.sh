@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds every artefact into dist/ from this checkout (`make dist`):
-#   dist/smsc_core-<v>-cp39-abi3-manylinux_*.whl  Python wheel, built from the sdist beside it
+#   dist/smsc_core-<v>-cp310-abi3-manylinux_*.whl  Python wheel, built from the sdist beside it
 #   dist/smsc_core-<v>.tar.gz                      Python sdist (builds from itself alone)
 #   dist/smsc-core-<v>.tgz                         npm package, the built wasm inside
 #   dist/smsc-core-<v>.crate                       the crate (`cargo publish --dry-run` passes)

@@ -49,7 +49,7 @@ const FRIENDLY: &[(&str, &[(&str, bool)])] = &[
 /// `types.py` for the description `value` (what `describe()` returns).
 pub fn types(value: &Value) -> String {
     let d = Description::read(value);
-    let mut py = Py::new(&d, Syntax::Typing);
+    let mut py = Py::new(&d);
     let variants = variant_fields(&d);
     let returned_by = returned_by(&d);
 
@@ -120,12 +120,6 @@ pub fn types(value: &Value) -> String {
     if py.used.literal {
         typing.push("Literal");
     }
-    if py.used.optional {
-        typing.push("Optional");
-    }
-    if py.used.union {
-        typing.push("Union");
-    }
     let mut out = String::from(HEADER);
     out.push_str(
         "\"\"\"Typed shapes of the results `Request.parse` returns and of the parameters \
@@ -163,7 +157,7 @@ pub fn types(value: &Value) -> String {
 /// `_operations.py` for the description `value`.
 pub fn operations(value: &Value) -> String {
     let d = Description::read(value);
-    let mut py = Py::new(&d, Syntax::Pep604);
+    let mut py = Py::new(&d);
     let methods: Vec<String> = d.operations.iter().map(|op| py.method(op)).collect();
 
     let mut out = String::from(HEADER);
@@ -295,37 +289,25 @@ fn import_list(module: &str, names: &BTreeSet<String>) -> String {
     out
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Syntax {
-    /// `Union[…]`, `Optional[…]`: `types.py` is evaluated at run time, on Python 3.9 too.
-    Typing,
-    /// `A | None`: `_operations.py` has `from __future__ import annotations`.
-    Pep604,
-}
-
 #[derive(Default)]
 struct Used {
     decimal: bool,
     /// `datetime.date` or `datetime.datetime` appear.
     datetime: bool,
     literal: bool,
-    optional: bool,
-    union: bool,
     /// Named types the text refers to (imported from `types` by `_operations.py`).
     names: BTreeSet<String>,
 }
 
 struct Py<'d, 'a> {
     d: &'d Description<'a>,
-    syntax: Syntax,
     used: Used,
 }
 
 impl<'d, 'a> Py<'d, 'a> {
-    fn new(d: &'d Description<'a>, syntax: Syntax) -> Self {
+    fn new(d: &'d Description<'a>) -> Self {
         Py {
             d,
-            syntax,
             used: Used::default(),
         }
     }
@@ -405,26 +387,11 @@ impl<'d, 'a> Py<'d, 'a> {
                 unique.push(m);
             }
         }
-        match self.syntax {
-            Syntax::Pep604 => {
-                if none {
-                    unique.push("None".into());
-                }
-                unique.join(" | ")
-            }
-            Syntax::Typing if unique.len() == 1 && !none => unique.remove(0),
-            Syntax::Typing if unique.len() == 1 => {
-                self.used.optional = true;
-                format!("Optional[{}]", unique[0])
-            }
-            Syntax::Typing => {
-                self.used.union = true;
-                if none {
-                    unique.push("None".into());
-                }
-                format!("Union[{}]", unique.join(", "))
-            }
+        // `A | None`, evaluated at run time in `types.py` (Python 3.10 and later).
+        if none {
+            unique.push("None".into());
         }
+        unique.join(" | ")
     }
 
     /// `Name = <type>` and its docstring, with a line per choice of a closed set.

@@ -119,7 +119,7 @@ def side_by_side(core: Callable[[], object], base: Callable[[], object]) -> tupl
     numbers = [max(1, timer.autorange()[0] // 4) for timer in timers]
     best = [float("inf"), float("inf")]
     for _ in range(25):
-        for i, (timer, number) in enumerate(zip(timers, numbers)):
+        for i, (timer, number) in enumerate(zip(timers, numbers, strict=True)):
             best[i] = min(best[i], timer.timeit(number) / number)
     return best[0], best[1]
 

@@ -18,8 +18,9 @@ with urllib by default, ``requests_transport()``, ``httpx_transport()``, or awai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from . import _native
 from ._native import OPERATIONS, Request

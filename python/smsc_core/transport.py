@@ -12,8 +12,8 @@ import http.client
 import socket
 import urllib.error
 import urllib.request
-from collections.abc import Awaitable
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 from .errors import TransportError
 

@@ -12,7 +12,7 @@ not report are absent from a result.
 import datetime
 import sys
 from decimal import Decimal
-from typing import Literal, Optional, Union
+from typing import Literal
 
 if sys.version_info >= (3, 11):
     from typing import NotRequired, TypedDict
@@ -844,7 +844,7 @@ class CallConfirmationCallback(TypedDict):
     """Every field as received, decoded."""
 
 
-Callback = Union[StatusCallback, IncomingCallback, CallConfirmationCallback]
+Callback = StatusCallback | IncomingCallback | CallConfirmationCallback
 """A notification from SMSC."""
 
 
@@ -921,7 +921,7 @@ class BalanceParams(TypedDict):
     """Add the account currency to the answer (`cur=1`)."""
 
 
-Phones = Union[str, list[str]]
+Phones = str | list[str]
 """One or several phone numbers: a list, or one string separated by commas or semicolons (the form
 the server itself takes).
 """
@@ -936,7 +936,7 @@ Translit = Literal[0, 1, 2]
 """
 
 
-MessageId = Union[int, str]
+MessageId = int | str
 """A message id chosen by the client: a number from 1 to 2147483647, or up to 40 Latin letters,
 digits, `.`, `-` and `_`.
 """
@@ -973,60 +973,60 @@ class ListEntry(TypedDict):
 class SendSmsParams(TypedDict):
     """Parameters of an SMS send (and, through `cost`, of a price request)."""
 
-    phones: NotRequired[Optional[Phones]]
+    phones: NotRequired[Phones | None]
     """Recipients: one number, a list, or a string separated by commas or semicolons."""
-    message: NotRequired[Optional[str]]
+    message: NotRequired[str | None]
     """The text, at most 1000 characters (`mes`)."""
-    sender: NotRequired[Optional[str]]
+    sender: NotRequired[str | None]
     """Sender name, registered on the account; `""` or `"."` switches the default sender off."""
-    translit: NotRequired[Optional[Literal[0, 1, 2]]]
+    translit: NotRequired[Literal[0, 1, 2] | None]
     """Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2)."""
     tinyurl: NotRequired[bool]
     """Shorten links in the text (`tinyurl=1`)."""
-    time: NotRequired[Optional[Union[str, datetime.datetime]]]
+    time: NotRequired[str | datetime.datetime | None]
     """When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`; or a
     date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's Unix time,
     without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
     """
-    tz: NotRequired[Optional[int]]
+    tz: NotRequired[int | None]
     """Time zone of `time`, in hours relative to Moscow."""
-    period: NotRequired[Optional[float]]
+    period: NotRequired[float | None]
     """Spread the sending over this many hours (0.1 to 720), with `freq`."""
-    freq: NotRequired[Optional[int]]
+    freq: NotRequired[int | None]
     """Minutes between batches when `period` is set (1 to 1440)."""
     flash: NotRequired[bool]
     """Flash SMS, shown on screen at once."""
-    id: NotRequired[Optional[MessageId]]
+    id: NotRequired[MessageId | None]
     """Your own message id: 1 to 2147483647, or up to 40 letters, digits, `.`, `-`, `_`."""
-    valid: NotRequired[Optional[str]]
+    valid: NotRequired[str | None]
     """Lifetime: whole hours 1 to 24, or `hh:mm`."""
-    maxsms: NotRequired[Optional[int]]
+    maxsms: NotRequired[int | None]
     """The most SMS parts to use; longer text is cut."""
-    cost: NotRequired[Optional[Literal[0, 1, 2, 3]]]
+    cost: NotRequired[Literal[0, 1, 2, 3] | None]
     """Send (0, default), price only (1), send and report the cost (2), also the new balance (3)."""
     err: NotRequired[bool]
     """Report failed numbers with their status (`err=1`)."""
     op: NotRequired[bool]
     """Report every number with its status, operator and cost (`op=1`)."""
-    userip: NotRequired[Optional[str]]
+    userip: NotRequired[str | None]
     """The end user's IP address, for the per-IP daily limit."""
     push: NotRequired[bool]
     """WAP-push: `message` holds the link and the title on two lines (SMS only)."""
-    bin: NotRequired[Optional[Literal[0, 1, 2]]]
+    bin: NotRequired[Literal[0, 1, 2] | None]
     """Binary SMS: the text is binary (1) or a hex string (2) (SMS only)."""
-    subj: NotRequired[Optional[str]]
+    subj: NotRequired[str | None]
     """Subject of an MMS or e-mail."""
-    fileurl: NotRequired[Optional[str]]
+    fileurl: NotRequired[str | None]
     """Address of a file the server fetches and attaches (MMS, e-mail, voice call)."""
-    voice: NotRequired[Optional[str]]
+    voice: NotRequired[str | None]
     """Voice of a call: `m`, `m2`, `m3`, `m4`, `w`, `w2`, `w3`, `w4`, optionally `,<language>`."""
-    param: NotRequired[Optional[str]]
+    param: NotRequired[str | None]
     """Call settings `"<wait>,<interval>,<attempts>"`: seconds to wait for an answer (0-99), seconds
     between attempts (10-3600), attempts (1-9).
     """
-    bot: NotRequired[Optional[str]]
+    bot: NotRequired[str | None]
     """Telegram bot to send through, `@name_bot`."""
-    list: NotRequired[Optional[list[ListEntry]]]
+    list: NotRequired[list[ListEntry] | None]
     """Different texts to different recipients in one request, instead of `phones` and `message`
     (SMS only).
     """
@@ -1055,9 +1055,9 @@ class StatusParams(TypedDict):
     either `id` and `phone`, or `messages`.
     """
 
-    id: NotRequired[Optional[MessageId]]
+    id: NotRequired[MessageId | None]
     """The id of a single message."""
-    phone: NotRequired[Optional[str]]
+    phone: NotRequired[str | None]
     """The recipient of a single message."""
     messages: NotRequired[list[MessageRef]]
     """Several messages at once."""
@@ -1067,7 +1067,7 @@ class StatusParams(TypedDict):
     """
 
 
-RecordId = Union[int, str]
+RecordId = int | str
 """The id of a stored record (a mailing list, a template, a task group): a positive whole number,
 given as a number or as a string of digits.
 """
@@ -1095,17 +1095,17 @@ class JobAddParams(TypedDict):
 
     name: str
     """The mailing list's name (required)."""
-    mes2: NotRequired[Optional[str]]
+    mes2: NotRequired[str | None]
     """The SMS text used when a message is forwarded as an SMS (`mes2`)."""
-    tpl: NotRequired[Optional[RecordId]]
+    tpl: NotRequired[RecordId | None]
     """A message template whose text the messages carry, instead of `message` (`tpl`)."""
-    rpt: NotRequired[Optional[Literal[0, 1, 2, 3, 4, 5, 6, 7]]]
+    rpt: NotRequired[Literal[0, 1, 2, 3, 4, 5, 6, 7] | None]
     """How a new mailing list repeats: by hand (default), every hour, day, working day, weekend,
     week, month or year (`rpt`).
     """
-    rptn: NotRequired[Optional[int]]
+    rptn: NotRequired[int | None]
     """The most repeats of a deferred repeating mailing list (`rptn`)."""
-    sender2: NotRequired[Optional[str]]
+    sender2: NotRequired[str | None]
     """The sender name used on an automatic repeat (`sender2`)."""
     auto_repeat: NotRequired[bool]
     """Automatic repeat on (`fl[5]=1`)."""
@@ -1123,60 +1123,60 @@ class JobAddParams(TypedDict):
     """A mailing list of voice calls (`call=1`)."""
     viber: NotRequired[bool]
     """A mailing list of Viber messages (`viber=1`)."""
-    phones: NotRequired[Optional[Phones]]
+    phones: NotRequired[Phones | None]
     """Recipients: one number, a list, or a string separated by commas or semicolons."""
-    message: NotRequired[Optional[str]]
+    message: NotRequired[str | None]
     """The text, at most 1000 characters (`mes`)."""
-    sender: NotRequired[Optional[str]]
+    sender: NotRequired[str | None]
     """Sender name, registered on the account; `""` or `"."` switches the default sender off."""
-    translit: NotRequired[Optional[Literal[0, 1, 2]]]
+    translit: NotRequired[Literal[0, 1, 2] | None]
     """Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2)."""
     tinyurl: NotRequired[bool]
     """Shorten links in the text (`tinyurl=1`)."""
-    time: NotRequired[Optional[Union[str, datetime.datetime]]]
+    time: NotRequired[str | datetime.datetime | None]
     """When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`; or a
     date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's Unix time,
     without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
     """
-    tz: NotRequired[Optional[int]]
+    tz: NotRequired[int | None]
     """Time zone of `time`, in hours relative to Moscow."""
-    period: NotRequired[Optional[float]]
+    period: NotRequired[float | None]
     """Spread the sending over this many hours (0.1 to 720), with `freq`."""
-    freq: NotRequired[Optional[int]]
+    freq: NotRequired[int | None]
     """Minutes between batches when `period` is set (1 to 1440)."""
     flash: NotRequired[bool]
     """Flash SMS, shown on screen at once."""
-    id: NotRequired[Optional[MessageId]]
+    id: NotRequired[MessageId | None]
     """Your own message id: 1 to 2147483647, or up to 40 letters, digits, `.`, `-`, `_`."""
-    valid: NotRequired[Optional[str]]
+    valid: NotRequired[str | None]
     """Lifetime: whole hours 1 to 24, or `hh:mm`."""
-    maxsms: NotRequired[Optional[int]]
+    maxsms: NotRequired[int | None]
     """The most SMS parts to use; longer text is cut."""
-    cost: NotRequired[Optional[Literal[0, 1]]]
+    cost: NotRequired[Literal[0, 1] | None]
     """Send (0, default), price only (1), send and report the cost (2), also the new balance (3)."""
     err: NotRequired[bool]
     """Report failed numbers with their status (`err=1`)."""
     op: NotRequired[bool]
     """Report every number with its status, operator and cost (`op=1`)."""
-    userip: NotRequired[Optional[str]]
+    userip: NotRequired[str | None]
     """The end user's IP address, for the per-IP daily limit."""
     push: NotRequired[bool]
     """WAP-push: `message` holds the link and the title on two lines (SMS only)."""
-    bin: NotRequired[Optional[Literal[0, 1, 2]]]
+    bin: NotRequired[Literal[0, 1, 2] | None]
     """Binary SMS: the text is binary (1) or a hex string (2) (SMS only)."""
-    subj: NotRequired[Optional[str]]
+    subj: NotRequired[str | None]
     """Subject of an MMS or e-mail."""
-    fileurl: NotRequired[Optional[str]]
+    fileurl: NotRequired[str | None]
     """Address of a file the server fetches and attaches (MMS, e-mail, voice call)."""
-    voice: NotRequired[Optional[str]]
+    voice: NotRequired[str | None]
     """Voice of a call: `m`, `m2`, `m3`, `m4`, `w`, `w2`, `w3`, `w4`, optionally `,<language>`."""
-    param: NotRequired[Optional[str]]
+    param: NotRequired[str | None]
     """Call settings `"<wait>,<interval>,<attempts>"`: seconds to wait for an answer (0-99), seconds
     between attempts (10-3600), attempts (1-9).
     """
-    bot: NotRequired[Optional[str]]
+    bot: NotRequired[str | None]
     """Telegram bot to send through, `@name_bot`."""
-    list: NotRequired[Optional[list[ListEntry]]]
+    list: NotRequired[list[ListEntry] | None]
     """Different texts to different recipients in one request, instead of `phones` and `message`
     (SMS only).
     """
@@ -1192,9 +1192,9 @@ class JobParams(TypedDict):
 class JobsParams(TypedDict):
     """Parameters of the list of mailing lists: an optional period."""
 
-    start: NotRequired[Optional[Union[str, datetime.date]]]
+    start: NotRequired[str | datetime.date | None]
     """The first day, `DD.MM.YYYY`."""
-    end: NotRequired[Optional[Union[str, datetime.date]]]
+    end: NotRequired[str | datetime.date | None]
     """The last day, `DD.MM.YYYY`."""
 
 
@@ -1206,12 +1206,12 @@ class TemplateAddParams(TypedDict):
     message: str
     """The text (required; `msg`)."""
     format: NotRequired[
-        Optional[Literal["", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber"]]
+        Literal["", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber"] | None
     ]
     """The message format: `""` (not specified), `sms`, `flash`, `bin`, `push`, `mms`, `call`,
     `mail` or `viber`.
     """
-    sender: NotRequired[Optional[str]]
+    sender: NotRequired[str | None]
     """The sender name."""
     autosign: NotRequired[bool]
     """Use the template for auto-signing (`fl[1]=1`)."""
@@ -1222,17 +1222,17 @@ class TemplateUpdateParams(TypedDict):
 
     id: RecordId
     """The template's id."""
-    name: NotRequired[Optional[str]]
+    name: NotRequired[str | None]
     """A new name."""
-    message: NotRequired[Optional[str]]
+    message: NotRequired[str | None]
     """A new text (`msg`)."""
     format: NotRequired[
-        Optional[Literal["", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber"]]
+        Literal["", "sms", "flash", "bin", "push", "mms", "call", "mail", "viber"] | None
     ]
     """A new format (see `format`)."""
-    sender: NotRequired[Optional[str]]
+    sender: NotRequired[str | None]
     """A new sender name."""
-    autosign: NotRequired[Optional[bool]]
+    autosign: NotRequired[bool | None]
     """Auto-signing on (`fl[1]=1`) or off (`fl[1]=0`)."""
 
 
@@ -1300,74 +1300,74 @@ class MonitoringEventParams(TypedDict):
 
     id: RecordId
     """The task group's id (the "ID" column in the account)."""
-    name: NotRequired[Optional[str]]
+    name: NotRequired[str | None]
     """The rule or server the event is about: fills `{NAME}`."""
-    host: NotRequired[Optional[str]]
+    host: NotRequired[str | None]
     """The address or IP of the server checked: fills `{HOST}`."""
-    info: NotRequired[Optional[str]]
+    info: NotRequired[str | None]
     """More about the event: fills `{INFO}`."""
     ok: NotRequired[bool]
     """Use the group's "back to normal" template instead of the event template (`ok=1`)."""
 
 
-Words = Union[str, list[str]]
+Words = str | list[str]
 """Words given as one string (separated by commas) or as a list: tags, e-mail addresses."""
 
 
-RecordIds = Union[int, str, list[RecordId]]
+RecordIds = int | str | list[RecordId]
 """One id or several: a number, a list, or a string separated by commas or semicolons."""
 
 
 class ContactParams(TypedDict):
     """A contact's fields, for creating (`contact_add`) and changing (`contact_update`) one."""
 
-    phone: NotRequired[Optional[Phones]]
+    phone: NotRequired[Phones | None]
     """The contact's phone numbers (creating), or the numbers that find it (changing)."""
-    email: NotRequired[Optional[Words]]
+    email: NotRequired[Words | None]
     """The contact's e-mail addresses (`mail`), or the addresses that find it."""
-    new_phone: NotRequired[Optional[Phones]]
+    new_phone: NotRequired[Phones | None]
     """`contact_update` only: the numbers that replace `phone`."""
-    new_email: NotRequired[Optional[Words]]
+    new_email: NotRequired[Words | None]
     """`contact_update` only: the addresses that replace `email` (`new_mail`)."""
-    name: NotRequired[Optional[str]]
+    name: NotRequired[str | None]
     """The contact's name."""
-    groups: NotRequired[Optional[RecordIds]]
+    groups: NotRequired[RecordIds | None]
     """Ids of the groups the contact belongs to (`grp`)."""
-    first_name: NotRequired[Optional[str]]
+    first_name: NotRequired[str | None]
     """First name (`fnm`)."""
-    middle_name: NotRequired[Optional[str]]
+    middle_name: NotRequired[str | None]
     """Patronymic (`mnm`)."""
-    last_name: NotRequired[Optional[str]]
+    last_name: NotRequired[str | None]
     """Surname (`lnm`)."""
-    full_name: NotRequired[Optional[str]]
+    full_name: NotRequired[str | None]
     """Full name (`fio`)."""
-    birthday: NotRequired[Optional[Union[str, datetime.date]]]
+    birthday: NotRequired[str | datetime.date | None]
     """Birthday, `DD.MM.YYYY` (`bd`)."""
-    my_id: NotRequired[Optional[str]]
+    my_id: NotRequired[str | None]
     """Your own id for the contact (`myid`)."""
-    comment: NotRequired[Optional[str]]
+    comment: NotRequired[str | None]
     """A comment (`cmt`)."""
-    tags: NotRequired[Optional[Words]]
+    tags: NotRequired[Words | None]
     """Tags."""
-    other_phones: NotRequired[Optional[Phones]]
+    other_phones: NotRequired[Phones | None]
     """Other phone numbers of the contact (`pho`)."""
 
 
 class ContactRefParams(TypedDict):
     """Names contacts by their phone numbers or e-mail addresses (deleting, blacklisting)."""
 
-    phone: NotRequired[Optional[Phones]]
+    phone: NotRequired[Phones | None]
     """The phone numbers."""
-    email: NotRequired[Optional[Words]]
+    email: NotRequired[Words | None]
     """The e-mail addresses (`mail`)."""
 
 
 class ContactsParams(TypedDict):
     """Parameters of a contact list."""
 
-    search: NotRequired[Optional[str]]
+    search: NotRequired[str | None]
     """Only contacts matching this text."""
-    after_id: NotRequired[Optional[RecordId]]
+    after_id: NotRequired[RecordId | None]
     """Only contacts after this internal id (`int_id`), to page through a long list."""
 
 
@@ -1384,9 +1384,9 @@ class GroupAddParams(TypedDict):
 
     name: str
     """The group's name."""
-    number: NotRequired[Optional[int]]
+    number: NotRequired[int | None]
     """The group's number for sending to it as `G<number>` (`num`)."""
-    type: NotRequired[Optional[Literal[0, 1]]]
+    type: NotRequired[Literal[0, 1] | None]
     """A group of phone numbers (default) or of e-mail addresses."""
 
 
@@ -1395,9 +1395,9 @@ class GroupUpdateParams(TypedDict):
 
     group: RecordId
     """The group's id (`grp`)."""
-    name: NotRequired[Optional[str]]
+    name: NotRequired[str | None]
     """Its new name."""
-    number: NotRequired[Optional[int]]
+    number: NotRequired[int | None]
     """Its new number (`num`)."""
 
 
@@ -1417,9 +1417,9 @@ class ContactGroupParams(TypedDict):
 
     group: RecordId
     """The group's id (`grp`)."""
-    phone: NotRequired[Optional[Phones]]
+    phone: NotRequired[Phones | None]
     """The contacts' phone numbers."""
-    email: NotRequired[Optional[Words]]
+    email: NotRequired[Words | None]
     """The contacts' e-mail addresses (`mail`)."""
 
 
@@ -1437,7 +1437,7 @@ class BlacklistParams(TypedDict):
 
     phone: Phones
     """The phone numbers to block (or unblock)."""
-    type: NotRequired[Optional[Literal[0, 1, 2]]]
+    type: NotRequired[Literal[0, 1, 2] | None]
     """What is blocked: every message (default), mass mailings, or single messages."""
 
 
@@ -1467,7 +1467,7 @@ AccountCurrency = Literal[1, 2, 3, 4, 5]
 """
 
 
-Amount = Union[str, int, float]
+Amount = str | int | float
 """An amount of money in a request: decimal text (`"150.50"`) or a number; at most two decimals,
 since every SMSC currency counts in hundredths.
 """
@@ -1480,75 +1480,75 @@ class SubclientParams(TypedDict):
 
     user: str
     """The sub-client's login."""
-    password: NotRequired[Optional[str]]
+    password: NotRequired[str | None]
     """Its password: required when creating, the new one when changing."""
-    current_password: NotRequired[Optional[str]]
+    current_password: NotRequired[str | None]
     """`subclient_update`: its current password (`pswc`)."""
-    new_login: NotRequired[Optional[str]]
+    new_login: NotRequired[str | None]
     """`subclient_update`: a new login."""
-    site_id: NotRequired[Optional[RecordId]]
+    site_id: NotRequired[RecordId | None]
     """`subclient_add`: the id of the site the sub-client belongs to."""
-    type: NotRequired[Optional[Literal[0, 1, 2, 3, 4]]]
+    type: NotRequired[Literal[0, 1, 2, 3, 4] | None]
     """Account type: its own tariff and balance (default), the main account's tariff, its tariff and
     balance, its balance, or an extra login of the main account.
     """
-    email: NotRequired[Optional[str]]
+    email: NotRequired[str | None]
     """Main e-mail address."""
-    email2: NotRequired[Optional[str]]
+    email2: NotRequired[str | None]
     """E-mail address incoming SMS are forwarded to."""
-    phone: NotRequired[Optional[Phones]]
+    phone: NotRequired[Phones | None]
     """Main phone number."""
-    phone2: NotRequired[Optional[Phones]]
+    phone2: NotRequired[Phones | None]
     """Phone number incoming SMS are forwarded to."""
-    fio: NotRequired[Optional[str]]
+    fio: NotRequired[str | None]
     """Name, or the company's name."""
-    props: NotRequired[Optional[str]]
+    props: NotRequired[str | None]
     """Company details."""
-    cntr: NotRequired[Optional[str]]
+    cntr: NotRequired[str | None]
     """Contract number."""
-    tariff: NotRequired[Optional[int]]
+    tariff: NotRequired[int | None]
     """Tariff plan, 0 to 8."""
-    mintrf: NotRequired[Optional[int]]
+    mintrf: NotRequired[int | None]
     """Lowest tariff plan, 0 to 8."""
-    curr: NotRequired[Optional[Literal[1, 2, 3, 4, 5]]]
+    curr: NotRequired[Literal[1, 2, 3, 4, 5] | None]
     """Currency: RUB, USD, EUR, UAH or KZT."""
-    tz: NotRequired[Optional[int]]
+    tz: NotRequired[int | None]
     """Time zone: 0 is GMT-12, 24 is GMT+12."""
-    sender: NotRequired[Optional[str]]
+    sender: NotRequired[str | None]
     """Default sender name."""
-    sender2: NotRequired[Optional[str]]
+    sender2: NotRequired[str | None]
     """Fallback sender name."""
-    nb: NotRequired[Optional[Amount]]
+    nb: NotRequired[Amount | None]
     """Balance below which the sub-client is notified."""
-    ktm: NotRequired[Optional[int]]
+    ktm: NotRequired[int | None]
     """Days sent messages are kept."""
-    fmts: NotRequired[Optional[str]]
+    fmts: NotRequired[str | None]
     """Phone codes messages may go to, such as `"7,-77"` (a `-` excludes a code)."""
-    notes: NotRequired[Optional[str]]
+    notes: NotRequired[str | None]
     """The main account's notes on the sub-client."""
-    ph: NotRequired[Optional[str]]
+    ph: NotRequired[str | None]
     """Phone numbers or group numbers for mailings by SMS commands."""
-    dlim: NotRequired[Optional[int]]
+    dlim: NotRequired[int | None]
     """Most messages a day."""
-    plim: NotRequired[Optional[int]]
+    plim: NotRequired[int | None]
     """Most messages a day to one number."""
-    tlim: NotRequired[Optional[int]]
+    tlim: NotRequired[int | None]
     """Most messages a day with one text to one number."""
-    ilim: NotRequired[Optional[int]]
+    ilim: NotRequired[int | None]
     """Most messages a day from one IP address."""
-    tmlim: NotRequired[Optional[str]]
+    tmlim: NotRequired[str | None]
     """Hours messages may be sent in, `h1-h2`."""
-    vld: NotRequired[Optional[int]]
+    vld: NotRequired[int | None]
     """Longest time (minutes) delivery to an unreachable subscriber is tried."""
-    url: NotRequired[Optional[str]]
+    url: NotRequired[str | None]
     """Address of the handler statuses and incoming messages are posted to."""
-    mph: NotRequired[Optional[Phones]]
+    mph: NotRequired[Phones | None]
     """E-mail to SMS: numbers messages go to."""
-    mh1: NotRequired[Optional[int]]
+    mh1: NotRequired[int | None]
     """E-mail to SMS: first hour of the sending window."""
-    mh2: NotRequired[Optional[int]]
+    mh2: NotRequired[int | None]
     """E-mail to SMS: last hour of the sending window."""
-    mlen: NotRequired[Optional[int]]
+    mlen: NotRequired[int | None]
     """E-mail to SMS: longest message."""
     flags: NotRequired[dict[str, bool]]
     """Settings flags by SMSC name (`{"fl[29]": true}` lets the sub-client use the main account's
@@ -1578,15 +1578,15 @@ ResellerScope = Literal[0, 1]
 class SubclientStatsParams(TypedDict):
     """Parameters of sub-client statistics."""
 
-    start: NotRequired[Optional[Union[str, datetime.date]]]
+    start: NotRequired[str | datetime.date | None]
     """First day, `DD.MM.YYYY`."""
-    end: NotRequired[Optional[Union[str, datetime.date]]]
+    end: NotRequired[str | datetime.date | None]
     """Last day, `DD.MM.YYYY`; from `start` on when left out."""
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """One sub-client, by login."""
-    user_id: NotRequired[Optional[RecordId]]
+    user_id: NotRequired[RecordId | None]
     """One sub-client, by id."""
-    reseller: NotRequired[Optional[Literal[0, 1]]]
+    reseller: NotRequired[Literal[0, 1] | None]
     """Sub-clients on the main account's balance (default) or those with their own balance."""
     hide_deleted: NotRequired[bool]
     """Leave deleted sub-clients out."""
@@ -1603,46 +1603,46 @@ class SendersParams(TypedDict):
     """Every name, not only the activated ones (`all=1`)."""
     operators: NotRequired[bool]
     """Add each name's status at the operators."""
-    from_date: NotRequired[Optional[Union[str, datetime.date]]]
+    from_date: NotRequired[str | datetime.date | None]
     """Only names whose status at an operator changed since this day, `DD.MM.YYYY`."""
-    prev_id: NotRequired[Optional[RecordId]]
+    prev_id: NotRequired[RecordId | None]
     """Only names after this id, to page through a long list."""
-    cnt: NotRequired[Optional[int]]
+    cnt: NotRequired[int | None]
     """How many names to return."""
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """The names of this sub-client."""
 
 
 class SenderParams(TypedDict):
     """A sender name's details, for adding (`sender_add`) and changing (`sender_update`) one."""
 
-    sender: NotRequired[Optional[str]]
+    sender: NotRequired[str | None]
     """The name: up to 11 letters, digits and `. - _` or a space, or up to 15 digits."""
-    id: NotRequired[Optional[RecordId]]
+    id: NotRequired[RecordId | None]
     """`sender_update`: the name's id, instead of `sender`."""
-    comment: NotRequired[Optional[str]]
+    comment: NotRequired[str | None]
     """A comment (`cmt`)."""
-    fio: NotRequired[Optional[str]]
+    fio: NotRequired[str | None]
     """The organisation's legal name."""
-    inn: NotRequired[Optional[str]]
+    inn: NotRequired[str | None]
     """Its tax number (INN / EDRPOU)."""
-    site: NotRequired[Optional[str]]
+    site: NotRequired[str | None]
     """Its web site."""
-    email: NotRequired[Optional[str]]
+    email: NotRequired[str | None]
     """Its contact e-mail address."""
-    address: NotRequired[Optional[str]]
+    address: NotRequired[str | None]
     """Its address."""
-    desc: NotRequired[Optional[str]]
+    desc: NotRequired[str | None]
     """What the sender offers."""
-    subj: NotRequired[Optional[str]]
+    subj: NotRequired[str | None]
     """The subject of its messages."""
-    mail: NotRequired[Optional[str]]
+    mail: NotRequired[str | None]
     """An e-mail sender address to add."""
-    name: NotRequired[Optional[str]]
+    name: NotRequired[str | None]
     """The name that goes with `mail`."""
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """The sub-client the name is for."""
-    doc_info: NotRequired[Optional[str]]
+    doc_info: NotRequired[str | None]
     """A comment on the document attached for the operators."""
     mega: NotRequired[bool]
     """Register at MegaFon on the tariff with free names."""
@@ -1669,11 +1669,11 @@ class SenderParams(TypedDict):
 class SenderRefParams(TypedDict):
     """Names one sender name, by name or id."""
 
-    sender: NotRequired[Optional[str]]
+    sender: NotRequired[str | None]
     """The name."""
-    id: NotRequired[Optional[RecordId]]
+    id: NotRequired[RecordId | None]
     """Its id, instead of the name."""
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """The sub-client the name belongs to."""
 
 
@@ -1682,9 +1682,9 @@ class SenderSendCodeParams(TypedDict):
 
     sender: str
     """The numeric sender name: the phone number the code goes to."""
-    site_name: NotRequired[Optional[str]]
+    site_name: NotRequired[str | None]
     """A site address to name in the message with the code."""
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """The sub-client the name is for."""
 
 
@@ -1695,29 +1695,29 @@ class SenderCheckCodeParams(TypedDict):
     """The numeric sender name."""
     code: str
     """The code that arrived at that number."""
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """The sub-client the name is for."""
 
 
 class InvoiceAddParams(TypedDict):
     """Parameters of a new invoice."""
 
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """The sub-client, by login."""
-    user_id: NotRequired[Optional[RecordId]]
+    user_id: NotRequired[RecordId | None]
     """The sub-client, by id."""
     sum: Amount
     """The amount, in the account's currency."""
-    service: NotRequired[Optional[str]]
+    service: NotRequired[str | None]
     """The service named on the invoice."""
 
 
 class InvoiceGetParams(TypedDict):
     """Parameters of an invoice download."""
 
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """The sub-client, by login."""
-    user_id: NotRequired[Optional[RecordId]]
+    user_id: NotRequired[RecordId | None]
     """The sub-client, by id."""
     id: RecordId
     """The invoice's id."""
@@ -1726,13 +1726,13 @@ class InvoiceGetParams(TypedDict):
 class ActGetParams(TypedDict):
     """Parameters of an act download: its id or its number."""
 
-    user: NotRequired[Optional[str]]
+    user: NotRequired[str | None]
     """The sub-client, by login."""
-    user_id: NotRequired[Optional[RecordId]]
+    user_id: NotRequired[RecordId | None]
     """The sub-client, by id."""
-    id: NotRequired[Optional[RecordId]]
+    id: NotRequired[RecordId | None]
     """The act's id."""
-    num: NotRequired[Optional[str]]
+    num: NotRequired[str | None]
     """The act's number, instead of its id."""
 
 
@@ -1747,21 +1747,21 @@ HistoryFormat = Literal[0, 8]
 class HistoryParams(TypedDict):
     """Parameters of a history request. All are optional."""
 
-    start: NotRequired[Optional[Union[str, datetime.date]]]
+    start: NotRequired[str | datetime.date | None]
     """First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`)."""
-    end: NotRequired[Optional[Union[str, datetime.date]]]
+    end: NotRequired[str | datetime.date | None]
     """Last day of the period, `dd.mm.yyyy`; at most six months after `start`. Without it the
     history runs from `start` on.
     """
-    phone: NotRequired[Optional[Phones]]
+    phone: NotRequired[Phones | None]
     """Only messages to these numbers."""
-    email: NotRequired[Optional[Phones]]
+    email: NotRequired[Phones | None]
     """Only e-mail messages to these addresses."""
-    format: NotRequired[Optional[Literal[0, 8]]]
+    format: NotRequired[Literal[0, 8] | None]
     """SMS (the server's default) or e-mail messages."""
-    cnt: NotRequired[Optional[int]]
+    cnt: NotRequired[int | None]
     """How many messages to return, 1 to 1000."""
-    prev_id: NotRequired[Optional[RecordId]]
+    prev_id: NotRequired[RecordId | None]
     """Only messages sent before this one (its `int_id`): the `next_prev_id` of the previous page.
     """
 
@@ -1769,25 +1769,25 @@ class HistoryParams(TypedDict):
 class IncomingParams(TypedDict):
     """Parameters of an incoming-messages request. All are optional."""
 
-    hour: NotRequired[Optional[int]]
+    hour: NotRequired[int | None]
     """The period, in hours back from now: 1 to 168."""
-    after_id: NotRequired[Optional[RecordId]]
+    after_id: NotRequired[RecordId | None]
     """Only messages after this one (its `id`, not included): the `next_after_id` of the previous
     answer.
     """
-    cnt: NotRequired[Optional[int]]
+    cnt: NotRequired[int | None]
     """How many messages to return, 1 to 10000."""
-    to_phone: NotRequired[Optional[str]]
+    to_phone: NotRequired[str | None]
     """Only messages to this number of the client's."""
 
 
 class StatisticsParams(TypedDict):
     """Parameters of a statistics request."""
 
-    start: Union[str, datetime.date]
+    start: str | datetime.date
     """First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`) (required).
     """
-    end: NotRequired[Optional[Union[str, datetime.date]]]
+    end: NotRequired[str | datetime.date | None]
     """Last day of the period, `dd.mm.yyyy`; without it, from `start` on."""
     mycur: NotRequired[bool]
     """Amounts in the client's current currency (`mycur=1`)."""
@@ -1809,33 +1809,33 @@ class OperatorInfoParams(TypedDict):
 class ShortLinkParams(TypedDict):
     """Parameters of a short-link request: `link` or `id`, not both."""
 
-    link: NotRequired[Optional[str]]
+    link: NotRequired[str | None]
     """The original full link."""
-    id: NotRequired[Optional[RecordId]]
+    id: NotRequired[RecordId | None]
     """The short link's id."""
 
 
 class SmtpParams(TypedDict):
     """What to send by e-mail."""
 
-    phones: NotRequired[Optional[Phones]]
+    phones: NotRequired[Phones | None]
     """Recipients (phones, or `G<group>`)."""
-    message: NotRequired[Optional[str]]
+    message: NotRequired[str | None]
     """The text."""
-    list: NotRequired[Optional[list[ListEntry]]]
+    list: NotRequired[list[ListEntry] | None]
     """Different texts to different recipients, instead of `phones` and `message`."""
-    id: NotRequired[Optional[MessageId]]
+    id: NotRequired[MessageId | None]
     """Your message id."""
-    time: NotRequired[Optional[str]]
+    time: NotRequired[str | None]
     """When to send, in a form without a colon: `DDMMYYhhmm`, `h1-h2`, `0<unix time>`, `+<minutes>`.
     """
-    tz: NotRequired[Optional[int]]
+    tz: NotRequired[int | None]
     """Time zone of `time`, hours relative to Moscow."""
-    translit: NotRequired[Optional[Literal[0, 1, 2]]]
+    translit: NotRequired[Literal[0, 1, 2] | None]
     """How the text is transliterated: not at all (default), in Latin letters, or "mpaHc/Ium"."""
-    format: NotRequired[Optional[int]]
+    format: NotRequired[int | None]
     """Message type, numbered as SMSC's libraries do (0 SMS … 10 Viber)."""
-    sender: NotRequired[Optional[str]]
+    sender: NotRequired[str | None]
     """Sender name."""
     test: NotRequired[bool]
     """Test mode: the message is not really sent."""
@@ -1844,15 +1844,15 @@ class SmtpParams(TypedDict):
 class CallbackOptions(TypedDict):
     """How to read and check a notification."""
 
-    secret: NotRequired[Optional[str]]
+    secret: NotRequired[str | None]
     """The secret given as `md5=…`, `sha1=…` or `crc32=…` in the handler address. When set, a
     notification without a matching checksum is refused.
     """
-    charset: NotRequired[Optional[str]]
+    charset: NotRequired[str | None]
     """The `charset` of the handler address; without it, UTF-8 is used when the body is valid UTF-8
     and windows-1251 (SMSC's default) otherwise.
     """
-    content_type: NotRequired[Optional[str]]
+    content_type: NotRequired[str | None]
     """The `Content-Type` of the notification, when known."""
 
 

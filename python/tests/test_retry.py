@@ -293,7 +293,7 @@ def _built_errors():
         (urllib.error.URLError(ConnectionRefusedError(111, "Connection refused")), "refused"),
         (urllib.error.URLError("unknown url type"), "other"),
         (socket.gaierror(-2, "Name or service not known"), "refused"),
-        (socket.timeout(), "timeout"),
+        (TimeoutError(), "timeout"),
         (http.client.RemoteDisconnected("closed"), "closed"),
         (ConnectionResetError(), "reset"),
         (BrokenPipeError(), "reset"),
