@@ -1,10 +1,13 @@
 //! The Python frontend (`smsc_core._native`), built by maturin.
 //!
-//! Thin by design: Python values become JSON data for [`Client::from_json`] and
-//! [`Client::prepare_json`], results come back through [`View`] (money as `decimal.Decimal`), and
-//! errors are raised as the classes of `smsc_core.errors`, chosen there by the core's `kind` and
-//! `reason`. Every entry catches panics so that a bug surfaces as `InternalError`, never as
-//! pyo3's uncatchable `PanicException`.
+//! Thin by design: a call's parameters are read from the Python values in place
+//! (`python_reader.rs`, through [`crate::Call::from_deserializer`]), and should they not read,
+//! become JSON data for [`Client::prepare_json`], whose error is the one raised; settings become
+//! JSON data for [`Client::from_json`]. Results are written as Python objects straight from
+//! their typed form (money as `decimal.Decimal`), and errors are raised as the classes of
+//! `smsc_core.errors`, chosen there by the core's `kind` and `reason`. Every entry catches
+//! panics so that a bug surfaces as `InternalError`, never as pyo3's uncatchable
+//! `PanicException`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -14,6 +17,9 @@ use pyo3::types::{
 };
 
 use crate::{Client, Error, Failure, Request};
+
+#[path = "python_reader.rs"]
+mod reader;
 
 /// Raises `err` as the matching `smsc_core.errors` exception.
 fn raise(py: Python<'_>, err: &Error) -> PyErr {
@@ -785,25 +791,43 @@ impl PyClient {
         params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyRequest> {
         guarded(py, || {
-            // Taken as any object so that a wrong type is InvalidArgumentError, not pyo3's TypeError.
-            let op: std::borrow::Cow<'_, str> = op.extract().map_err(|_| {
-                raise(
-                    py,
-                    &Error::invalid(
-                        "op",
-                        "the operation name must be a str such as \"send_sms\"",
-                    ),
-                )
-            })?;
-            let op = op.as_ref();
-            let json = match params {
-                Some(p) => to_json(p, "").map_err(|e| raise(py, &e))?,
-                None => serde_json::Value::Null,
-            };
-            self.inner
-                .prepare_json(op, json)
-                .map(|inner| PyRequest { inner })
-                .map_err(|e| raise(py, &e))
+            let op = op_name(py, op)?;
+            // The parameters read in place; anything that does not read goes the `Value` way,
+            // which names the mistake.
+            match self.prepare_in_place(py, &op, params) {
+                Some(request) => request,
+                None => self.prepare_by_value(py, &op, params),
+            }
+        })
+    }
+
+    /// [`PyClient::prepare`] with the parameters read in place only; `None` when they do not
+    /// read so. For the tests, which check that the values they give are read this way.
+    #[pyo3(signature = (op, params=None))]
+    fn _prepare_in_place(
+        &self,
+        py: Python<'_>,
+        op: &Bound<'_, PyAny>,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<PyRequest>> {
+        guarded(py, || {
+            let op = op_name(py, op)?;
+            self.prepare_in_place(py, &op, params).transpose()
+        })
+    }
+
+    /// [`PyClient::prepare`] through the `Value` way only: the tests check that both ways give
+    /// the same request.
+    #[pyo3(signature = (op, params=None))]
+    fn _prepare_by_value(
+        &self,
+        py: Python<'_>,
+        op: &Bound<'_, PyAny>,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRequest> {
+        guarded(py, || {
+            let op = op_name(py, op)?;
+            self.prepare_by_value(py, &op, params)
         })
     }
 
@@ -850,6 +874,59 @@ impl PyClient {
             self.inner.method().as_str(),
         )
     }
+}
+
+impl PyClient {
+    /// The request made from `params` (a dict) read in place by [`reader::PyReader`]; `None`
+    /// when they are not a dict or do not read into the operation's parameters.
+    fn prepare_in_place(
+        &self,
+        py: Python<'_>,
+        op: &str,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> Option<PyResult<PyRequest>> {
+        let params = params.filter(|p| p.is_instance_of::<PyDict>())?;
+        let call =
+            crate::ops::Call::from_deserializer(op, reader::PyReader::root(params).ok()?).ok()?;
+        Some(
+            self.inner
+                .prepare(call)
+                .map(|inner| PyRequest { inner })
+                .map_err(|e| raise(py, &e)),
+        )
+    }
+
+    /// The request made from `params` as JSON data: the `Value` way, whose errors are the ones
+    /// reported.
+    fn prepare_by_value(
+        &self,
+        py: Python<'_>,
+        op: &str,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRequest> {
+        let json = match params {
+            Some(p) => to_json(p, "").map_err(|e| raise(py, &e))?,
+            None => serde_json::Value::Null,
+        };
+        self.inner
+            .prepare_json(op, json)
+            .map(|inner| PyRequest { inner })
+            .map_err(|e| raise(py, &e))
+    }
+}
+
+/// The operation name, taken as any object so that a wrong type is InvalidArgumentError, not
+/// pyo3's TypeError.
+fn op_name<'a>(py: Python<'_>, op: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, str>> {
+    op.extract().map_err(|_| {
+        raise(
+            py,
+            &Error::invalid(
+                "op",
+                "the operation name must be a str such as \"send_sms\"",
+            ),
+        )
+    })
 }
 
 /// A request ready to send with any HTTP client, which reads its own answer.

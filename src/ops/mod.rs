@@ -299,6 +299,21 @@ macro_rules! operations {
                 }
             }
 
+            /// A call from an operation name and its parameters read by any serde
+            /// `Deserializer`: a frontend's reader of its own language's data (Python's reads
+            /// dicts in place), or any format serde reads. The errors are the deserializer's,
+            /// an unknown name among them; [`Call::from_json`] gives the library's own, which
+            /// name the field by its path.
+            pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(
+                op: &str,
+                deserializer: D,
+            ) -> std::result::Result<Call, D::Error> {
+                match op {
+                    $( <$op as Operation>::NAME => <<$op as Operation>::Params as serde::Deserialize>::deserialize(deserializer).map(Call::$variant), )+
+                    other => Err(serde::de::Error::custom(format_args!("unknown operation `{other}`"))),
+                }
+            }
+
             /// A call from an operation name and its parameters as JSON data.
             pub fn from_json(op: &str, params: serde_json::Value) -> Result<Call> {
                 // `null` stands for "no parameters", as frontends pass when a call has none.
@@ -585,6 +600,18 @@ pub fn json_from_text(text: &str, field: &str) -> Result<serde_json::Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Any deserializer reads a call as the JSON data reader does; an unknown name is its error.
+    #[test]
+    fn a_call_is_read_by_any_deserializer() {
+        let params = serde_json::json!({"phones": "79991234567", "message": "Hi", "cost": 3});
+        let call = Call::from_deserializer("send_sms", &params).unwrap();
+        assert_eq!(call, Call::from_json("send_sms", params.clone()).unwrap());
+        let e = Call::from_deserializer("send_sms", serde_json::json!({"nmae": 1})).unwrap_err();
+        assert!(e.to_string().starts_with("unknown field `nmae`"), "{e}");
+        let e = Call::from_deserializer("no_such_op", &params).unwrap_err();
+        assert_eq!(e.to_string(), "unknown operation `no_such_op`");
+    }
 
     /// Each typed method of `Client` is named as the operation is in every other language.
     #[test]
