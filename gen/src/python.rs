@@ -818,11 +818,9 @@ mod tests {
             "class Sent(TypedDict):\n    \"\"\"What was sent.\n\n    The result of `send_sms`.\n    \
              \"\"\"\n\n    cost: NotRequired[Decimal]\n    sms_count: int\n"
         ));
-        assert!(text.contains("Phones = Union[str, list[str]]\n"));
+        assert!(text.contains("Phones = str | list[str]\n"));
         assert!(text.contains("Translit = Literal[0, 1]\n"));
-        assert!(
-            text.contains("    message: NotRequired[Optional[str]]\n    \"\"\"The text.\"\"\"\n")
-        );
+        assert!(text.contains("    message: NotRequired[str | None]\n    \"\"\"The text.\"\"\"\n"));
         assert!(text.find("Money = Decimal") < text.find("class Sent("));
         assert!(text.contains("RESULTS: dict[str, type] = {\n    \"send_sms\": Sent,\n}\n"));
         assert!(text.contains("Effect = Literal[\"send\"]\n"));
@@ -865,7 +863,7 @@ mod tests {
         let types = types(&value);
         assert!(types.contains("    name: str\n"), "{types}");
         assert!(
-            types.contains("    depth: NotRequired[Optional[int]]\n"),
+            types.contains("    depth: NotRequired[int | None]\n"),
             "{types}"
         );
     }
