@@ -160,13 +160,7 @@ impl Operation for HistoryOp {
     }
 
     fn parse_raw(p: &HistoryParams, status: u16, body: &[u8]) -> Option<Result<HistoryResult>> {
-        let raw: Vec<json_list::Object<RawStatus>> =
-            json_list::list(json_list::body_text(status, body)?)?;
-        let messages = raw
-            .into_iter()
-            .map(|raw| from_raw(raw.0))
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .ok()?;
+        let messages = json_list::list_map(json_list::body_text(status, body)?, from_raw)?;
         Some(Ok(page(p, messages)))
     }
 

@@ -162,12 +162,64 @@ pub(crate) fn one<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
     serde_json::from_str::<Object<T>>(text).ok().map(|o| o.0)
 }
 
-/// `text` as a JSON array of `T`, if it is one.
-pub(crate) fn list<T: serde::de::DeserializeOwned>(text: &str) -> Option<Vec<T>> {
+/// `text` as a JSON array of `T`, each item turned into a `U` by `f` as soon as it is read, so
+/// no list of the intermediate records is ever built; `None` if it is not such an array or `f`
+/// declines any item.
+pub(crate) fn list_map<T, U, F>(text: &str, f: F) -> Option<Vec<U>>
+where
+    T: serde::de::DeserializeOwned,
+    F: FnMut(T) -> Result<U, Declined>,
+{
     if !text.starts_with('[') {
         return None;
     }
-    serde_json::from_str(text).ok()
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let items = Items {
+        f,
+        item: std::marker::PhantomData,
+    };
+    let out = de::DeserializeSeed::deserialize(items, &mut reader).ok()?;
+    reader.end().ok()?;
+    Some(out)
+}
+
+/// The items of a list answer, each an object read as `T` and mapped at once by `f`.
+struct Items<T, F> {
+    f: F,
+    item: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<'de, T, U, F> de::DeserializeSeed<'de> for Items<T, F>
+where
+    T: serde::Deserialize<'de>,
+    F: FnMut(T) -> Result<U, Declined>,
+{
+    type Value = Vec<U>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<U>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T, U, F> Visitor<'de> for Items<T, F>
+where
+    T: serde::Deserialize<'de>,
+    F: FnMut(T) -> Result<U, Declined>,
+{
+    type Value = Vec<U>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of objects")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<Vec<U>, A::Error> {
+        // The hint is bounded: it comes from the answer, which must not choose an allocation.
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(Object(item)) = seq.next_element::<Object<T>>()? {
+            out.push((self.f)(item).map_err(|Declined| de::Error::custom("declined"))?);
+        }
+        Ok(out)
+    }
 }
 
 #[cfg(test)]

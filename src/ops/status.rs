@@ -310,11 +310,7 @@ impl Operation for StatusOp {
     fn parse_raw(params: &StatusParams, status: u16, body: &[u8]) -> Option<Result<StatusResult>> {
         let text = json_list::body_text(status, body)?;
         let messages = if text.starts_with('[') {
-            json_list::list::<json_list::Object<RawStatus>>(text)?
-                .into_iter()
-                .map(|mut raw| raw.0.take_status())
-                .collect::<std::result::Result<Vec<_>, _>>()
-                .ok()?
+            json_list::list_map(text, |mut raw: RawStatus| raw.take_status())?
         } else {
             // The answer about one message is an object.
             vec![json_list::one::<RawStatus>(text)?.take_status().ok()?]
