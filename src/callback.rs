@@ -11,10 +11,11 @@
 //! integration quoted in the project's API notes, so a mismatch is reported as a typed error the
 //! caller can act on rather than a silent pass. Unknown fields are kept in `fields`.
 
+use crate::ops::fields::params;
 use std::collections::BTreeMap;
 
 use md5::Digest;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::charset::Charset;
@@ -24,20 +25,20 @@ use crate::money::Money;
 use crate::ops::status::HlrData;
 use crate::response::snippet;
 
-/// How to read and check a notification.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct CallbackOptions {
-    /// The secret given as `md5=…`, `sha1=…` or `crc32=…` in the handler address. When set, a
-    /// notification without a matching checksum is refused.
-    pub secret: Option<String>,
-    /// The `charset` of the handler address; without it, UTF-8 is used when the body is valid
-    /// UTF-8 and windows-1251 (SMSC's default) otherwise.
-    pub charset: Option<String>,
-    /// The `Content-Type` of the notification, when known.
-    #[serde(alias = "contentType")]
-    pub content_type: Option<String>,
+params! {
+    /// How to read and check a notification.
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct CallbackOptions {
+        /// The secret given as `md5=…`, `sha1=…` or `crc32=…` in the handler address. When set, a
+        /// notification without a matching checksum is refused.
+        pub secret: Option<String>,
+        /// The `charset` of the handler address; without it, UTF-8 is used when the body is valid
+        /// UTF-8 and windows-1251 (SMSC's default) otherwise.
+        pub charset: Option<String>,
+        /// The `Content-Type` of the notification, when known.
+        pub content_type: Option<String> [alias = "contentType"],
+    }
 }
 
 /// A notification from SMSC.

@@ -11,7 +11,8 @@
 //! Fields are separated by `:` and `,`, so the fields before the text may not contain them:
 //! the time must be given in a form without a colon.
 
-use serde::{Deserialize, Serialize};
+use crate::ops::fields::params;
+use serde::Serialize;
 
 use crate::client::{Client, Credentials};
 use crate::error::{Error, Result};
@@ -22,33 +23,32 @@ use crate::ops::validate::{self, MessageId, Phones};
 /// The largest e-mail the service accepts.
 const MAX_EMAIL_BYTES: usize = 100 * 1024;
 
-/// What to send by e-mail.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SmtpParams {
-    /// Recipients (phones, or `G<group>`).
-    pub phones: Option<Phones>,
-    /// The text.
-    #[serde(alias = "mes")]
-    pub message: Option<String>,
-    /// Different texts to different recipients, instead of `phones` and `message`.
-    pub list: Option<Vec<ListEntry>>,
-    /// Your message id.
-    pub id: Option<MessageId>,
-    /// When to send, in a form without a colon: `DDMMYYhhmm`, `h1-h2`, `0<unix time>`, `+<minutes>`.
-    pub time: Option<String>,
-    /// Time zone of `time`, hours relative to Moscow.
-    pub tz: Option<i32>,
-    /// How the text is transliterated: not at all (default), in Latin letters, or "mpaHc/Ium".
-    pub translit: Option<Translit>,
-    /// Message type, numbered as SMSC's libraries do (0 SMS … 10 Viber).
-    pub format: Option<u8>,
-    /// Sender name.
-    pub sender: Option<String>,
-    /// Test mode: the message is not really sent.
-    #[serde(default)]
-    pub test: bool,
+params! {
+    /// What to send by e-mail.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SmtpParams {
+        /// Recipients (phones, or `G<group>`).
+        pub phones: Option<Phones>,
+        /// The text.
+        pub message: Option<String> [alias = "mes"],
+        /// Different texts to different recipients, instead of `phones` and `message`.
+        pub list: Option<Vec<ListEntry>>,
+        /// Your message id.
+        pub id: Option<MessageId>,
+        /// When to send, in a form without a colon: `DDMMYYhhmm`, `h1-h2`, `0<unix time>`, `+<minutes>`.
+        pub time: Option<String>,
+        /// Time zone of `time`, hours relative to Moscow.
+        pub tz: Option<i32>,
+        /// How the text is transliterated: not at all (default), in Latin letters, or "mpaHc/Ium".
+        pub translit: Option<Translit>,
+        /// Message type, numbered as SMSC's libraries do (0 SMS … 10 Viber).
+        pub format: Option<u8>,
+        /// Sender name.
+        pub sender: Option<String>,
+        /// Test mode: the message is not really sent.
+        pub test: bool [default],
+    }
 }
 
 /// An e-mail ready for any SMTP client.

@@ -4,7 +4,8 @@
 //! <https://smscentre.com/api/http/balance/balance_answer>. With `cur=1` the currency follows the
 //! balance, and with a non-zero credit the credit too (`<balance>,<credit>,<currency>`).
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 
 use super::text::{json_money, json_text, money_field, not_an_object};
 use super::Operation;
@@ -14,14 +15,14 @@ use crate::request::Form;
 use crate::response::{snippet, Answer};
 use crate::retry::Effect;
 
-/// Parameters of a balance request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct BalanceParams {
-    /// Add the account currency to the answer (`cur=1`).
-    #[serde(default, alias = "cur")]
-    pub currency: bool,
+params! {
+    /// Parameters of a balance request.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct BalanceParams {
+        /// Add the account currency to the answer (`cur=1`).
+        pub currency: bool [default, alias = "cur"],
+    }
 }
 
 /// The account balance.

@@ -12,9 +12,10 @@
 //! Errors: 1 parameters, 2 credentials, 3 no records found, 4 IP blocked, 5 operation failed,
 //! 9 more than three identical requests a minute. Answer shapes are read by [`super::accounts`].
 
+use super::fields::params;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::accounts::{
     confirmation, created, emails, free_text, records, Created, Done, RecordIds, Words,
@@ -37,53 +38,43 @@ pub(crate) fn phones_reason(code: i64) -> Reason {
     }
 }
 
-/// A contact's fields, for creating (`contact_add`) and changing (`contact_update`) one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ContactParams {
-    /// The contact's phone numbers (creating), or the numbers that find it (changing).
-    pub phone: Option<Phones>,
-    /// The contact's e-mail addresses (`mail`), or the addresses that find it.
-    #[serde(alias = "mail")]
-    pub email: Option<Words>,
-    /// `contact_update` only: the numbers that replace `phone`.
-    pub new_phone: Option<Phones>,
-    /// `contact_update` only: the addresses that replace `email` (`new_mail`).
-    #[serde(alias = "new_mail")]
-    pub new_email: Option<Words>,
-    /// The contact's name.
-    pub name: Option<String>,
-    /// Ids of the groups the contact belongs to (`grp`).
-    #[serde(alias = "grp")]
-    pub groups: Option<RecordIds>,
-    /// First name (`fnm`).
-    #[serde(alias = "fnm")]
-    pub first_name: Option<String>,
-    /// Patronymic (`mnm`).
-    #[serde(alias = "mnm")]
-    pub middle_name: Option<String>,
-    /// Surname (`lnm`).
-    #[serde(alias = "lnm")]
-    pub last_name: Option<String>,
-    /// Full name (`fio`).
-    #[serde(alias = "fio")]
-    pub full_name: Option<String>,
-    /// Birthday, `DD.MM.YYYY` (`bd`).
-    #[serde(alias = "bd")]
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub birthday: Option<String>,
-    /// Your own id for the contact (`myid`).
-    #[serde(alias = "myid")]
-    pub my_id: Option<String>,
-    /// A comment (`cmt`).
-    #[serde(alias = "cmt")]
-    pub comment: Option<String>,
-    /// Tags.
-    pub tags: Option<Words>,
-    /// Other phone numbers of the contact (`pho`).
-    #[serde(alias = "pho")]
-    pub other_phones: Option<Phones>,
+params! {
+    /// A contact's fields, for creating (`contact_add`) and changing (`contact_update`) one.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct ContactParams {
+        /// The contact's phone numbers (creating), or the numbers that find it (changing).
+        pub phone: Option<Phones>,
+        /// The contact's e-mail addresses (`mail`), or the addresses that find it.
+        pub email: Option<Words> [alias = "mail"],
+        /// `contact_update` only: the numbers that replace `phone`.
+        pub new_phone: Option<Phones>,
+        /// `contact_update` only: the addresses that replace `email` (`new_mail`).
+        pub new_email: Option<Words> [alias = "new_mail"],
+        /// The contact's name.
+        pub name: Option<String>,
+        /// Ids of the groups the contact belongs to (`grp`).
+        pub groups: Option<RecordIds> [alias = "grp"],
+        /// First name (`fnm`).
+        pub first_name: Option<String> [alias = "fnm"],
+        /// Patronymic (`mnm`).
+        pub middle_name: Option<String> [alias = "mnm"],
+        /// Surname (`lnm`).
+        pub last_name: Option<String> [alias = "lnm"],
+        /// Full name (`fio`).
+        pub full_name: Option<String> [alias = "fio"],
+        /// Birthday, `DD.MM.YYYY` (`bd`).
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub birthday: Option<String> [alias = "bd"],
+        /// Your own id for the contact (`myid`).
+        pub my_id: Option<String> [alias = "myid"],
+        /// A comment (`cmt`).
+        pub comment: Option<String> [alias = "cmt"],
+        /// Tags.
+        pub tags: Option<Words>,
+        /// Other phone numbers of the contact (`pho`).
+        pub other_phones: Option<Phones> [alias = "pho"],
+    }
 }
 
 impl ContactParams {
@@ -195,16 +186,16 @@ fn encode_contact_update(p: &ContactParams, form: &mut Form) -> Result<()> {
     Ok(())
 }
 
-/// Names contacts by their phone numbers or e-mail addresses (deleting, blacklisting).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ContactRefParams {
-    /// The phone numbers.
-    pub phone: Option<Phones>,
-    /// The e-mail addresses (`mail`).
-    #[serde(alias = "mail")]
-    pub email: Option<Words>,
+params! {
+    /// Names contacts by their phone numbers or e-mail addresses (deleting, blacklisting).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct ContactRefParams {
+        /// The phone numbers.
+        pub phone: Option<Phones>,
+        /// The e-mail addresses (`mail`).
+        pub email: Option<Words> [alias = "mail"],
+    }
 }
 
 fn encode_contact_delete(p: &ContactRefParams, form: &mut Form) -> Result<()> {
@@ -212,15 +203,16 @@ fn encode_contact_delete(p: &ContactRefParams, form: &mut Form) -> Result<()> {
     push_who(form, &p.phone, &p.email, "contact to delete")
 }
 
-/// Parameters of a contact list.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ContactsParams {
-    /// Only contacts matching this text.
-    pub search: Option<String>,
-    /// Only contacts after this internal id (`int_id`), to page through a long list.
-    pub after_id: Option<RecordId>,
+params! {
+    /// Parameters of a contact list.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct ContactsParams {
+        /// Only contacts matching this text.
+        pub search: Option<String>,
+        /// Only contacts after this internal id (`int_id`), to page through a long list.
+        pub after_id: Option<RecordId>,
+    }
 }
 
 fn encode_contacts(p: &ContactsParams, form: &mut Form) -> Result<()> {
@@ -324,20 +316,19 @@ fn parse_contacts(answer: Answer<'_>) -> Result<ContactList> {
     Ok(ContactList { contacts })
 }
 
-/// Parameters of a new group.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct GroupAddParams {
-    /// The group's name.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub name: Option<String>,
-    /// The group's number for sending to it as `G<number>` (`num`).
-    #[serde(alias = "num")]
-    pub number: Option<u32>,
-    /// A group of phone numbers (default) or of e-mail addresses.
-    #[serde(rename = "type")]
-    pub kind: Option<GroupKind>,
+params! {
+    /// Parameters of a new group.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct GroupAddParams {
+        /// The group's name.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub name: Option<String>,
+        /// The group's number for sending to it as `G<number>` (`num`).
+        pub number: Option<u32> [alias = "num"],
+        /// A group of phone numbers (default) or of e-mail addresses.
+        pub kind: Option<GroupKind> [rename = "type"],
+    }
 }
 
 fn encode_group_add(p: &GroupAddParams, form: &mut Form) -> Result<()> {
@@ -357,20 +348,19 @@ fn encode_group_add(p: &GroupAddParams, form: &mut Form) -> Result<()> {
     Ok(())
 }
 
-/// Parameters of a group change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct GroupUpdateParams {
-    /// The group's id (`grp`).
-    #[serde(alias = "grp")]
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub group: Option<RecordId>,
-    /// Its new name.
-    pub name: Option<String>,
-    /// Its new number (`num`).
-    #[serde(alias = "num")]
-    pub number: Option<u32>,
+params! {
+    /// Parameters of a group change.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct GroupUpdateParams {
+        /// The group's id (`grp`).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub group: Option<RecordId> [alias = "grp"],
+        /// Its new name.
+        pub name: Option<String>,
+        /// Its new number (`num`).
+        pub number: Option<u32> [alias = "num"],
+    }
 }
 
 /// A group's number is the user's choice, not an id the server gave, so it has its own check.
@@ -407,15 +397,15 @@ fn encode_group_update(p: &GroupUpdateParams, form: &mut Form) -> Result<()> {
     Ok(())
 }
 
-/// Names one group.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct GroupRefParams {
-    /// The group's id (`grp`).
-    #[serde(alias = "grp")]
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub group: Option<RecordId>,
+params! {
+    /// Names one group.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct GroupRefParams {
+        /// The group's id (`grp`).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub group: Option<RecordId> [alias = "grp"],
+    }
 }
 
 fn encode_group_delete(p: &GroupRefParams, form: &mut Form) -> Result<()> {
@@ -424,11 +414,12 @@ fn encode_group_delete(p: &GroupRefParams, form: &mut Form) -> Result<()> {
     Ok(())
 }
 
-/// A list of groups takes no parameters.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct GroupsParams {}
+params! {
+    /// A list of groups takes no parameters.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct GroupsParams {}
+}
 
 fn encode_groups(_: &GroupsParams, form: &mut Form) -> Result<()> {
     form.push("get_group", "1");
@@ -487,20 +478,19 @@ fn parse_groups(answer: Answer<'_>) -> Result<GroupList> {
     Ok(GroupList { groups })
 }
 
-/// Names a group and contacts, to move them between groups.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ContactGroupParams {
-    /// The group's id (`grp`).
-    #[serde(alias = "grp")]
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub group: Option<RecordId>,
-    /// The contacts' phone numbers.
-    pub phone: Option<Phones>,
-    /// The contacts' e-mail addresses (`mail`).
-    #[serde(alias = "mail")]
-    pub email: Option<Words>,
+params! {
+    /// Names a group and contacts, to move them between groups.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct ContactGroupParams {
+        /// The group's id (`grp`).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub group: Option<RecordId> [alias = "grp"],
+        /// The contacts' phone numbers.
+        pub phone: Option<Phones>,
+        /// The contacts' e-mail addresses (`mail`).
+        pub email: Option<Words> [alias = "mail"],
+    }
 }
 
 fn encode_move(p: &ContactGroupParams, form: &mut Form, mode: &'static str) -> Result<()> {
@@ -509,17 +499,17 @@ fn encode_move(p: &ContactGroupParams, form: &mut Form, mode: &'static str) -> R
     push_who(form, &p.phone, &p.email, "contact")
 }
 
-/// Parameters of a blacklist entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct BlacklistParams {
-    /// The phone numbers to block (or unblock).
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub phone: Option<Phones>,
-    /// What is blocked: every message (default), mass mailings, or single messages.
-    #[serde(rename = "type")]
-    pub kind: Option<BlockKind>,
+params! {
+    /// Parameters of a blacklist entry.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct BlacklistParams {
+        /// The phone numbers to block (or unblock).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub phone: Option<Phones>,
+        /// What is blocked: every message (default), mass mailings, or single messages.
+        pub kind: Option<BlockKind> [rename = "type"],
+    }
 }
 
 fn blacklist_phones(p: &BlacklistParams) -> Result<String> {

@@ -14,7 +14,8 @@
 //! `file`) is handed over as that link. An HTML page is refused like any HTML answer, since it
 //! cannot be told from a proxy's page.
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::accounts::{base64, confirmation, free_text, login, one_of, Amount, Done};
@@ -51,20 +52,21 @@ fn push_subclient(
     Ok(())
 }
 
-/// Parameters of a new invoice.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct InvoiceAddParams {
-    /// The sub-client, by login.
-    pub user: Option<String>,
-    /// The sub-client, by id.
-    pub user_id: Option<RecordId>,
-    /// The amount, in the account's currency.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub sum: Option<Amount>,
-    /// The service named on the invoice.
-    pub service: Option<String>,
+params! {
+    /// Parameters of a new invoice.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct InvoiceAddParams {
+        /// The sub-client, by login.
+        pub user: Option<String>,
+        /// The sub-client, by id.
+        pub user_id: Option<RecordId>,
+        /// The amount, in the account's currency.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub sum: Option<Amount>,
+        /// The service named on the invoice.
+        pub service: Option<String>,
+    }
 }
 
 fn encode_invoice_add(p: &InvoiceAddParams, form: &mut Form) -> Result<()> {
@@ -82,18 +84,19 @@ fn encode_invoice_add(p: &InvoiceAddParams, form: &mut Form) -> Result<()> {
     Ok(())
 }
 
-/// Parameters of an invoice download.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct InvoiceGetParams {
-    /// The sub-client, by login.
-    pub user: Option<String>,
-    /// The sub-client, by id.
-    pub user_id: Option<RecordId>,
-    /// The invoice's id.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub id: Option<RecordId>,
+params! {
+    /// Parameters of an invoice download.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct InvoiceGetParams {
+        /// The sub-client, by login.
+        pub user: Option<String>,
+        /// The sub-client, by id.
+        pub user_id: Option<RecordId>,
+        /// The invoice's id.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub id: Option<RecordId>,
+    }
 }
 
 fn encode_invoice_get(p: &InvoiceGetParams, form: &mut Form) -> Result<()> {
@@ -103,19 +106,20 @@ fn encode_invoice_get(p: &InvoiceGetParams, form: &mut Form) -> Result<()> {
     Ok(())
 }
 
-/// Parameters of an act download: its id or its number.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ActGetParams {
-    /// The sub-client, by login.
-    pub user: Option<String>,
-    /// The sub-client, by id.
-    pub user_id: Option<RecordId>,
-    /// The act's id.
-    pub id: Option<RecordId>,
-    /// The act's number, instead of its id.
-    pub num: Option<String>,
+params! {
+    /// Parameters of an act download: its id or its number.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct ActGetParams {
+        /// The sub-client, by login.
+        pub user: Option<String>,
+        /// The sub-client, by id.
+        pub user_id: Option<RecordId>,
+        /// The act's id.
+        pub id: Option<RecordId>,
+        /// The act's number, instead of its id.
+        pub num: Option<String>,
+    }
 }
 
 fn encode_act_get(p: &ActGetParams, form: &mut Form) -> Result<()> {

@@ -12,7 +12,8 @@
 //!
 //! Paging: the result's `next_prev_id` is the `prev_id` of the next (older) page.
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::choices::HistoryFormat;
@@ -32,28 +33,29 @@ pub const MAX_HISTORY_COUNT: u32 = 1000;
 /// The longest period one history request covers, in months.
 pub const MAX_HISTORY_MONTHS: u32 = 6;
 
-/// Parameters of a history request. All are optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct HistoryParams {
-    /// First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`).
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub start: Option<String>,
-    /// Last day of the period, `dd.mm.yyyy`; at most six months after `start`. Without it the
-    /// history runs from `start` on.
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub end: Option<String>,
-    /// Only messages to these numbers.
-    pub phone: Option<Phones>,
-    /// Only e-mail messages to these addresses.
-    pub email: Option<Phones>,
-    /// SMS (the server's default) or e-mail messages.
-    pub format: Option<HistoryFormat>,
-    /// How many messages to return, 1 to 1000.
-    pub cnt: Option<u32>,
-    /// Only messages sent before this one (its `int_id`): the `next_prev_id` of the previous page.
-    pub prev_id: Option<RecordId>,
+params! {
+    /// Parameters of a history request. All are optional.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct HistoryParams {
+        /// First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`).
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub start: Option<String>,
+        /// Last day of the period, `dd.mm.yyyy`; at most six months after `start`. Without it the
+        /// history runs from `start` on.
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub end: Option<String>,
+        /// Only messages to these numbers.
+        pub phone: Option<Phones>,
+        /// Only e-mail messages to these addresses.
+        pub email: Option<Phones>,
+        /// SMS (the server's default) or e-mail messages.
+        pub format: Option<HistoryFormat>,
+        /// How many messages to return, 1 to 1000.
+        pub cnt: Option<u32>,
+        /// Only messages sent before this one (its `int_id`): the `next_prev_id` of the previous page.
+        pub prev_id: Option<RecordId>,
+    }
 }
 
 /// One page of the history, newest first.

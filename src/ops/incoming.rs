@@ -10,7 +10,8 @@
 //!
 //! Polling: the result's `next_after_id` is the `after_id` of the next request.
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::records::{self, Layout, RecordId};
@@ -26,20 +27,21 @@ pub const MAX_INCOMING_COUNT: u32 = 10_000;
 /// The longest period one request covers, in hours (seven days).
 pub const MAX_INCOMING_HOURS: u32 = 168;
 
-/// Parameters of an incoming-messages request. All are optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct IncomingParams {
-    /// The period, in hours back from now: 1 to 168.
-    pub hour: Option<u32>,
-    /// Only messages after this one (its `id`, not included): the `next_after_id` of the
-    /// previous answer.
-    pub after_id: Option<RecordId>,
-    /// How many messages to return, 1 to 10000.
-    pub cnt: Option<u32>,
-    /// Only messages to this number of the client's.
-    pub to_phone: Option<String>,
+params! {
+    /// Parameters of an incoming-messages request. All are optional.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct IncomingParams {
+        /// The period, in hours back from now: 1 to 168.
+        pub hour: Option<u32>,
+        /// Only messages after this one (its `id`, not included): the `next_after_id` of the
+        /// previous answer.
+        pub after_id: Option<RecordId>,
+        /// How many messages to return, 1 to 10000.
+        pub cnt: Option<u32>,
+        /// Only messages to this number of the client's.
+        pub to_phone: Option<String>,
+    }
 }
 
 /// Incoming messages.

@@ -12,6 +12,7 @@
 //! the tolerant record reader of [`super::records`]. Error codes differ from sending: 3 is "error
 //! saving a record" and 5 "invalid date format".
 
+use super::fields::params;
 use std::fmt;
 
 use serde::de::value::MapAccessDeserializer;
@@ -358,14 +359,15 @@ impl Operation for JobAddOp {
     }
 }
 
-/// Parameters naming one mailing list.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct JobParams {
-    /// The mailing list's id.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub id: Option<RecordId>,
+params! {
+    /// Parameters naming one mailing list.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct JobParams {
+        /// The mailing list's id.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub id: Option<RecordId>,
+    }
 }
 
 /// A deleted mailing list.
@@ -482,17 +484,18 @@ impl Operation for JobOp {
     }
 }
 
-/// Parameters of the list of mailing lists: an optional period.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct JobsParams {
-    /// The first day, `DD.MM.YYYY`.
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub start: Option<String>,
-    /// The last day, `DD.MM.YYYY`.
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub end: Option<String>,
+params! {
+    /// Parameters of the list of mailing lists: an optional period.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct JobsParams {
+        /// The first day, `DD.MM.YYYY`.
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub start: Option<String>,
+        /// The last day, `DD.MM.YYYY`.
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub end: Option<String>,
+    }
 }
 
 /// The mailing lists.

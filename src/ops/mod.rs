@@ -53,6 +53,8 @@ pub mod balance;
 pub mod choices;
 pub mod cost;
 pub mod delete;
+#[doc(hidden)]
+pub mod fields;
 #[cfg(feature = "schema")]
 pub mod describe;
 mod hints;

@@ -9,7 +9,8 @@
 //! could be read: `OK` (or any text starting with it) and any JSON object that is not an error
 //! are taken as accepted.
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 
 use super::records::{one_line, required_id, RecordId};
 use super::Operation;
@@ -18,23 +19,23 @@ use crate::request::Form;
 use crate::response::{snippet, Answer};
 use crate::retry::Effect;
 
-/// Parameters of an event notification.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct MonitoringEventParams {
-    /// The task group's id (the "ID" column in the account).
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub id: Option<RecordId>,
-    /// The rule or server the event is about: fills `{NAME}`.
-    pub name: Option<String>,
-    /// The address or IP of the server checked: fills `{HOST}`.
-    pub host: Option<String>,
-    /// More about the event: fills `{INFO}`.
-    pub info: Option<String>,
-    /// Use the group's "back to normal" template instead of the event template (`ok=1`).
-    #[serde(default)]
-    pub ok: bool,
+params! {
+    /// Parameters of an event notification.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct MonitoringEventParams {
+        /// The task group's id (the "ID" column in the account).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub id: Option<RecordId>,
+        /// The rule or server the event is about: fills `{NAME}`.
+        pub name: Option<String>,
+        /// The address or IP of the server checked: fills `{HOST}`.
+        pub host: Option<String>,
+        /// More about the event: fills `{INFO}`.
+        pub info: Option<String>,
+        /// Use the group's "back to normal" template instead of the event template (`ok=1`).
+        pub ok: bool [default],
+    }
 }
 
 /// An accepted event notification.

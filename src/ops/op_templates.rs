@@ -10,7 +10,8 @@
 //! the record reader of [`super::records`], and a creation answer is either such a list or a
 //! bare confirmation.
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 
 use super::records::{parse_records, Record};
 use super::validate;
@@ -20,61 +21,47 @@ use crate::request::Form;
 use crate::response::Answer;
 use crate::retry::Effect;
 
-/// Parameters of a new operator template.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct OperatorTemplateAddParams {
-    /// The sender name the template is for (required).
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub sender: Option<String>,
-    /// The template text (required; `msg`).
-    #[serde(alias = "msg")]
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub message: Option<String>,
-    /// MTS, service messages.
-    #[serde(default)]
-    pub mts_srv: bool,
-    /// MTS, authorisation messages.
-    #[serde(default)]
-    pub mts_auth: bool,
-    /// MTS, transactional messages.
-    #[serde(default)]
-    pub mts_trn: bool,
-    /// MegaFon, service messages.
-    #[serde(default)]
-    pub mega_srv: bool,
-    /// MegaFon, authorisation messages.
-    #[serde(default)]
-    pub mega_auth: bool,
-    /// MegaFon, transactional messages.
-    #[serde(default)]
-    pub mega_trn: bool,
-    /// MegaFon, advertising messages.
-    #[serde(default)]
-    pub mega_adv: bool,
-    /// Beeline, service messages.
-    #[serde(default)]
-    pub bee_srv: bool,
-    /// Beeline, transactional messages.
-    #[serde(default)]
-    pub bee_trn: bool,
-    /// Tele2, service messages.
-    #[serde(default)]
-    pub tele2_srv: bool,
-    /// Tele2, transactional messages.
-    #[serde(default)]
-    pub tele2_trn: bool,
-    /// Motiv, service messages.
-    #[serde(default)]
-    pub motiv_srv: bool,
-    /// Motiv, transactional messages.
-    #[serde(default)]
-    pub motiv_trn: bool,
-    /// `soc=1`, the last flag of the page's create address (its description is below the part
-    /// of the page that could be read).
-    #[serde(default)]
-    pub soc: bool,
+params! {
+    /// Parameters of a new operator template.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct OperatorTemplateAddParams {
+        /// The sender name the template is for (required).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub sender: Option<String>,
+        /// The template text (required; `msg`).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub message: Option<String> [alias = "msg"],
+        /// MTS, service messages.
+        pub mts_srv: bool [default],
+        /// MTS, authorisation messages.
+        pub mts_auth: bool [default],
+        /// MTS, transactional messages.
+        pub mts_trn: bool [default],
+        /// MegaFon, service messages.
+        pub mega_srv: bool [default],
+        /// MegaFon, authorisation messages.
+        pub mega_auth: bool [default],
+        /// MegaFon, transactional messages.
+        pub mega_trn: bool [default],
+        /// MegaFon, advertising messages.
+        pub mega_adv: bool [default],
+        /// Beeline, service messages.
+        pub bee_srv: bool [default],
+        /// Beeline, transactional messages.
+        pub bee_trn: bool [default],
+        /// Tele2, service messages.
+        pub tele2_srv: bool [default],
+        /// Tele2, transactional messages.
+        pub tele2_trn: bool [default],
+        /// Motiv, service messages.
+        pub motiv_srv: bool [default],
+        /// Motiv, transactional messages.
+        pub motiv_trn: bool [default],
+        /// `soc=1`, the last flag of the page's create address (its description is below the part
+        /// of the page that could be read).
+        pub soc: bool [default],
+    }
 }
 
 impl OperatorTemplateAddParams {
@@ -99,18 +86,18 @@ impl OperatorTemplateAddParams {
     }
 }
 
-/// Parameters of a question about operator templates: the sender and the text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct OperatorTemplatesParams {
-    /// The sender name (required).
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub sender: Option<String>,
-    /// The template text (required; `msg`).
-    #[serde(alias = "msg")]
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub message: Option<String>,
+params! {
+    /// Parameters of a question about operator templates: the sender and the text.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct OperatorTemplatesParams {
+        /// The sender name (required).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub sender: Option<String>,
+        /// The template text (required; `msg`).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub message: Option<String> [alias = "msg"],
+    }
 }
 
 /// What a creation of operator templates reported.

@@ -8,7 +8,8 @@
 //! code reading the text answer splits `…, country = …, operator = …, region = …, mcc = …, mnc =
 //! …` on `", "`. A list of numbers is read as a list of records, one per number, in order.
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::data;
@@ -20,14 +21,15 @@ use crate::error::{Error, Reason, Result};
 use crate::request::Form;
 use crate::response::{common_reason, snippet, Answer};
 
-/// Parameters of an operator look-up.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct OperatorInfoParams {
-    /// One number, a list, or a string separated by commas or semicolons (required).
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub phone: Option<Phones>,
+params! {
+    /// Parameters of an operator look-up.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct OperatorInfoParams {
+        /// One number, a list, or a string separated by commas or semicolons (required).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub phone: Option<Phones>,
+    }
 }
 
 /// The operators of the numbers asked about, in order.

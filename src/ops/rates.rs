@@ -7,9 +7,10 @@
 //! on every readable copy, so further fields are kept, as text, in `other`. Errors 1, 2, 4 and 9
 //! (more than three identical requests a minute).
 
+use super::fields::params;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::records::{self, Layout};
@@ -20,11 +21,12 @@ use crate::money::Money;
 use crate::request::Form;
 use crate::response::Answer;
 
-/// A rates request has no parameters.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct RatesParams {}
+params! {
+    /// A rates request has no parameters.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct RatesParams {}
+}
 
 /// The rates, one entry per tariff zone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

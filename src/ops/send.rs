@@ -9,6 +9,7 @@
 //! shown on the page that could be read; they are read by their `KEY - value` parts in any order,
 //! which accepts every plausible layout.
 
+use super::fields::params;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -23,84 +24,79 @@ use crate::request::Form;
 use crate::response::{common_reason, json_scalar_text, snippet, Answer};
 use crate::retry::Effect;
 
-/// Parameters of an SMS send (and, through [`super::cost`], of a price request).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SendSmsParams {
-    /// Recipients: one number, a list, or a string separated by commas or semicolons.
-    pub phones: Option<Phones>,
-    /// The text, at most 1000 characters (`mes`).
-    #[serde(alias = "mes")]
-    pub message: Option<String>,
-    /// Sender name, registered on the account; `""` or `"."` switches the default sender off.
-    pub sender: Option<String>,
-    /// Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
-    pub translit: Option<Translit>,
-    /// Shorten links in the text (`tinyurl=1`).
-    #[serde(default)]
-    pub tinyurl: bool,
-    /// When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
-    /// or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
-    /// Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
-    pub time: Option<String>,
-    /// Time zone of `time`, in hours relative to Moscow.
-    pub tz: Option<i32>,
-    /// Spread the sending over this many hours (0.1 to 720), with `freq`.
-    pub period: Option<f64>,
-    /// Minutes between batches when `period` is set (1 to 1440).
-    pub freq: Option<u32>,
-    /// Flash SMS, shown on screen at once.
-    #[serde(default)]
-    pub flash: bool,
-    /// Your own message id: 1 to 2147483647, or up to 40 letters, digits, `.`, `-`, `_`.
-    pub id: Option<MessageId>,
-    /// Lifetime: whole hours 1 to 24, or `hh:mm`.
-    pub valid: Option<String>,
-    /// The most SMS parts to use; longer text is cut.
-    pub maxsms: Option<u32>,
-    /// Send (0, default), price only (1), send and report the cost (2), also the new balance (3).
-    pub cost: Option<Cost>,
-    /// Report failed numbers with their status (`err=1`).
-    #[serde(default)]
-    pub err: bool,
-    /// Report every number with its status, operator and cost (`op=1`).
-    #[serde(default)]
-    pub op: bool,
-    /// The end user's IP address, for the per-IP daily limit.
-    pub userip: Option<String>,
-    /// WAP-push: `message` holds the link and the title on two lines (SMS only).
-    #[serde(default)]
-    pub push: bool,
-    /// Binary SMS: the text is binary (1) or a hex string (2) (SMS only).
-    pub bin: Option<Binary>,
-    /// Subject of an MMS or e-mail.
-    pub subj: Option<String>,
-    /// Address of a file the server fetches and attaches (MMS, e-mail, voice call).
-    pub fileurl: Option<String>,
-    /// Voice of a call: `m`, `m2`, `m3`, `m4`, `w`, `w2`, `w3`, `w4`, optionally `,<language>`.
-    pub voice: Option<String>,
-    /// Call settings `"<wait>,<interval>,<attempts>"`: seconds to wait for an answer (0–99),
-    /// seconds between attempts (10–3600), attempts (1–9).
-    pub param: Option<String>,
-    /// Telegram bot to send through, `@name_bot`.
-    pub bot: Option<String>,
-    /// Different texts to different recipients in one request, instead of `phones` and
-    /// `message` (SMS only).
-    pub list: Option<Vec<ListEntry>>,
+params! {
+    /// Parameters of an SMS send (and, through [`super::cost`], of a price request).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SendSmsParams {
+        /// Recipients: one number, a list, or a string separated by commas or semicolons.
+        pub phones: Option<Phones>,
+        /// The text, at most 1000 characters (`mes`).
+        pub message: Option<String> [alias = "mes"],
+        /// Sender name, registered on the account; `""` or `"."` switches the default sender off.
+        pub sender: Option<String>,
+        /// Transliteration: none (0, default), Latin letters (1), "mpaHc/Ium" style (2).
+        pub translit: Option<Translit>,
+        /// Shorten links in the text (`tinyurl=1`).
+        pub tinyurl: bool [default],
+        /// When to send: `DDMMYYhhmm`, `DD.MM.YY hh:mm`, `h1-h2`, `0<unix time>` or `+<minutes>`;
+        /// or a date-time (ISO 8601, a `datetime` or `Date`): with a zone it goes as that instant's
+        /// Unix time, without one as `DD.MM.YY hh:mm` in the zone `tz` gives.
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
+        pub time: Option<String>,
+        /// Time zone of `time`, in hours relative to Moscow.
+        pub tz: Option<i32>,
+        /// Spread the sending over this many hours (0.1 to 720), with `freq`.
+        pub period: Option<f64>,
+        /// Minutes between batches when `period` is set (1 to 1440).
+        pub freq: Option<u32>,
+        /// Flash SMS, shown on screen at once.
+        pub flash: bool [default],
+        /// Your own message id: 1 to 2147483647, or up to 40 letters, digits, `.`, `-`, `_`.
+        pub id: Option<MessageId>,
+        /// Lifetime: whole hours 1 to 24, or `hh:mm`.
+        pub valid: Option<String>,
+        /// The most SMS parts to use; longer text is cut.
+        pub maxsms: Option<u32>,
+        /// Send (0, default), price only (1), send and report the cost (2), also the new balance (3).
+        pub cost: Option<Cost>,
+        /// Report failed numbers with their status (`err=1`).
+        pub err: bool [default],
+        /// Report every number with its status, operator and cost (`op=1`).
+        pub op: bool [default],
+        /// The end user's IP address, for the per-IP daily limit.
+        pub userip: Option<String>,
+        /// WAP-push: `message` holds the link and the title on two lines (SMS only).
+        pub push: bool [default],
+        /// Binary SMS: the text is binary (1) or a hex string (2) (SMS only).
+        pub bin: Option<Binary>,
+        /// Subject of an MMS or e-mail.
+        pub subj: Option<String>,
+        /// Address of a file the server fetches and attaches (MMS, e-mail, voice call).
+        pub fileurl: Option<String>,
+        /// Voice of a call: `m`, `m2`, `m3`, `m4`, `w`, `w2`, `w3`, `w4`, optionally `,<language>`.
+        pub voice: Option<String>,
+        /// Call settings `"<wait>,<interval>,<attempts>"`: seconds to wait for an answer (0–99),
+        /// seconds between attempts (10–3600), attempts (1–9).
+        pub param: Option<String>,
+        /// Telegram bot to send through, `@name_bot`.
+        pub bot: Option<String>,
+        /// Different texts to different recipients in one request, instead of `phones` and
+        /// `message` (SMS only).
+        pub list: Option<Vec<ListEntry>>,
+    }
 }
 
-/// One line of a `list` send: recipients and their own text.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ListEntry {
-    /// Recipients of this text.
-    pub phones: Phones,
-    /// The text, on one line.
-    #[serde(alias = "mes")]
-    pub message: String,
+params! {
+    /// One line of a `list` send: recipients and their own text.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct ListEntry {
+        /// Recipients of this text.
+        pub phones: Phones,
+        /// The text, on one line.
+        pub message: String [alias = "mes"],
+    }
 }
 
 /// The channel a `send.php` request uses, chosen by the operation.

@@ -18,9 +18,10 @@
 //! deleting, 7 invalid number, 8 the code cannot be delivered to the number, 9 too many requests,
 //! 10 a code was already sent to the number (retry after 8 hours), 11 wrong code.
 
+use super::fields::params;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::accounts::{confirmation, emails, free_text, login, one_of, records, Done, Words};
@@ -45,26 +46,25 @@ pub(crate) fn senders_reason(code: i64) -> Reason {
     }
 }
 
-/// Parameters of a list of sender names.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SendersParams {
-    /// Every name, not only the activated ones (`all=1`).
-    #[serde(default)]
-    pub all: bool,
-    /// Add each name's status at the operators.
-    #[serde(default)]
-    pub operators: bool,
-    /// Only names whose status at an operator changed since this day, `DD.MM.YYYY`.
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub from_date: Option<String>,
-    /// Only names after this id, to page through a long list.
-    pub prev_id: Option<RecordId>,
-    /// How many names to return.
-    pub cnt: Option<u32>,
-    /// The names of this sub-client.
-    pub user: Option<String>,
+params! {
+    /// Parameters of a list of sender names.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SendersParams {
+        /// Every name, not only the activated ones (`all=1`).
+        pub all: bool [default],
+        /// Add each name's status at the operators.
+        pub operators: bool [default],
+        /// Only names whose status at an operator changed since this day, `DD.MM.YYYY`.
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub from_date: Option<String>,
+        /// Only names after this id, to page through a long list.
+        pub prev_id: Option<RecordId>,
+        /// How many names to return.
+        pub cnt: Option<u32>,
+        /// The names of this sub-client.
+        pub user: Option<String>,
+    }
 }
 
 fn encode_senders(p: &SendersParams, form: &mut Form) -> Result<()> {
@@ -138,70 +138,60 @@ fn parse_senders(answer: Answer<'_>) -> Result<SenderList> {
     Ok(SenderList { senders })
 }
 
-/// A sender name's details, for adding (`sender_add`) and changing (`sender_update`) one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SenderParams {
-    /// The name: up to 11 letters, digits and `. - _` or a space, or up to 15 digits.
-    pub sender: Option<String>,
-    /// `sender_update`: the name's id, instead of `sender`.
-    pub id: Option<RecordId>,
-    /// A comment (`cmt`).
-    #[serde(alias = "cmt")]
-    pub comment: Option<String>,
-    /// The organisation's legal name.
-    pub fio: Option<String>,
-    /// Its tax number (INN / EDRPOU).
-    pub inn: Option<String>,
-    /// Its web site.
-    pub site: Option<String>,
-    /// Its contact e-mail address.
-    pub email: Option<String>,
-    /// Its address.
-    pub address: Option<String>,
-    /// What the sender offers.
-    pub desc: Option<String>,
-    /// The subject of its messages.
-    pub subj: Option<String>,
-    /// An e-mail sender address to add.
-    pub mail: Option<String>,
-    /// The name that goes with `mail`.
-    pub name: Option<String>,
-    /// The sub-client the name is for.
-    pub user: Option<String>,
-    /// A comment on the document attached for the operators.
-    pub doc_info: Option<String>,
-    /// Register at MegaFon on the tariff with free names.
-    #[serde(default)]
-    pub mega: bool,
-    /// Register a paid name at MegaFon.
-    #[serde(default)]
-    pub mega_step: bool,
-    /// Register at MTS.
-    #[serde(default)]
-    pub mts: bool,
-    /// Register a paid name at MTS.
-    #[serde(default)]
-    pub mts_step: bool,
-    /// Register at Tele2 on the tariff with free names.
-    #[serde(default)]
-    pub tele2: bool,
-    /// Register a paid name at Tele2.
-    #[serde(default)]
-    pub tele2_step: bool,
-    /// Register a paid name at Beeline.
-    #[serde(default)]
-    pub bee_step: bool,
-    /// Register a paid name at MOTIV.
-    #[serde(default)]
-    pub motiv_step: bool,
-    /// Register for Ukraine at the national rate.
-    #[serde(default)]
-    pub ua_reg: bool,
-    /// Register for Ukraine at the international rate.
-    #[serde(default)]
-    pub ua_int: bool,
+params! {
+    /// A sender name's details, for adding (`sender_add`) and changing (`sender_update`) one.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SenderParams {
+        /// The name: up to 11 letters, digits and `. - _` or a space, or up to 15 digits.
+        pub sender: Option<String>,
+        /// `sender_update`: the name's id, instead of `sender`.
+        pub id: Option<RecordId>,
+        /// A comment (`cmt`).
+        pub comment: Option<String> [alias = "cmt"],
+        /// The organisation's legal name.
+        pub fio: Option<String>,
+        /// Its tax number (INN / EDRPOU).
+        pub inn: Option<String>,
+        /// Its web site.
+        pub site: Option<String>,
+        /// Its contact e-mail address.
+        pub email: Option<String>,
+        /// Its address.
+        pub address: Option<String>,
+        /// What the sender offers.
+        pub desc: Option<String>,
+        /// The subject of its messages.
+        pub subj: Option<String>,
+        /// An e-mail sender address to add.
+        pub mail: Option<String>,
+        /// The name that goes with `mail`.
+        pub name: Option<String>,
+        /// The sub-client the name is for.
+        pub user: Option<String>,
+        /// A comment on the document attached for the operators.
+        pub doc_info: Option<String>,
+        /// Register at MegaFon on the tariff with free names.
+        pub mega: bool [default],
+        /// Register a paid name at MegaFon.
+        pub mega_step: bool [default],
+        /// Register at MTS.
+        pub mts: bool [default],
+        /// Register a paid name at MTS.
+        pub mts_step: bool [default],
+        /// Register at Tele2 on the tariff with free names.
+        pub tele2: bool [default],
+        /// Register a paid name at Tele2.
+        pub tele2_step: bool [default],
+        /// Register a paid name at Beeline.
+        pub bee_step: bool [default],
+        /// Register a paid name at MOTIV.
+        pub motiv_step: bool [default],
+        /// Register for Ukraine at the national rate.
+        pub ua_reg: bool [default],
+        /// Register for Ukraine at the international rate.
+        pub ua_int: bool [default],
+    }
 }
 
 impl SenderParams {
@@ -330,17 +320,18 @@ fn encode_sender_update(p: &SenderParams, form: &mut Form) -> Result<()> {
     Ok(())
 }
 
-/// Names one sender name, by name or id.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SenderRefParams {
-    /// The name.
-    pub sender: Option<String>,
-    /// Its id, instead of the name.
-    pub id: Option<RecordId>,
-    /// The sub-client the name belongs to.
-    pub user: Option<String>,
+params! {
+    /// Names one sender name, by name or id.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SenderRefParams {
+        /// The name.
+        pub sender: Option<String>,
+        /// Its id, instead of the name.
+        pub id: Option<RecordId>,
+        /// The sub-client the name belongs to.
+        pub user: Option<String>,
+    }
 }
 
 fn encode_sender_delete(p: &SenderRefParams, form: &mut Form) -> Result<()> {
@@ -349,18 +340,19 @@ fn encode_sender_delete(p: &SenderRefParams, form: &mut Form) -> Result<()> {
     push_user(form, &p.user)
 }
 
-/// Parameters for sending a confirmation code to a numeric sender name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SenderSendCodeParams {
-    /// The numeric sender name: the phone number the code goes to.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub sender: Option<String>,
-    /// A site address to name in the message with the code.
-    pub site_name: Option<String>,
-    /// The sub-client the name is for.
-    pub user: Option<String>,
+params! {
+    /// Parameters for sending a confirmation code to a numeric sender name.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SenderSendCodeParams {
+        /// The numeric sender name: the phone number the code goes to.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub sender: Option<String>,
+        /// A site address to name in the message with the code.
+        pub site_name: Option<String>,
+        /// The sub-client the name is for.
+        pub user: Option<String>,
+    }
 }
 
 /// A numeric sender: a phone number, normalised as for sending.
@@ -392,19 +384,20 @@ fn encode_send_code(p: &SenderSendCodeParams, form: &mut Form) -> Result<()> {
     push_user(form, &p.user)
 }
 
-/// Parameters for confirming a numeric sender name with the code it received.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SenderCheckCodeParams {
-    /// The numeric sender name.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub sender: Option<String>,
-    /// The code that arrived at that number.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub code: Option<String>,
-    /// The sub-client the name is for.
-    pub user: Option<String>,
+params! {
+    /// Parameters for confirming a numeric sender name with the code it received.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SenderCheckCodeParams {
+        /// The numeric sender name.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub sender: Option<String>,
+        /// The code that arrived at that number.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub code: Option<String>,
+        /// The sub-client the name is for.
+        pub user: Option<String>,
+    }
 }
 
 fn encode_check_code(p: &SenderCheckCodeParams, form: &mut Form) -> Result<()> {

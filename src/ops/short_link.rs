@@ -8,9 +8,10 @@
 //! (yesterday)… — the list is cut off there, so further fields are kept, as text, in `other`.
 //! The text and comma layouts are not shown and are read as [`super::records`] describes.
 
+use super::fields::params;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::records::{self, Layout, RecordId};
@@ -20,15 +21,16 @@ use crate::error::{Error, Reason, Result};
 use crate::request::Form;
 use crate::response::{common_reason, snippet, Answer};
 
-/// Parameters of a short-link request: `link` or `id`, not both.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ShortLinkParams {
-    /// The original full link.
-    pub link: Option<String>,
-    /// The short link's id.
-    pub id: Option<RecordId>,
+params! {
+    /// Parameters of a short-link request: `link` or `id`, not both.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct ShortLinkParams {
+        /// The original full link.
+        pub link: Option<String>,
+        /// The short link's id.
+        pub id: Option<RecordId>,
+    }
 }
 
 /// Click counts of a short link.

@@ -10,7 +10,8 @@
 //! project's API notes, from an SDK). The page shows no layout beyond the field list: the reader
 //! takes one record or a list of them (one per login) in every format.
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::data;
@@ -22,24 +23,23 @@ use crate::money::Money;
 use crate::request::Form;
 use crate::response::{snippet, Answer};
 
-/// Parameters of a statistics request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct StatisticsParams {
-    /// First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`) (required).
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub start: Option<String>,
-    /// Last day of the period, `dd.mm.yyyy`; without it, from `start` on.
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub end: Option<String>,
-    /// Amounts in the client's current currency (`mycur=1`).
-    #[serde(default)]
-    pub mycur: bool,
-    /// Messages paid from the electronic balance (`balance2=1`).
-    #[serde(default)]
-    pub balance2: bool,
+params! {
+    /// Parameters of a statistics request.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct StatisticsParams {
+        /// First day of the period, `dd.mm.yyyy` (or an ISO 8601 date: a `date` or `Date`) (required).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub start: Option<String>,
+        /// Last day of the period, `dd.mm.yyyy`; without it, from `start` on.
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub end: Option<String>,
+        /// Amounts in the client's current currency (`mycur=1`).
+        pub mycur: bool [default],
+        /// Messages paid from the electronic balance (`balance2=1`).
+        pub balance2: bool [default],
+    }
 }
 
 /// The statistics: one entry per login the server reports (the client's own, normally).

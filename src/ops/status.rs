@@ -11,6 +11,7 @@
 //! the documented leading fields and treats the rest as the message text. JSON, the default, has
 //! none of these ambiguities.
 
+use super::fields::params;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -29,38 +30,38 @@ use crate::response::{common_reason, snippet, Answer};
 use crate::retry::Effect;
 use std::mem::take;
 
-/// One message to ask about: its id and the phone (or e-mail) it was sent to.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct MessageRef {
-    /// The message id.
-    pub id: MessageId,
-    /// The recipient it was sent to.
-    pub phone: String,
+params! {
+    /// One message to ask about: its id and the phone (or e-mail) it was sent to.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct MessageRef {
+        /// The message id.
+        pub id: MessageId,
+        /// The recipient it was sent to.
+        pub phone: String,
+    }
 }
 
-/// Parameters of a status request: either `id` + `phone` for one message, or `messages`.
-// `x-alternatives`: the field groups of which exactly one is given whole, as `refs` checks.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(extend("x-alternatives" = [["id", "phone"], ["messages"]]))
-)]
-#[serde(deny_unknown_fields)]
-pub struct StatusParams {
-    /// The id of a single message.
-    pub id: Option<MessageId>,
-    /// The recipient of a single message.
-    pub phone: Option<String>,
-    /// Several messages at once.
-    #[serde(default)]
-    pub messages: Vec<MessageRef>,
-    /// How much to report: the status only (default), full information, or that and the
-    /// country, operator and region.
-    #[serde(default)]
-    pub all: StatusDetail,
+params! {
+    /// Parameters of a status request: either `id` + `phone` for one message, or `messages`.
+    // `x-alternatives`: the field groups of which exactly one is given whole, as `refs` checks.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(
+        feature = "schema",
+        derive(schemars::JsonSchema),
+        schemars(extend("x-alternatives" = [["id", "phone"], ["messages"]]))
+    )]
+    pub struct StatusParams {
+        /// The id of a single message.
+        pub id: Option<MessageId>,
+        /// The recipient of a single message.
+        pub phone: Option<String>,
+        /// Several messages at once.
+        pub messages: Vec<MessageRef> [default],
+        /// How much to report: the status only (default), full information, or that and the
+        /// country, operator and region.
+        pub all: StatusDetail [default],
+    }
 }
 
 impl StatusParams {

@@ -14,9 +14,10 @@
 //! 6 no such sub-client, 7 a shared balance (or `balance2=1` missing), 8 error saving,
 //! 9 more than three changes of one sub-client a minute, 10 not enough money to credit.
 
+use super::fields::params;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::accounts::{
     confirmation, emails, free_text, login, one_of, records, Amount, Done, Password, Words,
@@ -54,90 +55,88 @@ const FLAGS: [&str; 34] = [
     "fl3[20]", "mfl[0]", "mfl[1]", "mfl[2]", "mfl[3]", "mfl[4]", "mfl[5]",
 ];
 
-/// A sub-client's login and settings, for creating (`subclient_add`) and changing
-/// (`subclient_update`) one. Field names are SMSC's.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SubclientParams {
-    /// The sub-client's login.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub user: Option<String>,
-    /// Its password: required when creating, the new one when changing.
-    pub password: Option<Password>,
-    /// `subclient_update`: its current password (`pswc`).
-    #[serde(alias = "pswc")]
-    pub current_password: Option<Password>,
-    /// `subclient_update`: a new login.
-    pub new_login: Option<String>,
-    /// `subclient_add`: the id of the site the sub-client belongs to.
-    pub site_id: Option<RecordId>,
-    /// Account type: its own tariff and balance (default), the main account's tariff, its tariff
-    /// and balance, its balance, or an extra login of the main account.
-    #[serde(rename = "type")]
-    pub kind: Option<AccountKind>,
-    /// Main e-mail address.
-    pub email: Option<String>,
-    /// E-mail address incoming SMS are forwarded to.
-    pub email2: Option<String>,
-    /// Main phone number.
-    pub phone: Option<Phones>,
-    /// Phone number incoming SMS are forwarded to.
-    pub phone2: Option<Phones>,
-    /// Name, or the company's name.
-    pub fio: Option<String>,
-    /// Company details.
-    pub props: Option<String>,
-    /// Contract number.
-    pub cntr: Option<String>,
-    /// Tariff plan, 0 to 8.
-    pub tariff: Option<u8>,
-    /// Lowest tariff plan, 0 to 8.
-    pub mintrf: Option<u8>,
-    /// Currency: RUB, USD, EUR, UAH or KZT.
-    pub curr: Option<AccountCurrency>,
-    /// Time zone: 0 is GMT-12, 24 is GMT+12.
-    pub tz: Option<u8>,
-    /// Default sender name.
-    pub sender: Option<String>,
-    /// Fallback sender name.
-    pub sender2: Option<String>,
-    /// Balance below which the sub-client is notified.
-    pub nb: Option<Amount>,
-    /// Days sent messages are kept.
-    pub ktm: Option<u32>,
-    /// Phone codes messages may go to, such as `"7,-77"` (a `-` excludes a code).
-    pub fmts: Option<String>,
-    /// The main account's notes on the sub-client.
-    pub notes: Option<String>,
-    /// Phone numbers or group numbers for mailings by SMS commands.
-    pub ph: Option<String>,
-    /// Most messages a day.
-    pub dlim: Option<u32>,
-    /// Most messages a day to one number.
-    pub plim: Option<u32>,
-    /// Most messages a day with one text to one number.
-    pub tlim: Option<u32>,
-    /// Most messages a day from one IP address.
-    pub ilim: Option<u32>,
-    /// Hours messages may be sent in, `h1-h2`.
-    pub tmlim: Option<String>,
-    /// Longest time (minutes) delivery to an unreachable subscriber is tried.
-    pub vld: Option<u32>,
-    /// Address of the handler statuses and incoming messages are posted to.
-    pub url: Option<String>,
-    /// E-mail to SMS: numbers messages go to.
-    pub mph: Option<Phones>,
-    /// E-mail to SMS: first hour of the sending window.
-    pub mh1: Option<u8>,
-    /// E-mail to SMS: last hour of the sending window.
-    pub mh2: Option<u8>,
-    /// E-mail to SMS: longest message.
-    pub mlen: Option<u32>,
-    /// Settings flags by SMSC name (`{"fl[29]": true}` lets the sub-client use the main
-    /// account's sender names); `false` clears a flag.
-    #[serde(default)]
-    pub flags: BTreeMap<String, bool>,
+params! {
+    /// A sub-client's login and settings, for creating (`subclient_add`) and changing
+    /// (`subclient_update`) one. Field names are SMSC's.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SubclientParams {
+        /// The sub-client's login.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub user: Option<String>,
+        /// Its password: required when creating, the new one when changing.
+        pub password: Option<Password>,
+        /// `subclient_update`: its current password (`pswc`).
+        pub current_password: Option<Password> [alias = "pswc"],
+        /// `subclient_update`: a new login.
+        pub new_login: Option<String>,
+        /// `subclient_add`: the id of the site the sub-client belongs to.
+        pub site_id: Option<RecordId>,
+        /// Account type: its own tariff and balance (default), the main account's tariff, its tariff
+        /// and balance, its balance, or an extra login of the main account.
+        pub kind: Option<AccountKind> [rename = "type"],
+        /// Main e-mail address.
+        pub email: Option<String>,
+        /// E-mail address incoming SMS are forwarded to.
+        pub email2: Option<String>,
+        /// Main phone number.
+        pub phone: Option<Phones>,
+        /// Phone number incoming SMS are forwarded to.
+        pub phone2: Option<Phones>,
+        /// Name, or the company's name.
+        pub fio: Option<String>,
+        /// Company details.
+        pub props: Option<String>,
+        /// Contract number.
+        pub cntr: Option<String>,
+        /// Tariff plan, 0 to 8.
+        pub tariff: Option<u8>,
+        /// Lowest tariff plan, 0 to 8.
+        pub mintrf: Option<u8>,
+        /// Currency: RUB, USD, EUR, UAH or KZT.
+        pub curr: Option<AccountCurrency>,
+        /// Time zone: 0 is GMT-12, 24 is GMT+12.
+        pub tz: Option<u8>,
+        /// Default sender name.
+        pub sender: Option<String>,
+        /// Fallback sender name.
+        pub sender2: Option<String>,
+        /// Balance below which the sub-client is notified.
+        pub nb: Option<Amount>,
+        /// Days sent messages are kept.
+        pub ktm: Option<u32>,
+        /// Phone codes messages may go to, such as `"7,-77"` (a `-` excludes a code).
+        pub fmts: Option<String>,
+        /// The main account's notes on the sub-client.
+        pub notes: Option<String>,
+        /// Phone numbers or group numbers for mailings by SMS commands.
+        pub ph: Option<String>,
+        /// Most messages a day.
+        pub dlim: Option<u32>,
+        /// Most messages a day to one number.
+        pub plim: Option<u32>,
+        /// Most messages a day with one text to one number.
+        pub tlim: Option<u32>,
+        /// Most messages a day from one IP address.
+        pub ilim: Option<u32>,
+        /// Hours messages may be sent in, `h1-h2`.
+        pub tmlim: Option<String>,
+        /// Longest time (minutes) delivery to an unreachable subscriber is tried.
+        pub vld: Option<u32>,
+        /// Address of the handler statuses and incoming messages are posted to.
+        pub url: Option<String>,
+        /// E-mail to SMS: numbers messages go to.
+        pub mph: Option<Phones>,
+        /// E-mail to SMS: first hour of the sending window.
+        pub mh1: Option<u8>,
+        /// E-mail to SMS: last hour of the sending window.
+        pub mh2: Option<u8>,
+        /// E-mail to SMS: longest message.
+        pub mlen: Option<u32>,
+        /// Settings flags by SMSC name (`{"fl[29]": true}` lets the sub-client use the main
+        /// account's sender names); `false` clears a flag.
+        pub flags: BTreeMap<String, bool> [default],
+    }
 }
 
 impl SubclientParams {
@@ -338,20 +337,20 @@ fn encode_subclient_update(p: &SubclientParams, form: &mut Form) -> Result<()> {
     Ok(())
 }
 
-/// Moving money to (or, with a negative sum, from) a sub-client.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SubclientPayParams {
-    /// The sub-client's login.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub user: Option<String>,
-    /// The amount, in the main account's currency; negative takes money back.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub sum: Option<Amount>,
-    /// Operate on the electronic balance (`balance2=1`).
-    #[serde(default)]
-    pub balance2: bool,
+params! {
+    /// Moving money to (or, with a negative sum, from) a sub-client.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SubclientPayParams {
+        /// The sub-client's login.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub user: Option<String>,
+        /// The amount, in the main account's currency; negative takes money back.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub sum: Option<Amount>,
+        /// Operate on the electronic balance (`balance2=1`).
+        pub balance2: bool [default],
+    }
 }
 
 fn encode_subclient_pay(p: &SubclientPayParams, form: &mut Form) -> Result<()> {
@@ -391,32 +390,30 @@ fn parse_payment(answer: Answer<'_>) -> Result<Payment> {
     Ok(Payment { ok: true, balance })
 }
 
-/// Parameters of sub-client statistics.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SubclientStatsParams {
-    /// First day, `DD.MM.YYYY`.
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub start: Option<String>,
-    /// Last day, `DD.MM.YYYY`; from `start` on when left out.
-    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
-    pub end: Option<String>,
-    /// One sub-client, by login.
-    pub user: Option<String>,
-    /// One sub-client, by id.
-    pub user_id: Option<RecordId>,
-    /// Sub-clients on the main account's balance (default) or those with their own balance.
-    pub reseller: Option<ResellerScope>,
-    /// Leave deleted sub-clients out.
-    #[serde(default)]
-    pub hide_deleted: bool,
-    /// Amounts in the main account's currency (`mycur=1`).
-    #[serde(default)]
-    pub mycur: bool,
-    /// The electronic balance (`balance2=1`).
-    #[serde(default)]
-    pub balance2: bool,
+params! {
+    /// Parameters of sub-client statistics.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct SubclientStatsParams {
+        /// First day, `DD.MM.YYYY`.
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub start: Option<String>,
+        /// Last day, `DD.MM.YYYY`; from `start` on when left out.
+        #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
+        pub end: Option<String>,
+        /// One sub-client, by login.
+        pub user: Option<String>,
+        /// One sub-client, by id.
+        pub user_id: Option<RecordId>,
+        /// Sub-clients on the main account's balance (default) or those with their own balance.
+        pub reseller: Option<ResellerScope>,
+        /// Leave deleted sub-clients out.
+        pub hide_deleted: bool [default],
+        /// Amounts in the main account's currency (`mycur=1`).
+        pub mycur: bool [default],
+        /// The electronic balance (`balance2=1`).
+        pub balance2: bool [default],
+    }
 }
 
 fn encode_stats(p: &SubclientStatsParams, form: &mut Form, action: &'static str) -> Result<()> {

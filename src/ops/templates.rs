@@ -9,7 +9,8 @@
 //! `{"id": …}`) or a bare confirmation; change and delete as `OK` or any JSON object; the list
 //! by the record reader of [`super::records`].
 
-use serde::{Deserialize, Serialize};
+use super::fields::params;
+use serde::Serialize;
 
 use super::records::{
     confirmed, one_line, parse_created, parse_records, required_id, Record, RecordId,
@@ -33,73 +34,73 @@ fn describe_formats(schema: &mut schemars::Schema) {
     super::describe::narrow_strings(schema, "format", &FORMATS);
 }
 
-/// Parameters of a new message template.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(transform = describe_formats)
-)]
-#[serde(deny_unknown_fields)]
-pub struct TemplateAddParams {
-    /// The template's name (required).
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub name: Option<String>,
-    /// The text (required; `msg`).
-    #[serde(alias = "msg")]
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub message: Option<String>,
-    /// The message format: `""` (not specified), `sms`, `flash`, `bin`, `push`, `mms`, `call`,
-    /// `mail` or `viber`.
-    pub format: Option<String>,
-    /// The sender name.
-    pub sender: Option<String>,
-    /// Use the template for auto-signing (`fl[1]=1`).
-    #[serde(default, alias = "fl[1]")]
-    pub autosign: bool,
+params! {
+    /// Parameters of a new message template.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(
+        feature = "schema",
+        derive(schemars::JsonSchema),
+        schemars(transform = describe_formats)
+    )]
+    pub struct TemplateAddParams {
+        /// The template's name (required).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub name: Option<String>,
+        /// The text (required; `msg`).
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub message: Option<String> [alias = "msg"],
+        /// The message format: `""` (not specified), `sms`, `flash`, `bin`, `push`, `mms`, `call`,
+        /// `mail` or `viber`.
+        pub format: Option<String>,
+        /// The sender name.
+        pub sender: Option<String>,
+        /// Use the template for auto-signing (`fl[1]=1`).
+        pub autosign: bool [default, alias = "fl[1]"],
+    }
 }
 
-/// Parameters of a change to a message template: its id and what changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(transform = describe_formats)
-)]
-#[serde(deny_unknown_fields)]
-pub struct TemplateUpdateParams {
-    /// The template's id.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub id: Option<RecordId>,
-    /// A new name.
-    pub name: Option<String>,
-    /// A new text (`msg`).
-    #[serde(alias = "msg")]
-    pub message: Option<String>,
-    /// A new format (see [`TemplateAddParams::format`]).
-    pub format: Option<String>,
-    /// A new sender name.
-    pub sender: Option<String>,
-    /// Auto-signing on (`fl[1]=1`) or off (`fl[1]=0`).
-    #[serde(alias = "fl[1]")]
-    pub autosign: Option<bool>,
+params! {
+    /// Parameters of a change to a message template: its id and what changes.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(
+        feature = "schema",
+        derive(schemars::JsonSchema),
+        schemars(transform = describe_formats)
+    )]
+    pub struct TemplateUpdateParams {
+        /// The template's id.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub id: Option<RecordId>,
+        /// A new name.
+        pub name: Option<String>,
+        /// A new text (`msg`).
+        pub message: Option<String> [alias = "msg"],
+        /// A new format (see [`TemplateAddParams::format`]).
+        pub format: Option<String>,
+        /// A new sender name.
+        pub sender: Option<String>,
+        /// Auto-signing on (`fl[1]=1`) or off (`fl[1]=0`).
+        pub autosign: Option<bool> [alias = "fl[1]"],
+    }
 }
 
-/// Parameters naming one message template.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct TemplateParams {
-    /// The template's id.
-    #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
-    pub id: Option<RecordId>,
+params! {
+    /// Parameters naming one message template.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct TemplateParams {
+        /// The template's id.
+        #[cfg_attr(feature = "schema", schemars(extend("x-required" = true)))]
+        pub id: Option<RecordId>,
+    }
 }
 
-/// The list of message templates takes no parameters.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct TemplatesParams {}
+params! {
+    /// The list of message templates takes no parameters.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub struct TemplatesParams {}
+}
 
 /// A created message template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
