@@ -205,7 +205,11 @@ impl Visitor<'_> for Key {
 #[cold]
 #[inline(never)]
 fn unknown_field<E: de::Error>(key: &str, names: &[&[&str]]) -> E {
-    let all: Vec<String> = names.iter().flat_map(|n| n.iter()).map(|n| format!("`{n}`")).collect();
+    let all: Vec<String> = names
+        .iter()
+        .flat_map(|n| n.iter())
+        .map(|n| format!("`{n}`"))
+        .collect();
     match all.as_slice() {
         [] => E::custom(format_args!("unknown field `{key}`, there are no fields")),
         [one] => E::custom(format_args!("unknown field `{key}`, expected {one}")),

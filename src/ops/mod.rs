@@ -53,10 +53,10 @@ pub mod balance;
 pub mod choices;
 pub mod cost;
 pub mod delete;
-#[doc(hidden)]
-pub mod fields;
 #[cfg(feature = "schema")]
 pub mod describe;
+#[doc(hidden)]
+pub mod fields;
 mod hints;
 mod json_list;
 mod reader;
