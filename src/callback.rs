@@ -11,6 +11,7 @@
 //! integration quoted in the project's API notes, so a mismatch is reported as a typed error the
 //! caller can act on rather than a silent pass. Unknown fields are kept in `fields`.
 
+use crate::maps::map_of;
 use crate::ops::fields::params;
 use std::collections::BTreeMap;
 
@@ -166,11 +167,12 @@ pub fn parse_callback(body: &[u8], options: &CallbackOptions) -> Result<Callback
     };
     let required =
         |k: &str| text(k).ok_or_else(|| Error::parse(format!("the callback has no `{k}` field")));
-    let decoded: BTreeMap<String, String> = fields
-        .iter()
-        .filter(|(k, _)| !CHECKSUMS.contains(&k.as_str()))
-        .map(|(k, (_, v))| (k.clone(), v.clone()))
-        .collect();
+    let decoded: BTreeMap<String, String> = map_of(
+        fields
+            .iter()
+            .filter(|(k, _)| !CHECKSUMS.contains(&k.as_str()))
+            .map(|(k, (_, v))| (k.clone(), v.clone())),
+    );
 
     let signed_parts: Vec<&str>;
     let event = if fields.contains_key("waitcall") {
@@ -358,31 +360,29 @@ fn read_fields(
     let Value::Object(map) = value else {
         return Err(Error::parse("a JSON notification that is not an object"));
     };
-    Ok(map
-        .into_iter()
-        .map(|(k, v)| {
-            let s = match v {
-                Value::String(s) => s,
-                Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            (k, (s.as_bytes().to_vec(), s))
-        })
-        .collect())
+    Ok(map_of(map.into_iter().map(|(k, v)| {
+        let s = match v {
+            Value::String(s) => s,
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        (k, (s.as_bytes().to_vec(), s))
+    })))
 }
 
 /// A form body, percent-decoded to bytes first so that the checksum sees what SMSC hashed.
 fn read_form(body: &[u8], charset: Option<Charset>) -> Fields {
-    body.split(|&b| b == b'&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let mut it = pair.splitn(2, |&b| b == b'=');
-            let key = percent_decode(it.next().unwrap_or_default());
-            let raw = percent_decode(it.next().unwrap_or_default());
-            let text = decode(&raw, charset);
-            (decode(&key, charset), (raw, text))
-        })
-        .collect()
+    map_of(
+        body.split(|&b| b == b'&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let mut it = pair.splitn(2, |&b| b == b'=');
+                let key = percent_decode(it.next().unwrap_or_default());
+                let raw = percent_decode(it.next().unwrap_or_default());
+                let text = decode(&raw, charset);
+                (decode(&key, charset), (raw, text))
+            }),
+    )
 }
 
 fn decode(bytes: &[u8], charset: Option<Charset>) -> String {

@@ -51,6 +51,7 @@ pub mod codes;
 pub mod delivery;
 pub mod error;
 pub mod json_text;
+mod maps;
 pub mod money;
 pub mod multipart;
 #[cfg(feature = "reqwest")]

@@ -18,6 +18,7 @@
 //!   an inferred field order, the last field taking the rest of the line. Fields a result type
 //!   does not name are kept in `extra`, so nothing the server says is lost.
 
+use crate::maps::map_of;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -115,11 +116,12 @@ pub(crate) fn records(
     scalar_key: &str,
 ) -> Result<Vec<Fields>> {
     let named = |record: Record| -> BTreeMap<String, String> {
-        record
-            .fields
-            .into_iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v))
-            .collect()
+        map_of(
+            record
+                .fields
+                .into_iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v)),
+        )
     };
     match answer {
         Answer::Json(v) => Ok(parse_records(
@@ -200,10 +202,11 @@ fn normalize(v: Value, scalar_key: &str, top: bool) -> Value {
 /// Names the values of a comma line by the inferred field order; the last field takes the rest
 /// of the line, commas included, since a name or comment may hold commas.
 fn positional(line: &str, keys: &[&'static str]) -> BTreeMap<String, String> {
-    keys.iter()
-        .zip(line.splitn(keys.len().max(1), ','))
-        .map(|(key, value)| ((*key).to_string(), value.trim().to_string()))
-        .collect()
+    map_of(
+        keys.iter()
+            .zip(line.splitn(keys.len().max(1), ','))
+            .map(|(key, value)| ((*key).to_string(), value.trim().to_string())),
+    )
 }
 
 /// Typed access to one listed record, remembering which keys were read so the rest become
@@ -284,10 +287,11 @@ impl Fields {
 
     /// Every field not read; empty ones dropped.
     pub(crate) fn extra(self) -> BTreeMap<String, String> {
-        self.map
-            .into_iter()
-            .filter(|(k, v)| !self.used.contains(k) && !v.trim().is_empty())
-            .collect()
+        map_of(
+            self.map
+                .into_iter()
+                .filter(|(k, v)| !self.used.contains(k) && !v.trim().is_empty()),
+        )
     }
 }
 

@@ -23,6 +23,7 @@
 //! <https://smscentre.com/api/http/status_messages/status_answer>) whose values may hold commas.
 //! Numbers may come as strings, and money stays exact.
 
+use crate::maps::{map_of, object_of};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -274,17 +275,14 @@ fn record_from_json(v: &Value, what: &str) -> Result<Record> {
 }
 
 fn record_from_object(obj: &Map<String, Value>) -> Record {
-    let fields = obj
-        .iter()
-        .map(|(k, v)| {
-            let text = match v {
-                Value::Null => String::new(),
-                // Nested values stay readable as JSON text rather than being lost.
-                other => scalar_text(other).unwrap_or_else(|| other.to_string()),
-            };
-            (k.clone(), text)
-        })
-        .collect();
+    let fields = map_of(obj.iter().map(|(k, v)| {
+        let text = match v {
+            Value::Null => String::new(),
+            // Nested values stay readable as JSON text rather than being lost.
+            other => scalar_text(other).unwrap_or_else(|| other.to_string()),
+        };
+        (k.clone(), text)
+    }));
     Record::from_fields(fields)
 }
 
@@ -297,7 +295,7 @@ fn record_from_line(line: &str) -> Record {
             ..Record::default()
         };
     }
-    Record::from_fields(pairs.into_iter().collect())
+    Record::from_fields(map_of(pairs))
 }
 
 /// Splits `key = value, key = value` where values may themselves hold `", "`: a field starts
@@ -455,12 +453,9 @@ fn text_record(line: &str, layout: &Layout) -> Value {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
     }
-    Value::Object(
-        pairs
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect(),
-    )
+    Value::Object(object_of(
+        pairs.into_iter().map(|(k, v)| (k, Value::String(v))),
+    ))
 }
 
 /// `v1,v2,…` in the documented order of the keys. The free-text value takes the fields the keys
@@ -513,10 +508,11 @@ pub(crate) fn other_fields(
     record
         .as_object()
         .map(|obj| {
-            obj.iter()
-                .filter(|(k, _)| !known.contains(&k.as_str()))
-                .filter_map(|(k, v)| Some((k.clone(), scalar_text(v)?)))
-                .collect()
+            map_of(
+                obj.iter()
+                    .filter(|(k, _)| !known.contains(&k.as_str()))
+                    .filter_map(|(k, v)| Some((k.clone(), scalar_text(v)?))),
+            )
         })
         .unwrap_or_default()
 }
