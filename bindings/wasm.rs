@@ -197,11 +197,11 @@ impl WasmClient {
     pub fn parse(
         &self,
         number: u32,
-        status: JsValue,
+        status: f64,
         body: JsValue,
     ) -> Result<Option<String>, JsValue> {
         let bytes = body_bytes(body)?;
-        self.parse_bytes(number, &status, &bytes)
+        self.parse_bytes(number, status, &bytes)
     }
 
     /// [`WasmClient::parse`] of a body the wrapper knows is a string: passed as text, which
@@ -210,10 +210,10 @@ impl WasmClient {
     pub fn parse_text(
         &self,
         number: u32,
-        status: JsValue,
+        status: f64,
         body: &str,
     ) -> Result<Option<String>, JsValue> {
-        self.parse_bytes(number, &status, body.as_bytes())
+        self.parse_bytes(number, status, body.as_bytes())
     }
 
     /// Request `number` on one line, credentials replaced by `***`: what the wrapper shows for
@@ -443,8 +443,8 @@ impl WasmDelivery {
     }
 
     /// Reports the answer to the last exchange (body as in [`WasmClient::parse`]).
-    pub fn answer(&mut self, status: JsValue, body: JsValue) -> Result<(), JsValue> {
-        let status = http_status(&status)?;
+    pub fn answer(&mut self, status: f64, body: JsValue) -> Result<(), JsValue> {
+        let status = http_status(status)?;
         let bytes = body_bytes(body)?;
         self.inner
             .answer(status, &bytes)
@@ -470,7 +470,7 @@ impl WasmClient {
     fn parse_bytes(
         &self,
         number: u32,
-        status: &JsValue,
+        status: f64,
         body: &[u8],
     ) -> Result<Option<String>, JsValue> {
         let status = http_status(status)?;
@@ -504,9 +504,10 @@ fn result_text<T: serde::Serialize + ?Sized>(
 }
 
 /// The HTTP status the caller's client received, checked.
-fn http_status(status: &JsValue) -> Result<u16, JsValue> {
-    status
-        .as_f64()
+/// The HTTP status as the wrapper passes it: a number as given, anything else as NaN (a number
+/// crosses as itself, where a value would cost a call back into JS to read it).
+fn http_status(status: f64) -> Result<u16, JsValue> {
+    Some(status)
         .filter(|s| s.fract() == 0.0 && (0.0..=65535.0).contains(s))
         .map(|s| s as u16)
         .ok_or_else(|| {

@@ -182,6 +182,10 @@ function flatAndPlain(obj) {
 
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
+// The HTTP status as the module takes it: a number as it is, anything else as NaN, which the
+// module refuses with the error every language gives for a status that is not one.
+const httpStatus = (status) => (typeof status === 'number' ? status : NaN);
+
 // A body longer than this many characters goes into the module as UTF-8 bytes encoded here; a
 // shorter one as a string, which costs less than making the bytes.
 const LONG_TEXT = 1024;
@@ -264,6 +268,7 @@ export class Request {
 
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {
+    status = httpStatus(status);
     let text;
     if (typeof body !== 'string') {
       text = this.#kept((native, number) => native.parse(number, status, body));
@@ -373,7 +378,7 @@ export class Request {
             continue;
           }
           failure = undefined;
-          call(() => delivery.answer(status, body));
+          call(() => delivery.answer(httpStatus(status), body));
         } else if (step.step === 'wait') {
           await sleep(step.delay_ms, signal);
         } else if (step.step === 'done') {

@@ -4,11 +4,13 @@
 //! serde's derive writes, for every type, a visitor that matches each key against every name,
 //! checks each field for a duplicate, reads it and fills in the missing ones, with each field's
 //! reading inlined beside the others'. Across the parameter types of the API that was the
-//! largest part of the WebAssembly module. Here the name lookup ([`Key`]), the reading of one
-//! field ([`slot`]) and the filling in of a missing one ([`missing`]) are written once and shared
-//! by every type whose fields have the same types. What is read, and every message about it, is
-//! what the derive gives, with one difference: the list of known names in an "unknown field"
-//! message gives each field's own name before its alias (the derive sorts the two).
+//! largest part of the WebAssembly module. Here a type adds only its table of names and a list
+//! of its fields' slots; the loop over the object ([`read`]), the name lookup ([`Key`]) and each
+//! field's reading and filling in ([`Slot`], reached through a trait object) are made once per
+//! reader, and once per field type, whatever the number of types. What is read, and every
+//! message about it, is what the derive gives, with one difference: the list of known names in
+//! an "unknown field" message gives each field's own name before its alias (the derive sorts
+//! the two).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -67,9 +69,6 @@ macro_rules! params {
                     $( $crate::ops::fields::names!(own (stringify!($field)) [] $($($opt)*)?), )*
                 ];
 
-                #[allow(non_camel_case_types, clippy::enum_variant_names, dead_code)]
-                enum Index { $( $field, )* }
-
                 struct Slots { $( $field: Option<$ty>, )* }
 
                 struct Fields;
@@ -85,48 +84,23 @@ macro_rules! params {
                         self,
                         mut map: A,
                     ) -> ::std::result::Result<$name, A::Error> {
+                        #[allow(unused_mut)]
                         let mut slots = Slots { $( $field: None, )* };
-                        // Read through a reference, so that a mistake anywhere drops what was
-                        // read in one place, not in one place per field.
-                        fill(&mut map, &mut slots)?;
+                        {
+                            let fields: &mut [&mut dyn $crate::ops::fields::Slot<'de, A>] = &mut [
+                                $( &mut $crate::ops::fields::slot_of!(&mut slots.$field; $($($opt)*)?), )*
+                            ];
+                            $crate::ops::fields::read(&mut map, NAMES, fields)?;
+                        }
                         #[allow(unreachable_patterns)]
                         match slots {
                             Slots { $( $field: Some($field), )* } => Ok($name { $( $field, )* }),
-                            // `fill` leaves no slot empty (and a type of no fields has none).
+                            // `read` leaves no slot empty (and a type of no fields has none).
                             _ => Err(serde::de::Error::custom(concat!(
                                 "a field of ", stringify!($name), " was not read"
                             ))),
                         }
                     }
-                }
-
-                /// Reads every field given into its slot, then fills in the others.
-                fn fill<'de, A: serde::de::MapAccess<'de>>(
-                    map: &mut A,
-                    slots: &mut Slots,
-                ) -> ::std::result::Result<(), A::Error> {
-                    while let Some(i) = map.next_key_seed($crate::ops::fields::Key(NAMES))? {
-                        $(
-                            if i == Index::$field as usize {
-                                $crate::ops::fields::slot(
-                                    map,
-                                    &mut slots.$field,
-                                    $crate::ops::fields::names!(own (stringify!($field)) [] $($($opt)*)?),
-                                )?;
-                                continue;
-                            }
-                        )*
-                        let _ = (i, &mut *slots);
-                    }
-                    $(
-                        if slots.$field.is_none() {
-                            slots.$field = Some($crate::ops::fields::take!(
-                                $crate::ops::fields::names!(own (stringify!($field)) [] $($($opt)*)?);
-                                $($($opt)*)?
-                            ));
-                        }
-                    )*
-                    Ok(())
                 }
 
                 deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
@@ -153,20 +127,19 @@ macro_rules! names {
 }
 pub(crate) use names;
 
-/// The value of a field not given: its default (`[default]`), else what its type makes of a
-/// missing value (`None`, or the "missing field" error).
-macro_rules! take {
-    ($name:expr;) => {
-        $crate::ops::fields::missing($name)?
+/// A field's slot as [`read`] takes it: [`Defaulted`] with `[default]`, else [`Given`].
+macro_rules! slot_of {
+    ($slot:expr;) => {
+        $crate::ops::fields::Given($slot)
     };
-    ($name:expr; default $(, $($rest:tt)*)?) => {
-        Default::default()
+    ($slot:expr; default $(, $($rest:tt)*)?) => {
+        $crate::ops::fields::Defaulted($slot)
     };
-    ($name:expr; $option:ident = $value:literal $(, $($rest:tt)*)?) => {
-        $crate::ops::fields::take!($name; $($($rest)*)?)
+    ($slot:expr; $option:ident = $value:literal $(, $($rest:tt)*)?) => {
+        $crate::ops::fields::slot_of!($slot; $($($rest)*)?)
     };
 }
-pub(crate) use take;
+pub(crate) use slot_of;
 
 /// Reads a key into the index of the field it names, given each field's names.
 pub struct Key(pub &'static [&'static [&'static str]]);
@@ -221,9 +194,45 @@ fn unknown_field<E: de::Error>(key: &str, names: &[&[&str]]) -> E {
     }
 }
 
-/// Reads the value of field `name` into its slot; a field given twice is an error.
-#[inline(never)]
-pub fn slot<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>>(
+/// Reads the fields of an object from `map`, each into its slot by the index of its name in
+/// `names`, then fills in the slots of the fields not given. The one loop of every parameter
+/// type: the slots are reached through [`Slot`], so this is made once per reader, not once per
+/// type.
+pub fn read<'de, A: de::MapAccess<'de>>(
+    map: &mut A,
+    names: &'static [&'static [&'static str]],
+    slots: &mut [&mut dyn Slot<'de, A>],
+) -> Result<(), A::Error> {
+    let name = |i: usize| names.get(i).and_then(|n| n.first()).copied().unwrap_or("");
+    while let Some(i) = map.next_key_seed(Key(names))? {
+        match slots.get_mut(i) {
+            Some(slot) => slot.read(map, name(i))?,
+            None => return Err(de::Error::custom("a field name without a slot")),
+        }
+    }
+    for (i, slot) in slots.iter_mut().enumerate() {
+        slot.fill(name(i))?;
+    }
+    Ok(())
+}
+
+/// A field being read: where its value goes, and what it is when not given.
+pub trait Slot<'de, A: de::MapAccess<'de>> {
+    /// Reads the value of field `name`; a field given twice is an error.
+    fn read(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error>;
+    /// Gives the field its value when it was not given.
+    fn fill(&mut self, name: &'static str) -> Result<(), A::Error>;
+}
+
+/// The slot of a field without a default: not given, it is what its type makes of a missing
+/// value, as with serde's derive (`None` for an option, the "missing field" error otherwise).
+pub struct Given<'a, T>(pub &'a mut Option<T>);
+
+/// The slot of a field with a default (`[default]`): not given, it is its type's default.
+pub struct Defaulted<'a, T>(pub &'a mut Option<T>);
+
+/// Reads field `name` into `slot`.
+fn read_into<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
     name: &'static str,
@@ -235,11 +244,32 @@ pub fn slot<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>>(
     Ok(())
 }
 
-/// What field `name` is when it is not given, as serde's derive has it: `None` for an option,
-/// the "missing field" error for anything else.
-#[inline(never)]
-pub fn missing<'de, T: serde::Deserialize<'de>, E: de::Error>(name: &'static str) -> Result<T, E> {
-    T::deserialize(Missing(name, PhantomData))
+impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Slot<'de, A> for Given<'_, T> {
+    fn read(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error> {
+        read_into(map, self.0, name)
+    }
+
+    fn fill(&mut self, name: &'static str) -> Result<(), A::Error> {
+        if self.0.is_none() {
+            *self.0 = Some(T::deserialize(Missing(name, PhantomData))?);
+        }
+        Ok(())
+    }
+}
+
+impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de> + Default> Slot<'de, A>
+    for Defaulted<'_, T>
+{
+    fn read(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error> {
+        read_into(map, self.0, name)
+    }
+
+    fn fill(&mut self, _name: &'static str) -> Result<(), A::Error> {
+        if self.0.is_none() {
+            *self.0 = Some(T::default());
+        }
+        Ok(())
+    }
 }
 
 /// What a missing field reads as: nothing for an option, else the "missing field" error.
