@@ -1,16 +1,16 @@
 //! How parameter types are read: [`params!`] declares such a type and reads it through a table
-//! of its field names, so the reading code each type adds is one short call per field.
+//! of its field names, so the reading code each type adds is a list of its fields.
 //!
 //! serde's derive writes, for every type, a visitor that matches each key against every name,
 //! checks each field for a duplicate, reads it and fills in the missing ones, with each field's
 //! reading inlined beside the others'. Across the parameter types of the API that was the
-//! largest part of the WebAssembly module. Here a type adds only its table of names and a list
-//! of its fields' slots; the loop over the object ([`read`]), the name lookup ([`Key`]) and each
-//! field's reading and filling in ([`Slot`], reached through a trait object) are made once per
-//! reader, and once per field type, whatever the number of types. What is read, and every
-//! message about it, is what the derive gives, with one difference: the list of known names in
-//! an "unknown field" message gives each field's own name before its alias (the derive sorts
-//! the two).
+//! largest part of the WebAssembly module. Here a type adds only its table of names and the
+//! list of its fields; the loop over the object ([`read`]), the name lookup ([`Key`]) and each
+//! field's reading ([`Slot`], reached through a trait object) are made once per reader, and
+//! once per field type, whatever the number of types. A type with a `Default` is read in place
+//! into its default value. What is read, and every message about it, is what the derive gives,
+//! with one difference: the list of known names in an "unknown field" message gives each
+//! field's own name before its alias (the derive sorts the two).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -23,6 +23,11 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 /// read under), `[rename = "type"]` (the name it is read under, when that is no Rust name), or
 /// several of them; the description (`schema` feature) reads them as the serde attributes they
 /// are.
+///
+/// The type must have a `Default` (derived: every field its type's default), and each field
+/// without `[default]` must be an `Option`: it is read in place into that default. A type with
+/// a field that must be given (not an option, no default) starts with `@required`; its fields
+/// are then gathered first and the type made once all are there.
 ///
 /// ```ignore
 /// params! {
@@ -46,28 +51,64 @@ macro_rules! params {
             ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
-        #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
-        pub struct $name {
-            $(
-                $(#[$fmeta])*
-                $(#[cfg_attr(feature = "schema", serde($($opt)*))])?
-                pub $field: $ty,
-            )*
-        }
+        $crate::ops::fields::params!(@declare
+            $(#[$meta])* pub struct $name { $( $(#[$fmeta])* pub $field: $ty $([$($opt)*])?, )* }
+        );
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                // Each field's names, its own first, in the order of the fields.
-                const NAMES: &[&[&str]] = &[
-                    $( $crate::ops::fields::names!(all (stringify!($field)) [] $($($opt)*)?), )*
-                ];
-                // The name of each field.
-                const FIELDS: &[&str] = &[
-                    $( $crate::ops::fields::names!(own (stringify!($field)) [] $($($opt)*)?), )*
-                ];
+                $crate::ops::fields::params!(@names $( $field $([$($opt)*])?, )*);
+
+                struct Fields;
+
+                impl<'de> serde::de::Visitor<'de> for Fields {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($name)))
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> ::std::result::Result<$name, A::Error> {
+                        #[allow(unused_mut)]
+                        let mut out = <$name as Default>::default();
+                        {
+                            let fields: &mut [&mut dyn $crate::ops::fields::Slot<'de, A>] = &mut [
+                                $( &mut $crate::ops::fields::in_place!(&mut out.$field; $($($opt)*)?), )*
+                            ];
+                            $crate::ops::fields::read(&mut map, NAMES, fields)?;
+                        }
+                        Ok(out)
+                    }
+                }
+
+                deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
+            }
+        }
+    };
+    (
+        @required
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                pub $field:ident : $ty:ty $([$($opt:tt)*])?
+            ),* $(,)?
+        }
+    ) => {
+        $crate::ops::fields::params!(@declare
+            $(#[$meta])* pub struct $name { $( $(#[$fmeta])* pub $field: $ty $([$($opt)*])?, )* }
+        );
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::ops::fields::params!(@names $( $field $([$($opt)*])?, )*);
 
                 struct Slots { $( $field: Option<$ty>, )* }
 
@@ -84,18 +125,16 @@ macro_rules! params {
                         self,
                         mut map: A,
                     ) -> ::std::result::Result<$name, A::Error> {
-                        #[allow(unused_mut)]
                         let mut slots = Slots { $( $field: None, )* };
                         {
                             let fields: &mut [&mut dyn $crate::ops::fields::Slot<'de, A>] = &mut [
-                                $( &mut $crate::ops::fields::slot_of!(&mut slots.$field; $($($opt)*)?), )*
+                                $( &mut $crate::ops::fields::gathered!(&mut slots.$field; $($($opt)*)?), )*
                             ];
-                            $crate::ops::fields::read(&mut map, NAMES, fields)?;
+                            $crate::ops::fields::read_and_fill(&mut map, NAMES, fields)?;
                         }
-                        #[allow(unreachable_patterns)]
                         match slots {
                             Slots { $( $field: Some($field), )* } => Ok($name { $( $field, )* }),
-                            // `read` leaves no slot empty (and a type of no fields has none).
+                            // `read_and_fill` leaves no slot empty.
                             _ => Err(serde::de::Error::custom(concat!(
                                 "a field of ", stringify!($name), " was not read"
                             ))),
@@ -106,6 +145,34 @@ macro_rules! params {
                 deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
             }
         }
+    };
+    // The struct, with the serde attributes the description reads.
+    (@declare
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty $([$($opt:tt)*])?, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[cfg_attr(feature = "schema", serde(deny_unknown_fields))]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                $(#[cfg_attr(feature = "schema", serde($($opt)*))])?
+                pub $field: $ty,
+            )*
+        }
+    };
+    // `NAMES`, each field's names (its own first), and `FIELDS`, the name of each.
+    (@names $( $field:ident $([$($opt:tt)*])?, )*) => {
+        const NAMES: &[&[&str]] = &[
+            $( $crate::ops::fields::names!(all (stringify!($field)) [] $($($opt)*)?), )*
+        ];
+        const FIELDS: &[&str] = &[
+            $( $crate::ops::fields::names!(own (stringify!($field)) [] $($($opt)*)?), )*
+        ];
+        // [`read`] keeps which fields were given in the bits of a `u64`.
+        const _: () = assert!(NAMES.len() <= 64, "a parameter type of more than 64 fields");
     };
 }
 pub(crate) use params;
@@ -127,19 +194,141 @@ macro_rules! names {
 }
 pub(crate) use names;
 
-/// A field's slot as [`read`] takes it: [`Defaulted`] with `[default]`, else [`Given`].
-macro_rules! slot_of {
+/// A field of a type read in place: [`Field`] with `[default]`; else [`given`], which takes
+/// only an `Option` (a missing one is `None`, which is also its default).
+macro_rules! in_place {
+    ($field:expr;) => {
+        $crate::ops::fields::given($field)
+    };
+    ($field:expr; default $(, $($rest:tt)*)?) => {
+        $crate::ops::fields::Field($field)
+    };
+    ($field:expr; $option:ident = $value:literal $(, $($rest:tt)*)?) => {
+        $crate::ops::fields::in_place!($field; $($($rest)*)?)
+    };
+}
+pub(crate) use in_place;
+
+/// A field of an `@required` type, gathered before the type is made: [`Defaulted`] with
+/// `[default]`, else [`Gathered`].
+macro_rules! gathered {
     ($slot:expr;) => {
-        $crate::ops::fields::Given($slot)
+        $crate::ops::fields::Gathered($slot)
     };
     ($slot:expr; default $(, $($rest:tt)*)?) => {
         $crate::ops::fields::Defaulted($slot)
     };
     ($slot:expr; $option:ident = $value:literal $(, $($rest:tt)*)?) => {
-        $crate::ops::fields::slot_of!($slot; $($($rest)*)?)
+        $crate::ops::fields::gathered!($slot; $($($rest)*)?)
     };
 }
-pub(crate) use slot_of;
+pub(crate) use gathered;
+
+/// Reads the fields of an object from `map`, each into its slot by the index of its name in
+/// `names`. The one loop of every parameter type: the slots are reached through [`Slot`], so
+/// this is made once per reader, not once per type. Returns which fields were given, bit `i`
+/// for field `i`.
+pub fn read<'de, A: de::MapAccess<'de>>(
+    map: &mut A,
+    names: &'static [&'static [&'static str]],
+    slots: &mut [&mut dyn Slot<'de, A>],
+) -> Result<u64, A::Error> {
+    // No type has more than 64 fields (see `params!`).
+    let mut given = 0u64;
+    while let Some(i) = map.next_key_seed(Key(names))? {
+        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+        if given & bit != 0 {
+            return Err(de::Error::duplicate_field(own_name(names, i)));
+        }
+        given |= bit;
+        match slots.get_mut(i) {
+            Some(slot) => slot.read(map)?,
+            None => return Err(de::Error::custom("a field name without a slot")),
+        }
+    }
+    Ok(given)
+}
+
+/// [`read`], then the slots of the fields not given filled in: what an `@required` type needs
+/// (one read in place holds its defaults already).
+pub fn read_and_fill<'de, A: de::MapAccess<'de>>(
+    map: &mut A,
+    names: &'static [&'static [&'static str]],
+    slots: &mut [&mut dyn Slot<'de, A>],
+) -> Result<(), A::Error> {
+    let given = read(map, names, slots)?;
+    for (i, slot) in slots.iter_mut().enumerate() {
+        if given & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
+            slot.fill(own_name(names, i))?;
+        }
+    }
+    Ok(())
+}
+
+/// The name of field `i`.
+fn own_name(names: &[&[&'static str]], i: usize) -> &'static str {
+    names.get(i).and_then(|n| n.first()).copied().unwrap_or("")
+}
+
+/// A field being read: where its value goes, and what it is when not given.
+pub trait Slot<'de, A: de::MapAccess<'de>> {
+    /// Reads the field's value.
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error>;
+    /// Gives field `name` its value when it was not given (see [`read_and_fill`]); nothing to
+    /// do for a field read in place, which holds its default already.
+    fn fill(&mut self, _name: &'static str) -> Result<(), A::Error> {
+        Ok(())
+    }
+}
+
+/// A field read in place.
+pub struct Field<'a, T>(pub &'a mut T);
+
+/// The field read in place that an `Option` without `[default]` is: missing, it is `None`.
+pub fn given<T>(field: &mut Option<T>) -> Field<'_, Option<T>> {
+    Field(field)
+}
+
+impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Slot<'de, A> for Field<'_, T> {
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
+        *self.0 = map.next_value()?;
+        Ok(())
+    }
+}
+
+/// The slot of a field of an `@required` type without a default: not given, it is what its
+/// type makes of a missing value, as with serde's derive (`None` for an option, the "missing
+/// field" error otherwise).
+pub struct Gathered<'a, T>(pub &'a mut Option<T>);
+
+/// The slot of a field of an `@required` type with `[default]`: not given, its type's default.
+pub struct Defaulted<'a, T>(pub &'a mut Option<T>);
+
+impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Slot<'de, A> for Gathered<'_, T> {
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
+        *self.0 = Some(map.next_value()?);
+        Ok(())
+    }
+
+    fn fill(&mut self, name: &'static str) -> Result<(), A::Error> {
+        *self.0 = Some(T::deserialize(Missing(name, PhantomData))?);
+        Ok(())
+    }
+}
+
+impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de> + Default> Slot<'de, A>
+    for Defaulted<'_, T>
+{
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
+        *self.0 = Some(map.next_value()?);
+        Ok(())
+    }
+
+    fn fill(&mut self, _name: &'static str) -> Result<(), A::Error> {
+        *self.0 = Some(T::default());
+        Ok(())
+    }
+}
 
 /// Reads a key into the index of the field it names, given each field's names.
 pub struct Key(pub &'static [&'static [&'static str]]);
@@ -194,84 +383,6 @@ fn unknown_field<E: de::Error>(key: &str, names: &[&[&str]]) -> E {
     }
 }
 
-/// Reads the fields of an object from `map`, each into its slot by the index of its name in
-/// `names`, then fills in the slots of the fields not given. The one loop of every parameter
-/// type: the slots are reached through [`Slot`], so this is made once per reader, not once per
-/// type.
-pub fn read<'de, A: de::MapAccess<'de>>(
-    map: &mut A,
-    names: &'static [&'static [&'static str]],
-    slots: &mut [&mut dyn Slot<'de, A>],
-) -> Result<(), A::Error> {
-    let name = |i: usize| names.get(i).and_then(|n| n.first()).copied().unwrap_or("");
-    while let Some(i) = map.next_key_seed(Key(names))? {
-        match slots.get_mut(i) {
-            Some(slot) => slot.read(map, name(i))?,
-            None => return Err(de::Error::custom("a field name without a slot")),
-        }
-    }
-    for (i, slot) in slots.iter_mut().enumerate() {
-        slot.fill(name(i))?;
-    }
-    Ok(())
-}
-
-/// A field being read: where its value goes, and what it is when not given.
-pub trait Slot<'de, A: de::MapAccess<'de>> {
-    /// Reads the value of field `name`; a field given twice is an error.
-    fn read(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error>;
-    /// Gives the field its value when it was not given.
-    fn fill(&mut self, name: &'static str) -> Result<(), A::Error>;
-}
-
-/// The slot of a field without a default: not given, it is what its type makes of a missing
-/// value, as with serde's derive (`None` for an option, the "missing field" error otherwise).
-pub struct Given<'a, T>(pub &'a mut Option<T>);
-
-/// The slot of a field with a default (`[default]`): not given, it is its type's default.
-pub struct Defaulted<'a, T>(pub &'a mut Option<T>);
-
-/// Reads field `name` into `slot`.
-fn read_into<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>>(
-    map: &mut A,
-    slot: &mut Option<T>,
-    name: &'static str,
-) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
-    *slot = Some(map.next_value()?);
-    Ok(())
-}
-
-impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Slot<'de, A> for Given<'_, T> {
-    fn read(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error> {
-        read_into(map, self.0, name)
-    }
-
-    fn fill(&mut self, name: &'static str) -> Result<(), A::Error> {
-        if self.0.is_none() {
-            *self.0 = Some(T::deserialize(Missing(name, PhantomData))?);
-        }
-        Ok(())
-    }
-}
-
-impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de> + Default> Slot<'de, A>
-    for Defaulted<'_, T>
-{
-    fn read(&mut self, map: &mut A, name: &'static str) -> Result<(), A::Error> {
-        read_into(map, self.0, name)
-    }
-
-    fn fill(&mut self, _name: &'static str) -> Result<(), A::Error> {
-        if self.0.is_none() {
-            *self.0 = Some(T::default());
-        }
-        Ok(())
-    }
-}
-
 /// What a missing field reads as: nothing for an option, else the "missing field" error.
 struct Missing<E>(&'static str, PhantomData<E>);
 
@@ -296,7 +407,8 @@ impl<'de, E: de::Error> Deserializer<'de> for Missing<E> {
 #[cfg(test)]
 mod tests {
     params! {
-        /// A type read by the table.
+        @required
+        /// A type with a field that must be given.
         #[derive(Debug, PartialEq)]
         pub struct Sample {
             /// Required.
@@ -312,13 +424,26 @@ mod tests {
         }
     }
 
-    fn read(value: serde_json::Value) -> Result<Sample, String> {
+    params! {
+        /// A type read in place into its default.
+        #[derive(Debug, Default, PartialEq)]
+        pub struct InPlace {
+            /// Optional, with an alias.
+            pub message: Option<String> [alias = "mes"],
+            /// Defaulted, with an alias.
+            pub flash: bool [default, alias = "fl"],
+            /// Renamed.
+            pub kind: Option<u8> [rename = "type"],
+        }
+    }
+
+    fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
         serde_json::from_value(value).map_err(|e| e.to_string())
     }
 
     #[test]
     fn fields_are_read_by_name_and_alias_and_defaults_fill_the_rest() {
-        let s = read(serde_json::json!({"mes": "Hi", "phones": "7", "fl": true})).unwrap();
+        let s: Sample = read(serde_json::json!({"mes": "Hi", "phones": "7", "fl": true})).unwrap();
         assert_eq!(
             s,
             Sample {
@@ -329,32 +454,65 @@ mod tests {
                 kind: None
             }
         );
-        let s = read(serde_json::json!({"phones": "7", "list": [1, 2], "type": 3})).unwrap();
+        let s: Sample =
+            read(serde_json::json!({"phones": "7", "list": [1, 2], "type": 3})).unwrap();
         assert_eq!(
             (s.message, s.flash, s.list, s.kind),
             (None, false, vec![1, 2], Some(3))
         );
+        let s: InPlace = read(serde_json::json!({"fl": true, "type": 3})).unwrap();
+        assert_eq!(
+            s,
+            InPlace {
+                message: None,
+                flash: true,
+                kind: Some(3)
+            }
+        );
+        assert_eq!(
+            read::<InPlace>(serde_json::json!({})).unwrap(),
+            InPlace::default()
+        );
+        // `null` for an option is `None`, as with the derive.
+        let s: InPlace = read(serde_json::json!({"message": null})).unwrap();
+        assert_eq!(s.message, None);
     }
 
     #[test]
     fn mistakes_get_the_messages_serde_gives() {
         assert_eq!(
-            read(serde_json::json!({"message": "Hi"})).unwrap_err(),
+            read::<Sample>(serde_json::json!({"message": "Hi"})).unwrap_err(),
             "missing field `phones`"
         );
         assert_eq!(
-            read(serde_json::json!({"phones": "7", "nmae": 1})).unwrap_err(),
+            read::<Sample>(serde_json::json!({"phones": "7", "nmae": 1})).unwrap_err(),
             "unknown field `nmae`, expected one of `phones`, `message`, `mes`, `flash`, `fl`, `list`, `type`"
         );
-        let e = serde_json::from_str::<Sample>(r#"{"phones": "7", "mes": "a", "message": "b"}"#)
+        assert_eq!(
+            read::<InPlace>(serde_json::json!({"x": 1})).unwrap_err(),
+            "unknown field `x`, expected one of `message`, `mes`, `flash`, `fl`, `type`"
+        );
+        for text in [
+            r#"{"phones": "7", "mes": "a", "message": "b"}"#,
+            r#"{"phones": "7", "message": "a", "message": "b"}"#,
+        ] {
+            let e = serde_json::from_str::<Sample>(text)
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("duplicate field `message`"), "{e}");
+        }
+        let e = serde_json::from_str::<InPlace>(r#"{"fl": true, "flash": false}"#)
             .unwrap_err()
             .to_string();
-        assert!(e.starts_with("duplicate field `message`"), "{e}");
-        assert!(read(serde_json::json!({"phones": 7}))
+        assert!(e.starts_with("duplicate field `flash`"), "{e}");
+        assert!(read::<Sample>(serde_json::json!({"phones": 7}))
             .unwrap_err()
             .starts_with("invalid type: integer `7`, expected a string"));
+        assert!(read::<InPlace>(serde_json::json!({"flash": null}))
+            .unwrap_err()
+            .starts_with("invalid type: null, expected a boolean"));
         assert_eq!(
-            read(serde_json::json!(["7"])).unwrap_err(),
+            read::<Sample>(serde_json::json!(["7"])).unwrap_err(),
             "invalid type: sequence, expected struct Sample"
         );
     }

@@ -22,6 +22,7 @@ use crate::request::Form;
 use crate::response::{common_reason, snippet, Answer};
 
 params! {
+    @required
     /// Parameters of an operator look-up.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -88,6 +88,7 @@ params! {
 }
 
 params! {
+    @required
     /// One line of a `list` send: recipients and their own text.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -31,6 +31,7 @@ use crate::retry::Effect;
 use std::mem::take;
 
 params! {
+    @required
     /// One message to ask about: its id and the phone (or e-mail) it was sent to.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
