@@ -78,7 +78,7 @@ macro_rules! params {
                         let mut out = <$name as Default>::default();
                         {
                             let fields: &mut [&mut dyn $crate::ops::fields::Slot<'de, A>] = &mut [
-                                $( &mut $crate::ops::fields::in_place!(&mut out.$field; $($($opt)*)?), )*
+                                $( $crate::ops::fields::in_place!(&mut out.$field; $($($opt)*)?), )*
                             ];
                             $crate::ops::fields::read(&mut map, NAMES, fields)?;
                         }
@@ -127,7 +127,7 @@ macro_rules! params {
                     ) -> ::std::result::Result<$name, A::Error> {
                         let mut slots = Slots { $( $field: None, )* };
                         {
-                            let fields: &mut [&mut dyn $crate::ops::fields::Slot<'de, A>] = &mut [
+                            let fields: &mut [&mut dyn $crate::ops::fields::Gather<'de, A>] = &mut [
                                 $( &mut $crate::ops::fields::gathered!(&mut slots.$field; $($($opt)*)?), )*
                             ];
                             $crate::ops::fields::read_and_fill(&mut map, NAMES, fields)?;
@@ -194,14 +194,15 @@ macro_rules! names {
 }
 pub(crate) use names;
 
-/// A field of a type read in place: [`Field`] with `[default]`; else [`given`], which takes
-/// only an `Option` (a missing one is `None`, which is also its default).
+/// A field of a type read in place, as [`read`] takes it: the field itself with `[default]`;
+/// else through [`given`], which takes only an `Option` (a missing one is `None`, which is
+/// also its default).
 macro_rules! in_place {
     ($field:expr;) => {
         $crate::ops::fields::given($field)
     };
     ($field:expr; default $(, $($rest:tt)*)?) => {
-        $crate::ops::fields::Field($field)
+        $field
     };
     ($field:expr; $option:ident = $value:literal $(, $($rest:tt)*)?) => {
         $crate::ops::fields::in_place!($field; $($($rest)*)?)
@@ -224,39 +225,32 @@ macro_rules! gathered {
 }
 pub(crate) use gathered;
 
-/// Reads the fields of an object from `map`, each into its slot by the index of its name in
-/// `names`. The one loop of every parameter type: the slots are reached through [`Slot`], so
-/// this is made once per reader, not once per type. Returns which fields were given, bit `i`
-/// for field `i`.
+/// Reads the fields of an object from `map` in place, each into its field by the index of its
+/// name in `names`. The one loop of every parameter type: the fields are reached through
+/// [`Slot`], so this is made once per reader, not once per type.
 pub fn read<'de, A: de::MapAccess<'de>>(
     map: &mut A,
     names: &'static [&'static [&'static str]],
-    slots: &mut [&mut dyn Slot<'de, A>],
-) -> Result<u64, A::Error> {
-    // No type has more than 64 fields (see `params!`).
-    let mut given = 0u64;
-    while let Some(i) = map.next_key_seed(Key(names))? {
-        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
-        if given & bit != 0 {
-            return Err(de::Error::duplicate_field(own_name(names, i)));
-        }
-        given |= bit;
-        match slots.get_mut(i) {
-            Some(slot) => slot.read(map)?,
-            None => return Err(de::Error::custom("a field name without a slot")),
-        }
-    }
-    Ok(given)
+    fields: &mut [&mut dyn Slot<'de, A>],
+) -> Result<(), A::Error> {
+    each_key(map, names, |map, i| match fields.get_mut(i) {
+        Some(field) => field.read(map),
+        None => Err(de::Error::custom("a field name without a slot")),
+    })
+    .map(|_| ())
 }
 
-/// [`read`], then the slots of the fields not given filled in: what an `@required` type needs
-/// (one read in place holds its defaults already).
+/// [`read`] for an `@required` type: the fields into their slots, then the slots of the fields
+/// not given filled in.
 pub fn read_and_fill<'de, A: de::MapAccess<'de>>(
     map: &mut A,
     names: &'static [&'static [&'static str]],
-    slots: &mut [&mut dyn Slot<'de, A>],
+    slots: &mut [&mut dyn Gather<'de, A>],
 ) -> Result<(), A::Error> {
-    let given = read(map, names, slots)?;
+    let given = each_key(map, names, |map, i| match slots.get_mut(i) {
+        Some(slot) => slot.read(map),
+        None => Err(de::Error::custom("a field name without a slot")),
+    })?;
     for (i, slot) in slots.iter_mut().enumerate() {
         if given & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
             slot.fill(own_name(names, i))?;
@@ -265,35 +259,56 @@ pub fn read_and_fill<'de, A: de::MapAccess<'de>>(
     Ok(())
 }
 
+/// Calls `value(map, i)` for each key of the object, `i` the index of the field it names;
+/// returns which fields were given, bit `i` for field `i` (no type has more than 64: see
+/// `params!`). A field given twice is an error.
+fn each_key<'de, A: de::MapAccess<'de>>(
+    map: &mut A,
+    names: &'static [&'static [&'static str]],
+    mut value: impl FnMut(&mut A, usize) -> Result<(), A::Error>,
+) -> Result<u64, A::Error> {
+    let mut given = 0u64;
+    while let Some(i) = map.next_key_seed(Key(names))? {
+        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+        if given & bit != 0 {
+            return Err(de::Error::duplicate_field(own_name(names, i)));
+        }
+        given |= bit;
+        value(map, i)?;
+    }
+    Ok(given)
+}
+
 /// The name of field `i`.
 fn own_name(names: &[&[&'static str]], i: usize) -> &'static str {
     names.get(i).and_then(|n| n.first()).copied().unwrap_or("")
 }
 
-/// A field being read: where its value goes, and what it is when not given.
+/// A field read in place: any value serde reads.
 pub trait Slot<'de, A: de::MapAccess<'de>> {
-    /// Reads the field's value.
+    /// Reads the field's value from `map`.
     fn read(&mut self, map: &mut A) -> Result<(), A::Error>;
-    /// Gives field `name` its value when it was not given (see [`read_and_fill`]); nothing to
-    /// do for a field read in place, which holds its default already.
-    fn fill(&mut self, _name: &'static str) -> Result<(), A::Error> {
+}
+
+impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Slot<'de, A> for T {
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
+        *self = map.next_value()?;
         Ok(())
     }
 }
-
-/// A field read in place.
-pub struct Field<'a, T>(pub &'a mut T);
 
 /// The field read in place that an `Option` without `[default]` is: missing, it is `None`.
-pub fn given<T>(field: &mut Option<T>) -> Field<'_, Option<T>> {
-    Field(field)
+/// (It only checks, at compile time, that the field is an `Option`.)
+pub fn given<T>(field: &mut Option<T>) -> &mut Option<T> {
+    field
 }
 
-impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Slot<'de, A> for Field<'_, T> {
-    fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
-        *self.0 = map.next_value()?;
-        Ok(())
-    }
+/// A field of an `@required` type: where its value goes, and what it is when not given.
+pub trait Gather<'de, A: de::MapAccess<'de>> {
+    /// Reads the field's value from `map`.
+    fn read(&mut self, map: &mut A) -> Result<(), A::Error>;
+    /// Gives field `name` its value when it was not given.
+    fn fill(&mut self, name: &'static str) -> Result<(), A::Error>;
 }
 
 /// The slot of a field of an `@required` type without a default: not given, it is what its
@@ -304,7 +319,7 @@ pub struct Gathered<'a, T>(pub &'a mut Option<T>);
 /// The slot of a field of an `@required` type with `[default]`: not given, its type's default.
 pub struct Defaulted<'a, T>(pub &'a mut Option<T>);
 
-impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Slot<'de, A> for Gathered<'_, T> {
+impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Gather<'de, A> for Gathered<'_, T> {
     fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
         *self.0 = Some(map.next_value()?);
         Ok(())
@@ -316,7 +331,7 @@ impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de>> Slot<'de, A> for Ga
     }
 }
 
-impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de> + Default> Slot<'de, A>
+impl<'de, A: de::MapAccess<'de>, T: serde::Deserialize<'de> + Default> Gather<'de, A>
     for Defaulted<'_, T>
 {
     fn read(&mut self, map: &mut A) -> Result<(), A::Error> {
