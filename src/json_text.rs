@@ -52,24 +52,7 @@ impl Writer {
     }
 
     fn float(&mut self, f: f64) {
-        use std::fmt::Write;
-        if !f.is_finite() {
-            // As serde_json does: JSON has no NaN or infinity.
-            self.out.push_str("null");
-        } else {
-            let start = self.out.len();
-            let magnitude = f.abs();
-            if magnitude >= 1e16 || (magnitude != 0.0 && magnitude < 1e-5) {
-                // Shortest digits with an exponent, as JSON allows: `1.5e-7`, `1e21`.
-                let _ = write!(self.out, "{f:e}");
-                return;
-            }
-            let _ = write!(self.out, "{f}");
-            // A whole float keeps a ".0", so that a reader tells it from an integer.
-            if !self.out.get(start..).unwrap_or_default().contains('.') {
-                self.out.push_str(".0");
-            }
-        }
+        self.out.push_str(&float_text(f));
     }
 
     /// Appends `text` as it is. Out of line: the fixed pieces (`null`, `true`, braces, the colon
@@ -137,6 +120,25 @@ fn next_escape(bytes: &[u8], mut from: usize) -> Option<usize> {
     rest.iter()
         .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
         .map(|p| from + p)
+}
+
+/// `f` as serde_json writes it, the shortest digits that read back as `f` (`0.1`, `1.0`,
+/// `1e16`; `null` when it is not finite). The crate writes every float this way, so the module
+/// carries serde_json's float writer only, not the standard library's formatting as well.
+pub(crate) fn float_text(f: f64) -> String {
+    serde_json::to_string(&f).unwrap_or_else(|_| "null".to_string())
+}
+
+/// A float as a plain number for a form or a message: [`float_text`] without the `.0` of a
+/// whole number (`720`, `0.1`, `150.5`).
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+pub(crate) struct Decimal(pub f64);
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = float_text(self.0);
+        f.write_str(text.strip_suffix(".0").unwrap_or(&text))
+    }
 }
 
 /// A list, object or tuple being written: whether its first element is still to come, and what
@@ -644,6 +646,20 @@ mod tests {
         assert_eq!(to_json_text(&1.0, 0).unwrap(), "1.0");
         assert_eq!(to_json_text(&f64::NAN, 0).unwrap(), "null");
         assert_eq!(to_json_text(&f64::INFINITY, 0).unwrap(), "null");
+    }
+
+    /// A float in a form or a message reads as the plain number, a whole one without `.0`.
+    #[test]
+    fn decimals_are_plain_numbers() {
+        for (f, text) in [
+            (720.0, "720"),
+            (0.1, "0.1"),
+            (150.5, "150.5"),
+            (-3.0, "-3"),
+            (1.25e-3, "0.00125"),
+        ] {
+            assert_eq!(Decimal(f).to_string(), text);
+        }
     }
 
     /// A map whose keys JSON cannot hold is an error, not a panic or broken text.

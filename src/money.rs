@@ -46,6 +46,12 @@ impl Money {
         self.0.parse().unwrap_or(f64::NAN)
     }
 
+    /// Whether the amount is zero (`"0"`, `"0.00"`, `"-0.0"`), exactly.
+    pub fn is_zero(&self) -> bool {
+        let (_, int, frac) = self.canonical();
+        int.is_empty() && frac.is_empty()
+    }
+
     /// The value in a canonical form: whether it is below zero, the whole part without leading
     /// zeros, the fraction without trailing zeros. Two amounts are equal when these are.
     fn canonical(&self) -> (bool, &str, &str) {
@@ -253,6 +259,16 @@ mod tests {
         let big = m(&"9".repeat(36));
         assert!(big.checked_mul(10).is_none());
         assert!(m(&"1".repeat(37)).checked_add(&m("1")).is_none());
+    }
+
+    #[test]
+    fn zero_is_told_exactly() {
+        for zero in ["0", "0.00", "-0.0", "000"] {
+            assert!(Money::parse(zero).unwrap().is_zero(), "{zero}");
+        }
+        for other in ["0.001", "-0.01", "10", "0.000000000000000000000000000001"] {
+            assert!(!Money::parse(other).unwrap().is_zero(), "{other}");
+        }
     }
 
     #[test]

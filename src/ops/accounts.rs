@@ -18,6 +18,7 @@
 //!   an inferred field order, the last field taking the rest of the line. Fields a result type
 //!   does not name are kept in `extra`, so nothing the server says is lost.
 
+use crate::json_text::Decimal;
 use crate::maps::map_of;
 use std::collections::BTreeMap;
 
@@ -439,7 +440,7 @@ impl Amount {
         let text = match self {
             Amount::Text(s) => s.trim().to_string(),
             Amount::Int(n) => n.to_string(),
-            Amount::Float(f) if f.is_finite() => format!("{f}"),
+            Amount::Float(f) if f.is_finite() => Decimal(*f).to_string(),
             Amount::Float(_) => String::new(),
         };
         let money = Money::parse(&text).ok_or_else(|| {

@@ -64,7 +64,7 @@ impl Operation for BalanceOp {
                     .ok_or_else(|| Error::parse("the answer has no `balance`"))?;
                 Ok(Balance {
                     balance,
-                    credit: json_money(&v, "credit")?.filter(|c| c.to_f64() != 0.0),
+                    credit: json_money(&v, "credit")?.filter(|c| !c.is_zero()),
                     currency: json_text(&v, "currency").filter(|c| !c.is_empty()),
                 })
             }

@@ -10,6 +10,7 @@
 //! which accepts every plausible layout.
 
 use super::fields::params;
+use crate::json_text::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -397,7 +398,8 @@ impl SendSmsParams {
                     "must be a number of hours from 0.1 to 720",
                 ));
             }
-            validate::in_range("period", period, 0.1, 720.0)?;
+            let period = Decimal(period);
+            validate::in_range("period", period, Decimal(0.1), Decimal(720.0))?;
             form.push("period", period.to_string());
         }
         if let Some(freq) = self.freq {
