@@ -6,11 +6,14 @@
 
 /// The known name closest to `given`, when it is close enough to be a plausible misspelling:
 /// at most two edits after case, `_` and `-` are ignored (so `sendSms` finds `send_sms`).
+/// Every known name is ASCII, so only ASCII case is folded: a letter of another script is an
+/// edit away from every name whatever its case (and Unicode's case tables would be 11 KB of
+/// the WebAssembly module).
 pub(crate) fn closest<'a>(given: &str, known: &[&'a str]) -> Option<&'a str> {
     let norm = |s: &str| -> Vec<char> {
         s.chars()
             .filter(|c| !matches!(c, '_' | '-'))
-            .flat_map(char::to_lowercase)
+            .map(|c| c.to_ascii_lowercase())
             .collect()
     };
     let given_n = norm(given);
