@@ -40,6 +40,9 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), (*v).into()))
             .collect();
-        assert_eq!(object_of(json.clone()), json.into_iter().collect());
+        assert_eq!(
+            object_of(json.clone()),
+            json.into_iter().collect::<serde_json::Map<_, _>>()
+        );
     }
 }

@@ -27,7 +27,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 /// The type must have a `Default` (derived: every field its type's default), and each field
 /// without `[default]` must be an `Option`: it is read in place into that default. A type with
 /// a field that must be given (not an option, no default) starts with `@required`; its fields
-/// are then gathered first and the type made once all are there.
+/// are then gathered first and the type made once all are there. Either way it derives
+/// `schemars::JsonSchema` under the `schema` feature, which reads the serde attributes.
 ///
 /// ```ignore
 /// params! {
@@ -425,6 +426,7 @@ mod tests {
         @required
         /// A type with a field that must be given.
         #[derive(Debug, PartialEq)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub struct Sample {
             /// Required.
             pub phones: String,
@@ -442,6 +444,7 @@ mod tests {
     params! {
         /// A type read in place into its default.
         #[derive(Debug, Default, PartialEq)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub struct InPlace {
             /// Optional, with an alias.
             pub message: Option<String> [alias = "mes"],
