@@ -158,11 +158,12 @@ impl Compound<'_> {
         }
     }
 
+    // Out of line, so its own pushes are made once.
     #[inline(never)]
     fn key(&mut self, key: &str) {
         self.comma();
         self.writer.str(key);
-        self.writer.raw(":");
+        self.writer.out.push(':');
     }
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {

@@ -55,8 +55,7 @@ pub mod cost;
 pub mod delete;
 #[cfg(feature = "schema")]
 pub mod describe;
-#[doc(hidden)]
-pub mod fields;
+pub(crate) mod fields;
 mod hints;
 mod json_list;
 mod reader;
