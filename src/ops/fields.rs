@@ -43,110 +43,6 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 /// }
 /// ```
 macro_rules! params {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $(
-                $(#[$fmeta:meta])*
-                pub $field:ident : $ty:ty $([$($opt:tt)*])?
-            ),* $(,)?
-        }
-    ) => {
-        $crate::ops::fields::params!(@declare
-            $(#[$meta])* pub struct $name { $( $(#[$fmeta])* pub $field: $ty $([$($opt)*])?, )* }
-        );
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                $crate::ops::fields::params!(@names $( $field $([$($opt)*])?, )*);
-
-                struct Fields;
-
-                impl<'de> serde::de::Visitor<'de> for Fields {
-                    type Value = $name;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(concat!("struct ", stringify!($name)))
-                    }
-
-                    fn visit_map<A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> ::std::result::Result<$name, A::Error> {
-                        #[allow(unused_mut)]
-                        let mut out = <$name as Default>::default();
-                        {
-                            let fields: &mut [&mut dyn $crate::ops::fields::Slot<'de, A>] = &mut [
-                                $( $crate::ops::fields::in_place!(&mut out.$field; $($($opt)*)?), )*
-                            ];
-                            $crate::ops::fields::read(&mut map, NAMES, fields)?;
-                        }
-                        Ok(out)
-                    }
-                }
-
-                deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
-            }
-        }
-    };
-    (
-        @required
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $(
-                $(#[$fmeta:meta])*
-                pub $field:ident : $ty:ty $([$($opt:tt)*])?
-            ),* $(,)?
-        }
-    ) => {
-        $crate::ops::fields::params!(@declare
-            $(#[$meta])* pub struct $name { $( $(#[$fmeta])* pub $field: $ty $([$($opt)*])?, )* }
-        );
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                $crate::ops::fields::params!(@names $( $field $([$($opt)*])?, )*);
-
-                struct Slots { $( $field: Option<$ty>, )* }
-
-                struct Fields;
-
-                impl<'de> serde::de::Visitor<'de> for Fields {
-                    type Value = $name;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(concat!("struct ", stringify!($name)))
-                    }
-
-                    fn visit_map<A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> ::std::result::Result<$name, A::Error> {
-                        let mut slots = Slots { $( $field: None, )* };
-                        {
-                            let fields: &mut [&mut dyn $crate::ops::fields::Gather<'de, A>] = &mut [
-                                $( &mut $crate::ops::fields::gathered!(&mut slots.$field; $($($opt)*)?), )*
-                            ];
-                            $crate::ops::fields::read_and_fill(&mut map, NAMES, fields)?;
-                        }
-                        match slots {
-                            Slots { $( $field: Some($field), )* } => Ok($name { $( $field, )* }),
-                            // `read_and_fill` leaves no slot empty.
-                            _ => Err(serde::de::Error::custom(concat!(
-                                "a field of ", stringify!($name), " was not read"
-                            ))),
-                        }
-                    }
-                }
-
-                deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
-            }
-        }
-    };
     // The struct, with the serde attributes the description reads.
     (@declare
         $(#[$meta:meta])*
@@ -174,6 +70,83 @@ macro_rules! params {
         ];
         // [`read`] keeps which fields were given in the bits of a `u64`.
         const _: () = assert!(NAMES.len() <= 64, "a parameter type of more than 64 fields");
+    };
+    // The body of `visit_map` of a type read in place into its default.
+    (@visit $de:lifetime $map:ident $A:ident $name:ident {
+        $( $field:ident : $ty:ty $([$($opt:tt)*])?, )*
+    }) => {{
+        #[allow(unused_mut)]
+        let mut out = <$name as Default>::default();
+        {
+            let fields: &mut [&mut dyn $crate::ops::fields::Slot<$de, $A>] = &mut [
+                $( $crate::ops::fields::in_place!(&mut out.$field; $($($opt)*)?), )*
+            ];
+            $crate::ops::fields::read(&mut $map, NAMES, fields)?;
+        }
+        Ok(out)
+    }};
+    // The body of `visit_map` of an `@required` type: its fields gathered, then the type made.
+    (@visit required $de:lifetime $map:ident $A:ident $name:ident {
+        $( $field:ident : $ty:ty $([$($opt:tt)*])?, )*
+    }) => {{
+        struct Slots { $( $field: Option<$ty>, )* }
+        let mut slots = Slots { $( $field: None, )* };
+        {
+            let fields: &mut [&mut dyn $crate::ops::fields::Gather<$de, $A>] = &mut [
+                $( &mut $crate::ops::fields::gathered!(&mut slots.$field; $($($opt)*)?), )*
+            ];
+            $crate::ops::fields::read_and_fill(&mut $map, NAMES, fields)?;
+        }
+        match slots {
+            Slots { $( $field: Some($field), )* } => Ok($name { $( $field, )* }),
+            // `read_and_fill` leaves no slot empty.
+            _ => Err(serde::de::Error::custom(concat!(
+                "a field of ", stringify!($name), " was not read"
+            ))),
+        }
+    }};
+    (
+        $(@$mode:ident)?
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                pub $field:ident : $ty:ty $([$($opt:tt)*])?
+            ),* $(,)?
+        }
+    ) => {
+        $crate::ops::fields::params!(@declare
+            $(#[$meta])* pub struct $name { $( $(#[$fmeta])* pub $field: $ty $([$($opt)*])?, )* }
+        );
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::ops::fields::params!(@names $( $field $([$($opt)*])?, )*);
+
+                struct Fields;
+
+                impl<'de> serde::de::Visitor<'de> for Fields {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($name)))
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> ::std::result::Result<$name, A::Error> {
+                        $crate::ops::fields::params!(@visit $($mode)? 'de map A $name {
+                            $( $field: $ty $([$($opt)*])?, )*
+                        })
+                    }
+                }
+
+                deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
+            }
+        }
     };
 }
 pub(crate) use params;
