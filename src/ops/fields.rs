@@ -34,6 +34,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 /// params! {
 ///     /// Parameters of …
 ///     #[derive(Debug, Clone, Default, PartialEq)]
+///     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 ///     pub struct SendParams {
 ///         /// The text.
 ///         pub message: Option<String> [alias = "mes"],
