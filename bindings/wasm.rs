@@ -503,9 +503,9 @@ fn result_text<T: serde::Serialize + ?Sized>(
     })
 }
 
-/// The HTTP status the caller's client received, checked.
-/// The HTTP status as the wrapper passes it: a number as given, anything else as NaN (a number
-/// crosses as itself, where a value would cost a call back into JS to read it).
+/// The HTTP status the caller's client received, checked. The wrapper passes a number as given
+/// and anything else as NaN: a number crosses as itself, where a value would cost a call back
+/// into JS to read it.
 fn http_status(status: f64) -> Result<u16, JsValue> {
     Some(status)
         .filter(|s| s.fract() == 0.0 && (0.0..=65535.0).contains(s))

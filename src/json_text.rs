@@ -55,9 +55,9 @@ impl Writer {
         self.out.push_str(&float_text(f));
     }
 
-    /// Appends `text` as it is. Out of line: the fixed pieces (`null`, `true`, braces, the colon
-    /// after a key) are written from every field of every result type, and inlined each would
-    /// be its own copy of the growth check.
+    /// Appends `text` as it is. Out of line: the fixed pieces (`null`, `true`, braces) are
+    /// written from every field of every result type, and inlined each would be its own copy of
+    /// the growth check.
     #[inline(never)]
     fn raw(&mut self, text: &str) {
         self.out.push_str(text);
