@@ -227,7 +227,7 @@ pub fn read_and_fill<'de, A: de::MapAccess<'de>>(
         None => Err(de::Error::custom("a field name without a slot")),
     })?;
     for (i, slot) in slots.iter_mut().enumerate() {
-        if given & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
+        if given & bit(i) == 0 {
             slot.fill(own_name(names, i))?;
         }
     }
@@ -244,14 +244,18 @@ fn each_key<'de, A: de::MapAccess<'de>>(
 ) -> Result<u64, A::Error> {
     let mut given = 0u64;
     while let Some(i) = map.next_key_seed(Key(names))? {
-        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
-        if given & bit != 0 {
+        if given & bit(i) != 0 {
             return Err(de::Error::duplicate_field(own_name(names, i)));
         }
-        given |= bit;
+        given |= bit(i);
         value(map, i)?;
     }
     Ok(given)
+}
+
+/// The bit of field `i` in [`each_key`]'s set of given fields (none past the 64th).
+fn bit(i: usize) -> u64 {
+    1u64.checked_shl(i as u32).unwrap_or(0)
 }
 
 /// The name of field `i`.
