@@ -21,6 +21,22 @@ pub(crate) const MONEY_TOKEN: &str = "$smsc_core::Money";
 impl Money {
     /// Checks that `text` is a plain decimal number (optional sign, digits, optional fraction).
     pub fn parse(text: &str) -> Option<Money> {
+        Self::checked(text).map(|t| Money(t.to_string()))
+    }
+
+    /// [`Money::parse`] of text already owned, which is kept as the amount when nothing around
+    /// the number had to be taken off (the usual case: an answer's `"2.50"`).
+    pub(crate) fn parse_owned(text: String) -> Option<Money> {
+        let amount = Self::checked(&text)?;
+        Some(if amount.len() == text.len() {
+            Money(text)
+        } else {
+            Money(amount.to_string())
+        })
+    }
+
+    /// The amount within `text` (trimmed, without a `+`), if it is a plain decimal number.
+    fn checked(text: &str) -> Option<&str> {
         let t = text.trim();
         let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
         let (int, frac) = match digits.split_once('.') {
@@ -29,11 +45,7 @@ impl Money {
         };
         let int_ok = !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit());
         let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-        if int_ok && frac_ok {
-            Some(Money(t.trim_start_matches('+').to_string()))
-        } else {
-            None
-        }
+        (int_ok && frac_ok).then(|| t.trim_start_matches('+'))
     }
 
     /// The decimal text.
@@ -242,6 +254,25 @@ impl<'de> Deserialize<'de> for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_owned_reads_as_parse_does() {
+        for text in [
+            "2.50", " 2.50 ", "+2.5", "-0", "12", "1.", ".5", "", " ", "1e3", "2,50", "--1", "+",
+        ] {
+            let owned = Money::parse_owned(text.to_string());
+            let borrowed = Money::parse(text);
+            assert_eq!(
+                owned.as_ref().map(Money::as_str),
+                borrowed.as_ref().map(Money::as_str),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            Money::parse_owned(" +2.50\n".into()).unwrap().as_str(),
+            "2.50"
+        );
+    }
 
     #[test]
     fn adds_and_multiplies_exactly() {

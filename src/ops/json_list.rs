@@ -105,7 +105,7 @@ impl Scalar {
             Scalar::Str(s) if s.trim().is_empty() => Ok(None),
             other => other
                 .text()
-                .and_then(|t| Money::parse(&t))
+                .and_then(Money::parse_owned)
                 .map(Some)
                 .ok_or(Declined),
         }
