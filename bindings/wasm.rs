@@ -75,13 +75,19 @@ fn json_arg(text: &str, field: &str) -> Result<serde_json::Value, JsValue> {
 /// field holds a line break: the URL and a form body are percent-encoded, and a JSON body
 /// escapes its strings.
 fn request_text(number: u32, request: &Request) -> String {
+    let body = request.body.as_deref().unwrap_or("");
+    let mut out = String::with_capacity(request.url.len() + body.len() + 64);
+    write_request_text(&mut out, number, request);
+    out
+}
+
+/// [`request_text`] written at the end of `out`.
+fn write_request_text(out: &mut String, number: u32, request: &Request) {
     let content_type = request
         .headers
         .iter()
         .find(|(k, _)| k == "Content-Type")
         .map_or("", |(_, v)| v.as_str());
-    let body = request.body.as_deref().unwrap_or("");
-    let mut out = String::with_capacity(request.url.len() + body.len() + 64);
     out.push_str(itoa::Buffer::new().format(number));
     out.push('\n');
     for part in [
@@ -93,8 +99,7 @@ fn request_text(number: u32, request: &Request) -> String {
         out.push_str(part);
         out.push('\n');
     }
-    out.push_str(body);
-    out
+    out.push_str(request.body.as_deref().unwrap_or(""));
 }
 
 /// How many recent requests a client keeps, so that reading an answer, advice and the other
@@ -114,6 +119,62 @@ pub struct WasmClient {
     /// is prepared again from its operation and parameters ([`WasmClient::restore`]).
     recent: std::cell::RefCell<Vec<Option<(u32, Request)>>>,
     next: std::cell::Cell<u32>,
+    /// The text of the per-call entries ([`WasmClient::prepare_input`],
+    /// [`WasmClient::parse_input`]), both ways.
+    io: std::cell::RefCell<Io>,
+}
+
+/// Where the wrapper writes a call's text (UTF-8, with `TextEncoder.encodeInto`) and reads its
+/// answer, in the module's memory: nothing is allocated or freed per call for the strings that
+/// cross, which the generated glue would do for each argument and each result.
+#[derive(Default)]
+struct Io {
+    /// The input: its length is the room the wrapper was given (zeroed once when it grows).
+    input: Vec<u8>,
+    /// The output of the last call.
+    output: String,
+}
+
+/// The room of an [`Io`] buffer kept from one call to the next; a larger one is given back.
+const KEPT_ROOM: usize = 64 * 1024;
+
+/// `output` emptied for the next call's text, its room kept unless it is larger than
+/// [`KEPT_ROOM`].
+fn cleared(output: &mut String) -> String {
+    let mut text = std::mem::take(output);
+    if text.capacity() > KEPT_ROOM {
+        text = String::new();
+    }
+    text.clear();
+    text
+}
+
+/// The `n`-th of the texts the wrapper wrote one after another into `input`, `lens` their
+/// lengths in bytes.
+fn input_bytes<'a>(input: &'a [u8], lens: &[usize], n: usize) -> Result<&'a [u8], JsValue> {
+    let start: usize = lens.iter().take(n).sum();
+    lens.get(n)
+        .and_then(|len| input.get(start..start.checked_add(*len)?))
+        .ok_or_else(|| misplaced("is not where it was said to be"))
+}
+
+/// [`input_bytes`] as text (the encoder writes UTF-8, so only a wrapper bug would fail this).
+fn input_text<'a>(input: &'a [u8], lens: &[usize], n: usize) -> Result<&'a str, JsValue> {
+    std::str::from_utf8(input_bytes(input, lens, n)?).map_err(|_| misplaced("is not UTF-8"))
+}
+
+fn misplaced(why: &str) -> JsValue {
+    to_js_error(&Error::Internal {
+        message: format!("the text handed to the module {why}"),
+    })
+}
+
+/// The error of an entry reached while another call of the same client is still running
+/// (only a wrapper bug could do that: every entry is synchronous).
+fn busy() -> JsValue {
+    to_js_error(&Error::Internal {
+        message: "the client was called again while it was busy".to_string(),
+    })
 }
 
 impl WasmClient {
@@ -163,17 +224,82 @@ impl WasmClient {
                 inner,
                 recent: std::cell::RefCell::new(vec![None; RECENT_REQUESTS]),
                 next: std::cell::Cell::new(0),
+                io: std::cell::RefCell::default(),
             })
             .map_err(|e| to_js_error(&e))
     }
 
-    /// Checks a call (parameters as JSON text, read in place) and returns its request (see
-    /// [`request_text`]).
-    pub fn prepare(&self, op: &str, params_json: &str) -> Result<String, JsValue> {
-        self.inner
-            .prepare_json_text(op, params_json)
-            .map(|r| self.remember(r))
-            .map_err(|e| to_js_error(&e))
+    /// Room for `len` bytes of text, for the wrapper to write the next call's texts into, one
+    /// after another; returns their address.
+    #[wasm_bindgen(js_name = inputAt)]
+    pub fn input_at(&self, len: usize) -> Result<*mut u8, JsValue> {
+        let mut io = self.io.try_borrow_mut().map_err(|_| busy())?;
+        if io.input.len() > KEPT_ROOM && len <= KEPT_ROOM {
+            // A large text has passed: its room is given back once calls are small again.
+            io.input = Vec::new();
+        }
+        if io.input.len() < len {
+            io.input.resize(len, 0);
+        }
+        Ok(io.input.as_mut_ptr())
+    }
+
+    /// The address of the last call's output (its length is what the call returned).
+    #[wasm_bindgen(js_name = outputAt)]
+    pub fn output_at(&self) -> Result<*const u8, JsValue> {
+        Ok(self.io.try_borrow().map_err(|_| busy())?.output.as_ptr())
+    }
+
+    /// Checks a call: the operation and its parameters (JSON text, read in place), as the
+    /// wrapper wrote them at [`WasmClient::input_at`] (`op_len` and `params_len` bytes). The
+    /// request's text (see [`request_text`]) is the output, and its length is returned.
+    #[wasm_bindgen(js_name = prepareInput)]
+    pub fn prepare_input(&self, op_len: usize, params_len: usize) -> Result<usize, JsValue> {
+        let mut io = self.io.try_borrow_mut().map_err(|_| busy())?;
+        let Io { input, output } = &mut *io;
+        let lens = [op_len, params_len];
+        let request = self
+            .inner
+            .prepare_json_text(input_text(input, &lens, 0)?, input_text(input, &lens, 1)?)
+            .map_err(|e| to_js_error(&e))?;
+        let number = self.number();
+        *output = cleared(output);
+        write_request_text(output, number, &request);
+        self.keep(number, request);
+        Ok(output.len())
+    }
+
+    /// Interprets the answer to request `number`: the HTTP status, and the body (`body_len`
+    /// bytes) as the wrapper wrote it at [`WasmClient::input_at`]. The output is the result as
+    /// JSON text, serialised once from the typed result in its fields' order (money as decimal
+    /// strings), and its length is returned; `undefined` when the request is no longer kept
+    /// ([`WasmClient::restore`] it and ask again). An error never repeats the request's
+    /// credentials.
+    #[wasm_bindgen(js_name = parseInput)]
+    pub fn parse_input(
+        &self,
+        number: u32,
+        status: f64,
+        body_len: usize,
+    ) -> Result<Option<usize>, JsValue> {
+        let status = http_status(status)?;
+        let mut io = self.io.try_borrow_mut().map_err(|_| busy())?;
+        let Io { input, output } = &mut *io;
+        // Bytes as they are: reading an answer checks its UTF-8 itself.
+        let body = input_bytes(input, &[body_len], 0)?;
+        let Some(result) = self.with(number, |request| request.parse(status, body)) else {
+            return Ok(None);
+        };
+        let result = result.map_err(|e| to_js_error(&e))?;
+        let mut text = cleared(output);
+        // About as long as the answer: room for it at once.
+        text.reserve(body.len() + body.len() / 4 + 64);
+        *output = crate::json_text::append_json_text(&result, text).map_err(|e| {
+            to_js_error(&Error::Internal {
+                message: format!("the result could not be written as JSON: {e}"),
+            })
+        })?;
+        Ok(Some(output.len()))
     }
 
     /// Prepares the call `op` with `params_json` again for a request that has been pushed out
@@ -187,33 +313,6 @@ impl WasmClient {
                 number
             })
             .map_err(|e| to_js_error(&e))
-    }
-
-    /// Interprets the answer to request `number`: the HTTP status and the body as a string or
-    /// bytes. Returns the result as JSON text, serialised once from the typed result in its
-    /// fields' order (money as decimal strings), or `undefined` when the request is no longer
-    /// kept ([`WasmClient::restore`] it and ask again). An error never repeats the request's
-    /// credentials.
-    pub fn parse(
-        &self,
-        number: u32,
-        status: f64,
-        body: JsValue,
-    ) -> Result<Option<String>, JsValue> {
-        let bytes = body_bytes(body)?;
-        self.parse_bytes(number, status, &bytes)
-    }
-
-    /// [`WasmClient::parse`] of a body the wrapper knows is a string: passed as text, which
-    /// costs no call back into JS to read it.
-    #[wasm_bindgen(js_name = parseText)]
-    pub fn parse_text(
-        &self,
-        number: u32,
-        status: f64,
-        body: &str,
-    ) -> Result<Option<String>, JsValue> {
-        self.parse_bytes(number, status, body.as_bytes())
     }
 
     /// Request `number` on one line, credentials replaced by `***`: what the wrapper shows for
@@ -465,25 +564,6 @@ impl WasmDelivery {
     }
 }
 
-impl WasmClient {
-    /// Reads `body`, the answer to request `number` (see [`WasmClient::parse`]).
-    fn parse_bytes(
-        &self,
-        number: u32,
-        status: f64,
-        body: &[u8],
-    ) -> Result<Option<String>, JsValue> {
-        let status = http_status(status)?;
-        self.with(number, |request| {
-            request
-                .parse(status, body)
-                .map_err(|e| to_js_error(&e))
-                .and_then(|output| result_text(&output, body.len()))
-        })
-        .transpose()
-    }
-}
-
 /// A result as JSON text, written once from its `Serialize` impl in its fields' order (money, a
 /// newtype, as its decimal string).
 fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
@@ -612,10 +692,10 @@ pub fn panic_for_tests() {
     panic!("deliberate panic from panicForTests")
 }
 
-/// The instance's linear memory: the JS tests read its size to check that many calls do not
-/// grow it.
+/// The instance's linear memory: the wrapper reads and writes the per-call texts in it (see
+/// `Io`), and the JS tests read its size to check that many calls do not grow it.
 #[doc(hidden)]
-#[wasm_bindgen(js_name = memoryForTests, skip_typescript)]
-pub fn memory_for_tests() -> JsValue {
+#[wasm_bindgen(js_name = moduleMemory, skip_typescript)]
+pub fn module_memory() -> JsValue {
     wasm_bindgen::memory()
 }

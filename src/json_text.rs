@@ -17,9 +17,16 @@ pub fn to_json_text<T: Serialize + ?Sized>(
     value: &T,
     size_hint: usize,
 ) -> Result<String, WriteError> {
-    let mut writer = Writer {
-        out: String::with_capacity(size_hint),
-    };
+    append_json_text(value, String::with_capacity(size_hint))
+}
+
+/// [`to_json_text`] written at the end of `out`, whose room is reused: a frontend that hands
+/// every result over through one buffer allocates nothing per result.
+pub fn append_json_text<T: Serialize + ?Sized>(
+    value: &T,
+    out: String,
+) -> Result<String, WriteError> {
+    let mut writer = Writer { out };
     value.serialize(&mut writer)?;
     Ok(writer.out)
 }

@@ -11,7 +11,7 @@ import {
   transportFailure as nativeTransportFailure,
   takePanic,
   panicForTests as nativePanicForTests,
-  memoryForTests,
+  moduleMemory as nativeMemory,
   __wbg_reset_state as resetInstance,
 } from '../pkg/smsc_core.js';
 import * as errors from './errors.js';
@@ -98,7 +98,7 @@ export function panicForTests() {
 
 /** Size in bytes of the module's linear memory (tests only; not exported by the entry points). */
 export function wasmMemoryBytes() {
-  return call(() => memoryForTests().buffer.byteLength);
+  return call(() => nativeMemory().buffer.byteLength);
 }
 
 /** Names of every operation, for `client.prepare(op, params)`; set by `ready()`. */
@@ -186,10 +186,105 @@ const inspect = Symbol.for('nodejs.util.inspect.custom');
 // module refuses with the error every language gives for a status that is not one.
 const httpStatus = (status) => (typeof status === 'number' ? status : NaN);
 
-// A body longer than this many characters goes into the module as UTF-8 bytes encoded here; a
-// shorter one as a string, which costs less than making the bytes.
+// A body longer than this many characters is written into the module by the encoder (see
+// `putLong`); a shorter one a character at a time, which costs less than setting the encoder up.
 const LONG_TEXT = 1024;
 const utf8 = new TextEncoder();
+
+// A call's texts cross through the native client's own buffer in the module's memory (see
+// bindings/wasm.rs, `Io`): written here, read there, and its output read back from there, so
+// no string is allocated and freed in the module per call.
+let memoryBytes = null;
+// The same memory as a Node `Buffer`, where there is one: its `utf8Slice` reads short text
+// faster than `TextDecoder`.
+let memoryNode = null;
+let memoryOf = -1;
+const NodeBuffer = typeof Buffer === 'function' && typeof Buffer.prototype?.utf8Slice === 'function'
+  ? Buffer
+  : undefined;
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The module's memory as bytes, looked up again once it has grown or the instance changed. */
+function memory() {
+  if (memoryOf !== generation || memoryBytes.byteLength === 0) {
+    const { buffer } = nativeMemory();
+    memoryBytes = new Uint8Array(buffer);
+    memoryNode = NodeBuffer ? NodeBuffer.from(buffer) : null;
+    memoryOf = generation;
+  }
+  return memoryBytes;
+}
+
+/**
+ * Writes `text` as UTF-8 at `at`, where there is room for 3 bytes a character; returns its
+ * length in bytes.
+ */
+function put(text, at) {
+  const bytes = memory();
+  const n = text.length;
+  let i = 0;
+  // ASCII a byte at a time, which for short text costs less than setting up encodeInto.
+  for (; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) break;
+    bytes[at + i] = code;
+  }
+  if (i === n) return n;
+  return i + utf8.encodeInto(text.slice(i), bytes.subarray(at + i, at + 3 * n)).written;
+}
+
+/** The native client's output of `len` bytes, as text. */
+function output(native, len) {
+  const at = native.outputAt();
+  const bytes = memory();
+  return memoryNode ? memoryNode.utf8Slice(at, at + len) : utf8Decoder.decode(bytes.subarray(at, at + len));
+}
+
+/** Prepares operation `op` with parameters `json` (text); the request's text. */
+function prepareText(native, op, json) {
+  const at = native.inputAt(3 * (op.length + json.length));
+  const opLen = put(op, at);
+  const len = native.prepareInput(opLen, put(json, at + opLen));
+  return output(native, len);
+}
+
+/**
+ * Writes a long `text` as UTF-8 at the native client's input, with room for it as ASCII first
+ * (a page of history is), and more only should it not fit; returns its length in bytes. The
+ * encoder writes straight into the module's memory: encoding into bytes of their own first and
+ * copying those in took a tenth of a page's reading.
+ */
+function putLong(native, text) {
+  let room = text.length;
+  let at = native.inputAt(room);
+  const { read, written } = utf8.encodeInto(text, memory().subarray(at, at + room));
+  if (read === text.length) return written;
+  // The rest at up to 3 bytes a character; what is written stays where it is as the room grows.
+  room = written + 3 * (text.length - read);
+  at = native.inputAt(room);
+  return written + utf8.encodeInto(text.slice(read), memory().subarray(at + written, at + room)).written;
+}
+
+/**
+ * The result of request `number` of `native` as JSON text, the answer's body a string,
+ * `Uint8Array` or `ArrayBuffer`; `undefined` when the request is no longer kept.
+ */
+function parseAnswer(native, number, status, body) {
+  let len;
+  if (typeof body !== 'string') {
+    const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
+    len = bytes.length;
+    const at = native.inputAt(len);
+    // After `inputAt`, which may have grown the memory.
+    memory().set(bytes, at);
+  } else if (body.length > LONG_TEXT) {
+    len = putLong(native, body);
+  } else {
+    len = put(body, native.inputAt(3 * body.length));
+  }
+  const out = native.parseInput(number, status, len);
+  return out === undefined ? undefined : output(native, out);
+}
 
 /**
  * A request ready for any HTTP client: `fetch(req.url, req)` works as is. Its fields are
@@ -269,17 +364,10 @@ export class Request {
   /** Interprets the answer: HTTP status and body (string, Uint8Array or ArrayBuffer). */
   parse(status, body) {
     status = httpStatus(status);
-    let text;
-    if (typeof body !== 'string') {
-      text = this.#kept((native, number) => native.parse(number, status, body));
-    } else if (body.length > LONG_TEXT) {
-      // wasm-bindgen copies a string into the module a character at a time; the encoder does it
-      // natively, which for a page of history is several milliseconds less.
-      const bytes = utf8.encode(body);
-      text = this.#kept((native, number) => native.parse(number, status, bytes));
-    } else {
-      text = this.#kept((native, number) => native.parseText(number, status, body));
+    if (typeof body !== 'string' && !(body instanceof Uint8Array) && !(body instanceof ArrayBuffer)) {
+      throw invalidArgument('body', 'the body must be a string, Uint8Array or ArrayBuffer');
     }
+    const text = this.#kept((native, number) => parseAnswer(native, number, status, body));
     return JSON.parse(text);
   }
 
@@ -322,7 +410,7 @@ export class Request {
   /** The request of the same operation with `change` applied to its parameters. */
   #at(change) {
     const params = JSON.stringify({ ...JSON.parse(this.#params), ...change });
-    const text = call(() => this.#native().prepare(this.#op, params));
+    const text = call(() => prepareText(this.#native(), this.#op, params));
     return new Request(this.#op, params, text, this.#native);
   }
 
@@ -488,8 +576,9 @@ export class Client {
   /** Builds the request of any operation by name (see `OPERATIONS`). */
   prepare(op, params) {
     const json = toJson(params, 'params');
-    const text = call(() => this.#client().prepare(String(op), json));
-    return new Request(String(op), json, text, this.#getNative);
+    const name = String(op);
+    const text = call(() => prepareText(this.#client(), name, json));
+    return new Request(name, json, text, this.#getNative);
   }
 
   /**

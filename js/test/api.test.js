@@ -69,8 +69,9 @@ test('bodies may be strings, Uint8Arrays or ArrayBuffers', () => {
 });
 
 test('a long answer given as a string reads as the same answer given as bytes', () => {
-  // Long strings take another way into the module (encoded to UTF-8 here); Cyrillic, emoji and
-  // escapes must arrive as they do in bytes.
+  // Long strings take another way into the module (the encoder writes them into its memory,
+  // with room first for ASCII and then for the rest); Cyrillic, emoji and escapes must arrive
+  // as they do in bytes.
   const message = 'Привет, мир 👋 "quoted" \\ back\nline '.repeat(40);
   const page = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, phone: `7999123456${i % 10}`, status: 1, message }));
   const text = JSON.stringify(page);
