@@ -66,6 +66,7 @@ pub mod retry;
 pub mod segments;
 pub mod smtp;
 pub mod transports;
+mod trim;
 #[cfg(any(feature = "ureq", feature = "reqwest"))]
 mod undelivered;
 pub mod view;

@@ -37,14 +37,15 @@ impl Money {
 
     /// The amount within `text` (trimmed, without a `+`), if it is a plain decimal number.
     fn checked(text: &str) -> Option<&str> {
-        let t = text.trim();
-        let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
-        let (int, frac) = match digits.split_once('.') {
-            Some((i, f)) => (i, Some(f)),
+        let t = crate::trim::trim(text);
+        let digits = t.strip_prefix(['-', '+']).unwrap_or(t).as_bytes();
+        // Bytes rather than a `str` search: amounts are a few characters, read by the thousand.
+        let (int, frac) = match digits.iter().position(|&b| b == b'.') {
+            Some(dot) => (digits.get(..dot)?, Some(digits.get(dot + 1..)?)),
             None => (digits, None),
         };
-        let int_ok = !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit());
-        let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+        let int_ok = !int.is_empty() && int.iter().all(u8::is_ascii_digit);
+        let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.iter().all(u8::is_ascii_digit));
         (int_ok && frac_ok).then(|| t.trim_start_matches('+'))
     }
 

@@ -9,6 +9,7 @@
 use serde::de::{self, Deserializer, Visitor};
 
 use crate::money::Money;
+use crate::trim::trim;
 
 /// A JSON scalar as the general reader sees it through `serde_json::Value`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -91,8 +92,8 @@ impl Scalar {
     pub(crate) fn int(self) -> Result<Option<i64>, Declined> {
         match self {
             Scalar::Null => Ok(None),
-            Scalar::Str(s) if s.trim().is_empty() => Ok(None),
-            Scalar::Str(s) => s.trim().parse().map(Some).map_err(|_| Declined),
+            Scalar::Str(s) if trim(&s).is_empty() => Ok(None),
+            Scalar::Str(s) => trim(&s).parse().map(Some).map_err(|_| Declined),
             Scalar::Int(i) => Ok(Some(i)),
             Scalar::UInt(_) | Scalar::Bool(_) => Err(Declined),
         }
@@ -102,7 +103,7 @@ impl Scalar {
     pub(crate) fn money(self) -> Result<Option<Money>, Declined> {
         match self {
             Scalar::Null => Ok(None),
-            Scalar::Str(s) if s.trim().is_empty() => Ok(None),
+            Scalar::Str(s) if trim(&s).is_empty() => Ok(None),
             other => other
                 .text()
                 .and_then(Money::parse_owned)
@@ -150,7 +151,7 @@ pub(crate) fn body_text(status: u16, body: &[u8]) -> Option<&str> {
         return None;
     }
     let text = std::str::from_utf8(body).ok()?;
-    Some(text.trim_start_matches('\u{feff}').trim())
+    Some(trim(text.trim_start_matches('\u{feff}')))
 }
 
 /// `text` as one JSON object `T`, if it is one. The caller declines an object that is an error

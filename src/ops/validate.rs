@@ -5,6 +5,7 @@
 
 use super::shapes::{deserialize_by_shape, Shape};
 use crate::error::{Error, Result};
+use crate::trim::trim;
 
 /// What a call without recipients is told.
 pub(crate) const NO_RECIPIENTS: &str =
@@ -59,7 +60,7 @@ impl Phones {
 
     /// Like [`Phones::checked`], also taking `G<number>` for every contact of a group.
     pub fn checked_with_groups(&self, field: &str) -> Result<String> {
-        self.checked_each(field, |raw| match raw.trim().strip_prefix(['G', 'g']) {
+        self.checked_each(field, |raw| match trim(raw).strip_prefix(['G', 'g']) {
             Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
                 Ok(format!("G{n}"))
             }
@@ -111,7 +112,7 @@ impl Phones {
     ) -> Result<String> {
         let items = self.items();
         // One blank entry is an empty string or list item, not a stray separator.
-        if items.iter().all(|raw| raw.trim().is_empty()) && items.len() <= 1 {
+        if items.iter().all(|raw| trim(raw).is_empty()) && items.len() <= 1 {
             return Err(Error::invalid(field, NO_RECIPIENTS));
         }
         let mut out = String::new();
@@ -120,7 +121,7 @@ impl Phones {
         let mut seen: Vec<String> = Vec::new();
         let mut seen_many = std::collections::HashSet::new();
         for (i, raw) in items.iter().enumerate() {
-            if raw.trim().is_empty() {
+            if trim(raw).is_empty() {
                 return Err(Error::invalid(
                     field,
                     format!(
