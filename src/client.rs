@@ -151,7 +151,8 @@ pub const DEFAULT_HOST: &str = "smsc.ru";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Client {
     credentials: Credentials,
-    base_url: String,
+    /// Shared with every request made (each keeps it to reckon its retries from).
+    base_url: std::sync::Arc<str>,
     /// Whether `base_url` comes from a host name (which has a `www2.` backup) rather than an
     /// address given whole.
     named_host: bool,
@@ -232,7 +233,7 @@ impl Client {
         };
         Ok(Client {
             credentials,
-            base_url,
+            base_url: base_url.into(),
             named_host,
             method: config.method.unwrap_or_default(),
             format: config.format.unwrap_or_default(),
@@ -242,7 +243,7 @@ impl Client {
 
     /// The same client talking to another SMSC host (`smscentre.com`, `www2.smsc.ru`, …) over HTTPS.
     pub fn with_host(mut self, host: &str) -> Result<Self> {
-        self.base_url = format!("https://{}", checked_host(host)?);
+        self.base_url = format!("https://{}", checked_host(host)?).into();
         self.named_host = true;
         Ok(self)
     }
@@ -250,7 +251,7 @@ impl Client {
     /// The same client talking to any base address: `https://…`, or plain `http://` to this
     /// machine (`http://127.0.0.1:8080` for a test server).
     pub fn with_base_url(mut self, url: &str) -> Result<Self> {
-        self.base_url = checked_base_url(url, false)?;
+        self.base_url = checked_base_url(url, false)?.into();
         self.named_host = false;
         Ok(self)
     }
@@ -258,7 +259,7 @@ impl Client {
     /// [`Client::with_base_url`] that also accepts plain `http://` to another machine, for a
     /// gateway reached over a network the caller trusts. The credentials travel unencrypted.
     pub fn with_base_url_allowing_http(mut self, url: &str) -> Result<Self> {
-        self.base_url = checked_base_url(url, true)?;
+        self.base_url = checked_base_url(url, true)?.into();
         self.named_host = false;
         Ok(self)
     }

@@ -307,8 +307,8 @@ pub struct Advice {
 /// Where a client sends its requests, for choosing the host of a repeat.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Origin {
-    /// The base address, such as `https://smsc.ru`.
-    pub base_url: String,
+    /// The base address, such as `https://smsc.ru`: the client's own, shared by its requests.
+    pub base_url: std::sync::Arc<str>,
     /// Whether it is an SMSC host chosen by name, which has a `www2.` backup; a base address
     /// given whole (a proxy, a test server) is kept as it is.
     pub named_host: bool,
@@ -318,11 +318,11 @@ impl Origin {
     /// The base address of attempt `attempt`.
     fn for_attempt(&self, attempt: u32, policy: &RetryPolicy) -> String {
         if !self.named_host || attempt < policy.backup_from_attempt {
-            return self.base_url.clone();
+            return self.base_url.to_string();
         }
         match self.base_url.split_once("://") {
             Some((scheme, host)) => format!("{scheme}://{}", backup_host(host)),
-            None => self.base_url.clone(),
+            None => self.base_url.to_string(),
         }
     }
 }
@@ -369,7 +369,7 @@ pub(crate) fn advise(
         delay_ms: 0,
         next_attempt,
         host: String::new(),
-        base_url: origin.base_url.clone(),
+        base_url: origin.base_url.to_string(),
         reason: String::new(),
         status_check: None,
     };
