@@ -26,7 +26,14 @@ impl Form {
 
     /// Appends a field.
     pub fn push(&mut self, name: &'static str, value: impl Into<String>) {
-        self.0.push((name, value.into()));
+        self.push_string(name, value.into());
+    }
+
+    // Out of line: `push` is called from some two hundred places, each of which would otherwise
+    // carry its own copy of the list's growth.
+    #[inline(never)]
+    fn push_string(&mut self, name: &'static str, value: String) {
+        self.0.push((name, value));
     }
 
     /// Sets field `name`: its value replaced where it is, or the field appended.
