@@ -292,13 +292,8 @@ impl WasmClient {
         };
         let result = result.map_err(|e| to_js_error(&e))?;
         let mut text = cleared(output);
-        // About as long as the answer: room for it at once.
-        text.reserve(body.len() + body.len() / 4 + 64);
-        *output = crate::json_text::append_json_text(&result, text).map_err(|e| {
-            to_js_error(&Error::Internal {
-                message: format!("the result could not be written as JSON: {e}"),
-            })
-        })?;
+        text.reserve(result_room(body.len()));
+        *output = append_result(&result, text)?;
         Ok(Some(output.len()))
     }
 
@@ -567,20 +562,22 @@ impl WasmDelivery {
 /// A result as JSON text, written once from its `Serialize` impl in its fields' order (money, a
 /// newtype, as its decimal string).
 fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
-    result_text(value, 256)
+    append_result(value, String::with_capacity(result_room(256)))
 }
 
-/// [`json_text`] of a result read from an answer of `answer_len` bytes: about as long, so the
-/// text is given that room at once.
-fn result_text<T: serde::Serialize + ?Sized>(
-    value: &T,
-    answer_len: usize,
-) -> Result<String, JsValue> {
-    crate::json_text::to_json_text(value, answer_len + answer_len / 4 + 64).map_err(|e| {
+/// [`json_text`] written at the end of `out`.
+fn append_result<T: serde::Serialize + ?Sized>(value: &T, out: String) -> Result<String, JsValue> {
+    crate::json_text::append_json_text(value, out).map_err(|e| {
         to_js_error(&Error::Internal {
             message: format!("the result could not be written as JSON: {e}"),
         })
     })
+}
+
+/// The room for a result read from an answer of `answer_len` bytes: about as long, so the text
+/// is given it at once.
+fn result_room(answer_len: usize) -> usize {
+    answer_len + answer_len / 4 + 64
 }
 
 /// The HTTP status the caller's client received, checked. The wrapper passes a number as given
